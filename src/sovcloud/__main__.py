@@ -1,0 +1,5 @@
+"""`python -m sovcloud` runs the command-line interface."""
+
+from sovcloud.cli import main
+
+main()

@@ -1,0 +1,130 @@
+"""Where the data lives, and which files in it are records.
+
+Standard library only: every command scans the data directory on start-up to know whether
+the derived index is still fresh.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sovcloud.errors import DataDirError, Finding
+
+FOLDERS = ("providers", "events")
+RECORD_SUFFIX = ".yaml"
+# Files a data directory may hold besides records, which are not data.
+_IGNORED_NAMES = {"README.md", "readme.md", ".gitkeep", ".DS_Store"}
+
+
+def bundled_data_dir() -> Path:
+    """The data shipped with the package, or the checkout's data/ when run from source."""
+    here = Path(__file__).resolve().parent
+    installed = here / "data"
+    if (installed / "providers").is_dir():
+        return installed
+    return here.parent.parent / "data"
+
+
+def resolve_data_dir(explicit: str | os.PathLike[str] | None) -> Path:
+    """--data, else $SOVCLOUD_DATA, else the bundled data; it must hold providers/ and events/."""
+    chosen = explicit or os.environ.get("SOVCLOUD_DATA") or None
+    data_dir = Path(chosen) if chosen else bundled_data_dir()
+    if not data_dir.is_dir():
+        raise DataDirError(
+            f"{data_dir}: no such data directory; pass a folder holding providers/ and events/"
+        )
+    if not any((data_dir / folder).is_dir() for folder in FOLDERS):
+        raise DataDirError(
+            f"{data_dir}: holds neither providers/ nor events/; "
+            "point --data at the folder that holds them"
+        )
+    return data_dir
+
+
+@dataclass(frozen=True)
+class RecordFile:
+    """A record file found in the data directory, with what identifies its content version."""
+
+    folder: str
+    path: Path
+    size: int
+    mtime_ns: int
+
+    @property
+    def stem(self) -> str:
+        return self.path.name[: -len(RECORD_SUFFIX)]
+
+
+@dataclass
+class Scan:
+    """The record files of a data directory, and the files that should not be there."""
+
+    files: list[RecordFile] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def scan(data_dir: Path) -> Scan:
+    """List record files, reporting misplaced files and links that leave the directory."""
+    result = Scan()
+    root = data_dir.resolve()
+    for folder in FOLDERS:
+        if not (data_dir / folder).is_dir():
+            result.findings.append(
+                Finding(str(data_dir / folder), 1, "SC014",
+                        f"the folder {folder}/ is missing: create it (it may stay empty)")
+            )
+    for entry in _sorted_entries(data_dir):
+        if entry.name in FOLDERS and entry.is_dir(follow_symlinks=False):
+            continue
+        if entry.name in _IGNORED_NAMES or entry.name.startswith("."):
+            continue
+        result.findings.append(_misplaced(Path(entry.path), None))
+    for folder in FOLDERS:
+        folder_path = data_dir / folder
+        if not folder_path.is_dir():
+            continue
+        for entry in _sorted_entries(folder_path):
+            path = Path(entry.path)
+            if entry.name in _IGNORED_NAMES:
+                continue
+            if not entry.name.endswith(RECORD_SUFFIX) or entry.is_dir():
+                result.findings.append(_misplaced(path, folder))
+                continue
+            if entry.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(root):
+                    result.findings.append(
+                        Finding(str(path), 1, "SC013",
+                                f"is a link to {target}, outside the data directory: "
+                                "replace the link with the file itself")
+                    )
+                    continue
+            try:
+                st = entry.stat()
+            except OSError as exc:
+                result.findings.append(
+                    Finding(str(path), 1, "SC001", f"cannot be read ({exc.strerror})")
+                )
+                continue
+            result.files.append(RecordFile(folder, path, st.st_size, st.st_mtime_ns))
+    return result
+
+
+def _sorted_entries(folder: Path) -> list[os.DirEntry[str]]:
+    with os.scandir(folder) as it:
+        return sorted(it, key=lambda e: e.name)
+
+
+def _misplaced(path: Path, folder: str | None) -> Finding:
+    name = path.name
+    if path.is_dir():
+        fix = "records live directly in providers/ or events/, not in sub-folders"
+    elif name.endswith(".yml"):
+        fix = f"rename it to {name[:-4]}{RECORD_SUFFIX} (records end in .yaml)"
+    elif folder is None and name.endswith(RECORD_SUFFIX):
+        fix = "move it into providers/ or events/"
+    else:
+        fix = "records are .yaml files in providers/ or events/; move or remove it"
+    return Finding(str(path), 1, "SC012", f"is not read as a record: {fix}")

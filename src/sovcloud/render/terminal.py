@@ -1,0 +1,60 @@
+"""The terminal: consoles, safe text and one-line error messages.
+
+Record text is data, never markup: everything shown goes through `plain`, which removes
+control and escape characters, and is handed to Rich as `Text`, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# C0/C1 controls (ESC included), DEL and bidi overrides: they could move the cursor, change
+# colours or open hyperlinks. Newlines are kept where text may span lines.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text: object) -> str:
+    """Text with every control and escape character replaced by a visible '?'."""
+    return _UNSAFE.sub("?", str(text)).replace("\t", " ")
+
+
+def console(stderr: bool = False) -> Console:
+    """A Rich console; plain text when NO_COLOR is set or the stream is not a terminal."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    no_color = bool(os.environ.get("NO_COLOR"))
+    width = None
+    if not stream.isatty():
+        width = int(os.environ.get("COLUMNS", "100") or 100)
+    return Console(
+        file=stream,
+        no_color=no_color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        width=width,
+        soft_wrap=False,
+    )
+
+
+def error(message: str) -> None:
+    """One clear line on stderr."""
+    from rich.text import Text
+
+    err = console(stderr=True)
+    err.print(Text("error: ", style="bold red") + Text(plain(message)))
+
+
+def warn(message: str) -> None:
+    """A warning line on stderr."""
+    from rich.text import Text
+
+    err = console(stderr=True)
+    err.print(Text("warning: ", style="yellow") + Text(plain(message)))

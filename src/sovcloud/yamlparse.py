@@ -1,0 +1,238 @@
+"""Strict, bounded YAML reading that keeps the line of every value.
+
+Data files come from contributors and pull requests, so they are untrusted. We read the
+event stream of libyaml (PyYAML's C parser) and build plain Python values ourselves, which
+lets us:
+- keep a line number for every key and item (errors say `file:line`);
+- refuse duplicate keys (PyYAML silently keeps the last one);
+- refuse tags (`!!python/object`...), anchors and aliases (no "billion laughs"), and
+  nesting deeper than MAX_DEPTH, in one pass and bounded memory;
+- resolve plain scalars the YAML 1.2 way: `NO` stays the text "NO" (Norway), dates stay
+  text and are parsed by the models at their own precision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 20
+
+Path_ = tuple[str | int, ...]
+
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_ALLOWED_TAGS = {
+    None,
+    "!",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+try:  # libyaml when present: several times faster than the pure-Python parser.
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+
+class ParseError(Exception):
+    """A file that is not acceptable YAML; `code` is a check code from errors.CHECKS."""
+
+    def __init__(self, code: str, line: int, message: str):
+        super().__init__(message)
+        self.code = code
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class Document:
+    """A parsed file: its value and the line of each path inside it."""
+
+    value: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: tuple[Any, ...]) -> int:
+        """The line of `path`, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def _scalar(event: Any) -> Any:
+    tag = event.tag
+    if tag not in _ALLOWED_TAGS:
+        raise ParseError(
+            "SC008",
+            event.start_mark.line + 1,
+            f"the tag {tag} is not allowed: data files hold plain values only, remove the tag",
+        )
+    value = event.value
+    if event.style or tag in ("!", "tag:yaml.org,2002:str"):
+        return value  # quoted, or explicitly text
+    if value in ("", "~", "null", "Null", "NULL"):
+        return None
+    if value in ("true", "True", "TRUE"):
+        return True
+    if value in ("false", "False", "FALSE"):
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value) and any(c.isdigit() for c in value):
+        return float(value)
+    return value
+
+
+def _check_tag(event: Any) -> None:
+    if event.tag not in _ALLOWED_TAGS:
+        raise ParseError(
+            "SC008",
+            event.start_mark.line + 1,
+            f"the tag {event.tag} is not allowed: data files hold plain values only, "
+            "remove the tag",
+        )
+
+
+def _anchor(event: Any) -> None:
+    if getattr(event, "anchor", None) is not None:
+        raise ParseError(
+            "SC009",
+            event.start_mark.line + 1,
+            "anchors and aliases (&name, *name) are not allowed: write each value out in full",
+        )
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text (a byte-order mark is accepted), or ParseError naming the bad line."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ParseError(
+            "SC003",
+            line,
+            f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}): "
+            "save the file as UTF-8",
+        ) from None
+
+
+def parse(text: str) -> Document:
+    """Parse one YAML document into plain values with a line for each path."""
+    if "\x00" in text:
+        raise ParseError("SC003", text[: text.index("\x00")].count("\n") + 1,
+                         "contains a NUL character: this is not a text file")
+    doc = Document(None)
+    # Each frame: [container, path, pending key or None, key line]
+    stack: list[list[Any]] = []
+    documents = 0
+    root: Any = None
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            kind = type(event)
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise ParseError(
+                        "SC011",
+                        event.start_mark.line + 1,
+                        "holds several YAML documents (---): keep one record per file",
+                    )
+                continue
+            if kind is yaml.AliasEvent:
+                _anchor_alias(event)
+            if kind in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                _anchor(event)
+                line = event.start_mark.line + 1
+                if kind is yaml.ScalarEvent:
+                    value: Any = _scalar(event)
+                else:
+                    _check_tag(event)
+                    if len(stack) >= MAX_DEPTH:
+                        raise ParseError(
+                            "SC010",
+                            line,
+                            f"nests deeper than {MAX_DEPTH} levels: records are shallower than "
+                            "that, check the indentation",
+                        )
+                    value = {} if kind is yaml.MappingStartEvent else []
+                # Attach the new value to its parent.
+                if not stack:
+                    root = value
+                    path: Path_ = ()
+                    doc.lines[()] = line
+                else:
+                    frame = stack[-1]
+                    container, parent_path = frame[0], frame[1]
+                    if isinstance(container, list):
+                        path = (*parent_path, len(container))
+                        container.append(value)
+                        doc.lines[path] = line
+                    elif not frame[4]:
+                        # This scalar is a key.
+                        if kind is not yaml.ScalarEvent:
+                            raise ParseError(
+                                "SC004",
+                                line,
+                                "a key must be a plain word, not a list or a mapping",
+                            )
+                        key = value if isinstance(value, str) else str(value)
+                        if key in container:
+                            raise ParseError(
+                                "SC007",
+                                line,
+                                f"the key {key!r} appears twice in the same mapping "
+                                f"(first on line {doc.lines[(*parent_path, key)]}): "
+                                "keep one and merge the values",
+                            )
+                        frame[2] = key
+                        frame[3] = line
+                        frame[4] = True
+                        doc.lines[(*parent_path, key)] = line
+                        continue
+                    else:
+                        key = frame[2]
+                        path = (*parent_path, key)
+                        container[key] = value
+                        frame[2] = None
+                        frame[4] = False
+                if kind is not yaml.ScalarEvent:
+                    stack.append([value, path, None, 0, False])
+            elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                stack.pop()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = exc.problem or "is not valid YAML"
+        lines = text.splitlines()
+        bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+        if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "\t" in problem:
+            hint = ": YAML indents with spaces, replace the tab with spaces"
+        elif "mapping values are not allowed" in problem:
+            hint = ": a value containing ': ' must be quoted"
+        else:
+            hint = ": check the indentation and quoting around this line"
+        raise ParseError("SC004", line, f"YAML syntax error, {problem}{hint}") from None
+    except yaml.YAMLError as exc:  # reader errors (bad characters) carry no mark
+        raise ParseError("SC004", 1, f"YAML error, {exc}") from None
+    doc.value = root
+    return doc
+
+
+def _anchor_alias(event: Any) -> None:
+    raise ParseError(
+        "SC009",
+        event.start_mark.line + 1,
+        "anchors and aliases (&name, *name) are not allowed: write each value out in full",
+    )
