@@ -5,22 +5,13 @@ from __future__ import annotations
 import json
 import sys
 
-from sovcloud.catalogue import Catalogue
+from sovcloud.index import Index
 from sovcloud.render.terminal import console, plain
 
 
-def summary(catalogue: Catalogue) -> dict[str, int]:
-    return {
-        "files": catalogue.files,
-        "providers": len(catalogue.providers),
-        "events": len(catalogue.events),
-        "errors": len(catalogue.errors),
-        "warnings": len(catalogue.warnings),
-    }
-
-
-def render_findings(catalogue: Catalogue, format_: str) -> None:
-    counts = summary(catalogue)
+def render_findings(catalogue: Index, format_: str) -> None:
+    """Print every finding and the one-line summary in the chosen format."""
+    counts = catalogue.counts()
     if format_ == "json":
         document = {
             "data_dir": str(catalogue.data_dir),

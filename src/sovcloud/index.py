@@ -1,0 +1,383 @@
+"""The derived index: a SQLite cache of the checked records, rebuilt only for changed files.
+
+The YAML files stay the only truth. Each refresh lists the data directory and compares every
+file's size and nanosecond modification time with what the index holds; only new or changed
+files are read again (in parallel when there are many). A file modified in the last few
+seconds is not trusted to keep its time stamp unique and is read again next time, as git does
+with "racy" entries. Writes happen in one transaction, so a crash leaves the old index whole.
+A cache that cannot be opened, is corrupt or cannot be written is set aside: the same code
+runs on an in-memory database instead, so answers never depend on the cache.
+
+Standard library only on the path where nothing changed: pydantic and yaml load only when a
+file must be read again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from sovcloud import __version__, dates
+from sovcloud.checks import Entry, cross_check, fold, max_age_findings
+from sovcloud.errors import Finding
+from sovcloud.paths import RecordFile, Scan, scan
+
+Record = dict[str, Any]
+# Bump when the tables or the meaning of what is stored change; with the package version,
+# it decides whether an existing index can be reused.
+INDEX_FORMAT = 1
+RACY_NS = 3_000_000_000
+# Below this many files to read, a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 300
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files(
+    path TEXT PRIMARY KEY, folder TEXT, size INTEGER, mtime_ns INTEGER,
+    id TEXT, id_line INTEGER, date_first TEXT, date_last TEXT, reviewed TEXT,
+    reviewed_line INTEGER, record TEXT, findings TEXT);
+CREATE INDEX IF NOT EXISTS files_id ON files(id);
+CREATE INDEX IF NOT EXISTS files_folder_date ON files(folder, date_first);
+CREATE TABLE IF NOT EXISTS refs(path TEXT, folder TEXT, line INTEGER, provider_id TEXT);
+CREATE INDEX IF NOT EXISTS refs_path ON refs(path);
+CREATE INDEX IF NOT EXISTS refs_provider ON refs(provider_id, folder);
+CREATE TABLE IF NOT EXISTS names(path TEXT, folder TEXT, line INTEGER, id TEXT, name TEXT,
+    folded TEXT);
+CREATE INDEX IF NOT EXISTS names_path ON names(path);
+CREATE INDEX IF NOT EXISTS names_folded ON names(folded);
+CREATE TABLE IF NOT EXISTS timed(path TEXT, line INTEGER, code TEXT, when_ TEXT, day TEXT,
+    message TEXT);
+CREATE INDEX IF NOT EXISTS timed_path ON timed(path);
+"""
+
+
+def cache_dir() -> Path:
+    """$SOVCLOUD_CACHE_DIR, else $XDG_CACHE_HOME/sovcloud, else ~/.cache/sovcloud."""
+    explicit = os.environ.get("SOVCLOUD_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "sovcloud"
+
+
+def cache_path(data_dir: Path) -> Path:
+    key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    return cache_dir() / f"index-{key}.sqlite"
+
+
+class Index:
+    """The checked records of one data directory, and every finding about them."""
+
+    def __init__(self, data_dir: Path, conn: sqlite3.Connection, listing: Scan,
+                 findings: list[Finding], cached: bool):
+        self.data_dir = data_dir
+        self.conn = conn
+        self.listing = listing
+        self.findings = findings
+        self.cached = cached
+
+    # --- opening and refreshing -----------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path,
+        today: dt.date,
+        *,
+        use_cache: bool | None = None,
+        max_age_days: int | None = None,
+        jobs: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Index:
+        """List the data directory, bring the index up to date and run every check."""
+        if use_cache is None:
+            use_cache = not os.environ.get("SOVCLOUD_NO_CACHE")
+        listing = scan(data_dir)
+        if use_cache:
+            path = cache_path(data_dir)
+            conn = _connect(path)
+            if conn is not None:
+                try:
+                    _refresh(conn, listing, jobs, progress)
+                    findings = _findings(conn, listing, today, max_age_days)
+                    return cls(data_dir, conn, listing, findings, cached=True)
+                except (sqlite3.Error, OSError) as exc:
+                    # Unwritable, full or corrupt cache: answer from memory instead, and
+                    # set a corrupt file aside so that the next run rebuilds it.
+                    conn.close()
+                    if isinstance(exc, sqlite3.DatabaseError) and not isinstance(
+                            exc, sqlite3.OperationalError):
+                        _discard(path)
+        conn = _connect_memory()
+        _refresh(conn, listing, jobs, progress)
+        findings = _findings(conn, listing, today, max_age_days)
+        return cls(data_dir, conn, listing, findings, cached=False)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    def counts(self) -> dict[str, int]:
+        rows = dict(self.conn.execute(
+            "SELECT folder, count(*) FROM files WHERE record IS NOT NULL GROUP BY folder"))
+        return {
+            "files": len(self.listing.files),
+            "providers": rows.get("providers", 0),
+            "events": rows.get("events", 0),
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+        }
+
+    # --- queries ----------------------------------------------------------------------------
+
+    def provider(self, id_: str) -> Record | None:
+        return self._one("providers", id_)
+
+    def event(self, id_: str) -> Record | None:
+        return self._one("events", id_)
+
+    def _one(self, folder: str, id_: str) -> Record | None:
+        row = self.conn.execute(
+            "SELECT record FROM files WHERE folder = ? AND id = ? AND record IS NOT NULL "
+            "ORDER BY path LIMIT 1", (folder, id_)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def providers(self) -> list[Record]:
+        """Every valid provider, by id."""
+        rows = self.conn.execute(
+            "SELECT record FROM files WHERE folder = 'providers' AND record IS NOT NULL "
+            "ORDER BY id")
+        return [json.loads(r[0]) for r in rows]
+
+    def events(self, since: str | None = None, until: str | None = None) -> list[Record]:
+        """Events whose date may fall within [since, until] (partial dates), by date."""
+        sql = "SELECT record FROM files WHERE folder = 'events' AND record IS NOT NULL"
+        params: list[str] = []
+        if since:
+            sql += " AND date_last >= ?"
+            params.append(dates.first_day(since).isoformat())
+        if until:
+            sql += " AND date_first <= ?"
+            params.append(dates.last_day(until).isoformat())
+        sql += " ORDER BY date_first, date_last, id"
+        return [json.loads(r[0]) for r in self.conn.execute(sql, params)]
+
+    def events_for(self, provider_id: str) -> list[Record]:
+        """Events that name the provider, by date."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT f.record, f.date_first, f.id FROM refs r JOIN files f "
+            "ON f.path = r.path WHERE r.provider_id = ? AND r.folder = 'events' "
+            "AND f.record IS NOT NULL ORDER BY f.date_first, f.id", (provider_id,))
+        return [json.loads(r[0]) for r in rows]
+
+    def referrers(self, provider_id: str) -> list[Record]:
+        """Providers that name this one as an owner or technology vendor."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT f.record, f.id FROM refs r JOIN files f ON f.path = r.path "
+            "WHERE r.provider_id = ? AND r.folder = 'providers' AND f.record IS NOT NULL "
+            "ORDER BY f.id", (provider_id,))
+        return [json.loads(r[0]) for r in rows]
+
+    def names(self) -> list[tuple[str, str, str]]:
+        """(folder, id, name) for every provider name and alias and every event title."""
+        return list(self.conn.execute("SELECT folder, id, name FROM names ORDER BY id, line"))
+
+    def ids_by_folded_name(self, folded: str) -> list[tuple[str, str]]:
+        return list(self.conn.execute(
+            "SELECT DISTINCT folder, id FROM names WHERE folded = ? ORDER BY folder, id",
+            (folded,)))
+
+
+def _connect(path: Path) -> sqlite3.Connection | None:
+    """The on-disk index, created or reset as needed, or None when it cannot be used."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    for attempt in (1, 2):
+        try:
+            conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+            conn.execute("PRAGMA busy_timeout = 30000")
+            _ensure_format(conn)
+            return conn
+        except sqlite3.OperationalError:
+            return None  # locked for too long, read-only, or the disk is full
+        except sqlite3.DatabaseError:
+            if attempt == 2:
+                return None
+            _discard(path)  # not a database, or malformed: start again
+        except OSError:
+            return None
+    return None
+
+
+def _ensure_format(conn: sqlite3.Connection) -> None:
+    """Reset the tables when the index was written by another version of sovcloud."""
+    fmt = f"{INDEX_FORMAT}:{__version__}"
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "no such table" not in str(exc):
+            raise
+        row = None
+    if row is not None and row[0] == fmt:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table in ("meta", "files", "refs", "names", "timed"):
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        _create_tables(conn)
+        conn.execute("INSERT INTO meta VALUES ('format', ?)", (fmt,))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _create_tables(conn: sqlite3.Connection) -> None:
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _discard(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass
+
+
+def _connect_memory() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    _create_tables(conn)
+    return conn
+
+
+def _read_all(files: list[RecordFile], jobs: int | None,
+              progress: Callable[[int, int], None] | None) -> list[Any]:
+    """read_record over `files`, on every core when there are enough files to pay for it."""
+    from sovcloud.loader import read_record
+
+    jobs = jobs or os.cpu_count() or 1
+    total = len(files)
+    if jobs == 1 or total < PARALLEL_THRESHOLD:
+        results = []
+        for done, file in enumerate(files, 1):
+            results.append(read_record(file))
+            if progress:
+                progress(done, total)
+        return results
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(20, total // (jobs * 16))
+    results = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for done, result in enumerate(pool.map(read_record, files, chunksize=chunk), 1):
+            results.append(result)
+            if progress and (done % 200 == 0 or done == total):
+                progress(done, total)
+    return results
+
+
+def _refresh(conn: sqlite3.Connection, listing: Scan, jobs: int | None,
+             progress: Callable[[int, int], None] | None) -> None:
+    known = {path: (size, mtime) for path, size, mtime in
+             conn.execute("SELECT path, size, mtime_ns FROM files")}
+    current = {str(f.path): f for f in listing.files}
+    stale = [f for path, f in current.items() if known.get(path) != (f.size, f.mtime_ns)]
+    gone = [path for path in known if path not in current]
+    if not stale and not gone:
+        return
+    results = _read_all(stale, jobs, progress)
+    now_ns = time.time_ns()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for path in [*gone, *(str(f.path) for f in stale)]:
+            for table in ("files", "refs", "names", "timed"):
+                conn.execute(f"DELETE FROM {table} WHERE path = ?", (path,))
+        for file, result in zip(stale, results, strict=True):
+            mtime = file.mtime_ns if now_ns - file.mtime_ns > RACY_NS else -1
+            _store(conn, file, mtime, result)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _store(conn: sqlite3.Connection, file: RecordFile, mtime: int, result: Any) -> None:
+    record = result.record
+    path = result.path
+    findings = json.dumps([[f.line, f.code, f.message] for f in result.findings])
+    if record is None:
+        conn.execute("INSERT INTO files (path, folder, size, mtime_ns, findings) "
+                     "VALUES (?, ?, ?, ?, ?)", (path, file.folder, file.size, mtime, findings))
+        return
+    date_first = date_last = None
+    if file.folder == "events":
+        date_first = dates.first_day(record["date"]).isoformat()
+        date_last = dates.last_day(record["date"]).isoformat()
+    conn.execute(
+        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (path, file.folder, file.size, mtime, record["id"], result.id_line, date_first,
+         date_last, record["last_reviewed"], result.reviewed_line,
+         json.dumps(record, ensure_ascii=False, separators=(",", ":")), findings))
+    conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?)",
+                     [(path, file.folder, line, ref) for line, ref in result.refs])
+    names = list(result.names)
+    if file.folder == "events":
+        title = record["title"]
+        for text in (title.values() if isinstance(title, dict) else [title]):
+            if text:
+                names.append((result.id_line, text))
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?)",
+                     [(path, file.folder, line, record["id"], name, fold(name))
+                      for line, name in names])
+    conn.executemany("INSERT INTO timed VALUES (?, ?, ?, ?, ?, ?)",
+                     [(path, t.line, t.code, t.when, t.day, t.message) for t in result.timed])
+
+
+def _findings(conn: sqlite3.Connection, listing: Scan, today: dt.date,
+              max_age_days: int | None) -> list[Finding]:
+    findings = list(listing.findings)
+    for path, stored in conn.execute("SELECT path, findings FROM files WHERE findings != '[]'"):
+        findings.extend(Finding(path, line, code, message)
+                        for line, code, message in json.loads(stored))
+    iso = today.isoformat()
+    findings.extend(
+        Finding(path, line, code, message) for path, line, code, message in conn.execute(
+            "SELECT path, line, code, message FROM timed WHERE (when_ = 'future' AND day > ?) "
+            "OR (when_ = 'passed' AND day < ?)", (iso, iso)))
+    findings.extend(cross_check(list(_entries(conn))))
+    if max_age_days is not None:
+        reviews = conn.execute(
+            "SELECT path, reviewed_line, reviewed FROM files WHERE record IS NOT NULL")
+        findings.extend(max_age_findings(reviews, today, max_age_days))
+    return sorted(set(findings))
+
+
+def _entries(conn: sqlite3.Connection) -> Iterable[Entry]:
+    refs: dict[str, list[tuple[int, str]]] = {}
+    for path, line, ref in conn.execute("SELECT path, line, provider_id FROM refs"):
+        refs.setdefault(path, []).append((line, ref))
+    names: dict[str, list[tuple[int, str]]] = {}
+    for path, line, name in conn.execute(
+            "SELECT path, line, name FROM names WHERE folder = 'providers'"):
+        names.setdefault(path, []).append((line, name))
+    for folder, path, id_, id_line in conn.execute(
+            "SELECT folder, path, id, id_line FROM files WHERE record IS NOT NULL ORDER BY path"):
+        yield Entry(folder, path, id_, id_line, tuple(refs.get(path, ())),
+                    tuple(names.get(path, ())))
+
+

@@ -1,0 +1,86 @@
+"""Words shown for codes, shared by every renderer: scheme names, states, dates, owners."""
+
+from __future__ import annotations
+
+from typing import Any
+
+Record = dict[str, Any]
+
+SCHEME_NAMES = {
+    "secnumcloud": "SecNumCloud",
+    "hds": "HDS",
+    "iso-27001": "ISO 27001",
+    "iso-27017": "ISO 27017",
+    "iso-27018": "ISO 27018",
+    "iso-27701": "ISO 27701",
+    "bsi-c5": "BSI C5",
+    "eucs": "EUCS",
+    "ens": "ENS",
+    "acn": "ACN",
+    "soc-2": "SOC 2",
+    "cispe": "CISPE",
+    "gaia-x": "Gaia-X",
+}
+
+STATUS_WORDS = {
+    "qualified": "qualified",
+    "certified": "certified",
+    "in-progress": "in progress",
+    "announced": "announced",
+    "expired": "expired",
+    "withdrawn": "withdrawn",
+}
+
+# Colour by state; the word always carries the meaning too.
+STATE_STYLES = {"held": "green", "pending": "yellow", "lapsed": "red"}
+
+
+def scheme_name(scheme: str) -> str:
+    return SCHEME_NAMES.get(scheme, scheme)
+
+
+def cert_label(cert: Record, with_dates: bool = True) -> str:
+    """'qualified 3.2 since 2022-03' style text for one certification."""
+    parts = [STATUS_WORDS.get(cert["status"], cert["status"])]
+    if cert.get("version"):
+        parts.append(f"v{cert['version']}")
+    if cert.get("milestone") and cert["status"] in ("in-progress", "announced"):
+        parts.append(f"({cert['milestone']})")
+    if with_dates:
+        if cert.get("granted"):
+            parts.append(f"since {cert['granted']}")
+        if cert.get("expires"):
+            parts.append(f"until {cert['expires']}")
+        if cert.get("ended"):
+            parts.append(f"ended {cert['ended']}")
+    return " ".join(parts)
+
+
+def owner_label(owner: Record) -> str:
+    """'Docaposte (FR, 36%)'."""
+    details = [owner["country"]]
+    if owner.get("stake") is not None:
+        details.append(f"{owner['stake']:g}%")
+    elif owner.get("stake_note"):
+        details.append(owner["stake_note"])
+    return f"{owner['name']} ({', '.join(details)})"
+
+
+def license_label(lic: Record) -> str:
+    return f"{lic['vendor']} ({lic['country']}): {lic['technology']}"
+
+
+def date_label(text: str | None, status: str | None = None) -> str:
+    """A date at its own precision, marked when expected."""
+    if not text:
+        return ""
+    if status == "expected":
+        return f"{text} (expected)"
+    if status == "cancelled":
+        return f"{text} (cancelled)"
+    return text
+
+
+def source_label(source: Record) -> str:
+    """'Publisher, "Title", 2023-10-18 (press)'."""
+    return f'{source["publisher"]}, "{source["title"]}", {source["date"]} ({source["type"]})'

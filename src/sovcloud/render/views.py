@@ -1,0 +1,575 @@
+"""What each command shows, in every output format.
+
+A view wraps a query's result and knows four shapes of it: the JSON document (also used for
+YAML), flat rows (CSV), Markdown, and Rich renderables for people. output.py picks one by
+the --format option. Record text reaches Rich only as `Text`, never as markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sovcloud.i18n import localized
+from sovcloud.query import EventDetail, Hit, ProviderDetail, ProviderRow, cert_state
+from sovcloud.render.labels import (
+    STATE_STYLES,
+    STATUS_WORDS,
+    cert_label,
+    date_label,
+    license_label,
+    owner_label,
+    scheme_name,
+    source_label,
+)
+from sovcloud.render.terminal import plain
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+Record = dict[str, Any]
+Rows = tuple[list[str], list[list[str]]]
+MAIN_SCHEMES = ("secnumcloud", "hds")
+NARROW = 100  # below this terminal width, tables drop their least useful columns
+
+
+def md(text: object) -> str:
+    """Markdown-safe text: record data must never become markup or break a table."""
+    out = plain(text).replace("\n", " ")
+    for char in "\\`*_[]<>|#!":
+        out = out.replace(char, "\\" + char)
+    return out
+
+
+def md_table(headers: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(md(h) for h in headers) + " |",
+             "|" + "|".join(" --- " for _ in headers) + "|"]
+    lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def best_cert(record: Record, scheme: str, today: dt.date) -> tuple[str, Record] | None:
+    """The most telling certification of a scheme: held, else pending, else lapsed."""
+    ranked = sorted(
+        ((cert_state(c, today), c) for c in record["certifications"] if c["scheme"] == scheme),
+        key=lambda sc: ("held", "pending", "lapsed").index(sc[0]),
+    )
+    return ranked[0] if ranked else None
+
+
+def cert_cell(record: Record, scheme: str, today: dt.date) -> tuple[str, str]:
+    """(text, state) for one scheme of one provider; ('', '') when it has none."""
+    found = best_cert(record, scheme, today)
+    if not found:
+        return "", ""
+    state, cert = found
+    return cert_short(cert, state), state
+
+
+def cert_short(cert: Record, state: str) -> str:
+    """A table cell: 'qualified 3.2, 2022-03', 'in progress 3.2 (J1)', 'expired 2021-06'."""
+    text = STATUS_WORDS.get(cert["status"], cert["status"])
+    if cert.get("version"):
+        text += f" {cert['version']}"
+    if state == "held" and cert.get("granted"):
+        text += f", {cert['granted']}"
+    elif state == "pending" and cert.get("milestone"):
+        text += f" ({cert['milestone']})"
+    elif state == "lapsed" and (cert.get("ended") or cert.get("expires")):
+        text += f" {cert.get('ended') or cert.get('expires')}"
+    return text
+
+
+def styled(text: str, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(plain(text), style=style)
+
+
+def link(url: str) -> Text:
+    """A clickable link on terminals that support it (urls are http(s) by the schema)."""
+    from rich.style import Style
+    from rich.text import Text
+
+    return Text(plain(url), style=Style(link=url, underline=True))
+
+
+def scheme_order(schemes: set[str]) -> list[str]:
+    """SecNumCloud, then HDS, then the others alphabetically."""
+    return sorted(schemes, key=lambda s: (MAIN_SCHEMES.index(s) if s in MAIN_SCHEMES
+                                          else len(MAIN_SCHEMES), s))
+
+
+def _flat_certs(record: Record, schemes: list[str]) -> dict[str, str]:
+    out = {}
+    for scheme in schemes:
+        certs = [c for c in record["certifications"] if c["scheme"] == scheme]
+        out[f"{scheme}_status"] = ";".join(c["status"] for c in certs)
+        out[f"{scheme}_version"] = ";".join(c.get("version") or "" for c in certs)
+        out[f"{scheme}_granted"] = ";".join(c.get("granted") or "" for c in certs)
+        out[f"{scheme}_expires"] = ";".join(c.get("expires") or "" for c in certs)
+    return out
+
+
+def provider_flat_rows(records: list[Record], lang: str) -> Rows:
+    """One CSV row per provider, certifications flattened into columns per scheme."""
+    schemes = scheme_order({c["scheme"] for r in records for c in r["certifications"]})
+    headers = ["id", "name", "aliases", "kind", "country", "headquarters", "founded", "status",
+               "website", "owners", "licensed_technology", "offers", "description",
+               "last_reviewed"]
+    cert_headers = [f"{s}_{k}" for s in schemes for k in ("status", "version", "granted",
+                                                          "expires")]
+    rows = []
+    for r in records:
+        base = [r["id"], r["name"], "; ".join(r["aliases"]), r["kind"], r["country"],
+                r.get("headquarters") or "", r.get("founded") or "", r["status"],
+                r.get("website") or "", "; ".join(owner_label(o) for o in r["owners"]),
+                "; ".join(license_label(x) for x in r["licensed_technology"]),
+                "; ".join(o["name"] for o in r["offers"]),
+                localized(r["description"], lang), r["last_reviewed"]]
+        flat = _flat_certs(r, schemes)
+        rows.append(base + [flat[h] for h in cert_headers])
+    return headers + cert_headers, rows
+
+
+def event_flat_rows(events: list[Record], names: dict[str, str], lang: str) -> Rows:
+    headers = ["id", "date", "status", "kind", "title", "providers", "actors", "tags",
+               "summary", "sources"]
+    rows = [[e["id"], e["date"], e["status"], e["kind"], localized(e["title"], lang),
+             "; ".join(names.get(p, p) for p in e["providers"]), "; ".join(e["actors"]),
+             "; ".join(e["tags"]), localized(e["summary"], lang),
+             "; ".join(s.get("url") or source_label(s) for s in e["sources"])]
+            for e in events]
+    return headers, rows
+
+
+# --- providers ------------------------------------------------------------------------------
+
+
+@dataclass
+class ProvidersView:
+    rows: list[ProviderRow]
+    today: dt.date
+    lang: str = "en"
+
+    def document(self) -> Any:
+        return [r.record for r in self.rows]
+
+    def flat(self) -> Rows:
+        return provider_flat_rows([r.record for r in self.rows], self.lang)
+
+    def _other(self, record: Record) -> str:
+        others = sorted({scheme_name(c["scheme"]) for c in record["certifications"]
+                         if c["scheme"] not in MAIN_SCHEMES
+                         and cert_state(c, self.today) == "held"})
+        return ", ".join(others)
+
+    def _owners(self, record: Record) -> str:
+        return ", ".join(o["name"] for o in record["owners"])
+
+    def markdown(self) -> str:
+        headers = ["Provider", "Country", "Kind", "SecNumCloud", "HDS", "Other", "Owners"]
+        rows = []
+        for row in self.rows:
+            r = row.record
+            cells = [cert_cell(r, s, self.today)[0] or "-" for s in MAIN_SCHEMES]
+            rows.append([f"{r['name']} ({r['id']})", r["country"], r["kind"], *cells,
+                         self._other(r), self._owners(r)])
+        return md_table(headers, rows)
+
+    def rich(self, console: Console) -> None:
+        from rich.table import Table
+
+        narrow = console.width < NARROW
+        table = Table(show_lines=False, header_style="bold", expand=False, pad_edge=False)
+        table.add_column("Provider", overflow="fold")
+        table.add_column("Ctry" if narrow else "Country", no_wrap=True)
+        if not narrow:
+            table.add_column("Kind", no_wrap=True)
+        table.add_column("SecNumCloud", overflow="fold")
+        table.add_column("HDS", overflow="fold")
+        if not narrow:
+            table.add_column("Other", overflow="fold")
+        table.add_column("Owners", overflow="fold")
+        for row in self.rows:
+            r = row.record
+            cells = []
+            for scheme in MAIN_SCHEMES:
+                text, state = cert_cell(r, scheme, self.today)
+                if scheme in row.pending:
+                    text = f"PENDING: {text}"
+                cells.append(styled(text or "-", STATE_STYLES.get(state, "dim")))
+            name = styled(r["name"], "bold")
+            name.append(plain(f"\n{r['id']}"), style="dim")
+            values: list[Any] = [name, styled(r["country"])]
+            if not narrow:
+                values.append(styled(r["kind"]))
+            values += cells
+            if not narrow:
+                values.append(styled(self._other(r)))
+            values.append(styled(self._owners(r)))
+            table.add_row(*values)
+        console.print(table)
+        pending = sum(1 for r in self.rows if r.pending)
+        note = f"{len(self.rows)} providers"
+        if pending:
+            note += f", {pending} included only through a pending certification (PENDING)"
+        console.print(styled(note, "dim"))
+
+
+# --- show: provider ----------------------------------------------------------------------
+
+
+@dataclass
+class ProviderView:
+    detail: ProviderDetail
+    today: dt.date
+    lang: str = "en"
+    numbers: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        sources = self.detail.record["sources"]
+        self.numbers = {s["id"]: i for i, s in enumerate(sources, 1) if s.get("id")}
+
+    def notes(self, cited: list[str]) -> str:
+        return "".join(f"[{self.numbers[c]}]" for c in cited if c in self.numbers)
+
+    def document(self) -> Any:
+        return {"provider": self.detail.record, "events": self.detail.events}
+
+    def flat(self) -> Rows:
+        return provider_flat_rows([self.detail.record], self.lang)
+
+    def _lines(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """(section, [(text, style)]) in display order, shared by Markdown and Rich."""
+        r = self.detail.record
+        sections: list[tuple[str, list[tuple[str, str]]]] = []
+        owners = [(f"{owner_label(o)} {o['role']}"
+                   + (f", since {o['since']}" if o.get("since") else "")
+                   + (f", until {o['until']}" if o.get("until") else "")
+                   + f" {self.notes(o['sources'])}", "") for o in r["owners"]]
+        sections.append(("Owners", owners or [("none recorded", "dim")]))
+        if r["licensed_technology"]:
+            sections.append(("Technology under licence", [
+                (f"{license_label(x)} {self.notes(x['sources'])}", "")
+                for x in r["licensed_technology"]]))
+        if r["offers"]:
+            sections.append(("Offers", [
+                (f"{o['name']} ({o['service']}, {o['status']})"
+                 + (f": {localized(o.get('description'), self.lang)}"
+                    if o.get("description") else ""), "") for o in r["offers"]]))
+        offer_names = {o["id"]: o["name"] for o in r["offers"]}
+        certs = []
+        for c in r["certifications"]:
+            state = cert_state(c, self.today)
+            text = f"{scheme_name(c['scheme'])}: {cert_label(c)}"
+            if c.get("scope"):
+                text += f"; scope: {c['scope']}"
+            if c["offers"]:
+                text += "; offers: " + ", ".join(offer_names.get(o, o) for o in c["offers"])
+            if c["activities"]:
+                text += "; activities " + ", ".join(str(a) for a in c["activities"])
+            if c.get("note"):
+                text += f"; {localized(c['note'], self.lang)}"
+            certs.append((f"{text} {self.notes(c['sources'])}", STATE_STYLES[state]))
+        sections.append(("Certifications", certs or [("none recorded", "dim")]))
+        if r["data_centres"]:
+            sections.append(("Data centres", [
+                (f"{d['location']} ({d['country']})"
+                 + (f", operated by {d['operator']}" if d.get("operator") else "")
+                 + f" {self.notes(d['sources'])}", "") for d in r["data_centres"]]))
+        if self.detail.referrers:
+            sections.append(("Named by", [
+                (f"{p['name']} ({p['id']})", "") for p in self.detail.referrers]))
+        if self.detail.events:
+            sections.append(("Events, newest first", [
+                (f"{date_label(e['date'], e['status'])}  {e['kind']}  "
+                 f"{localized(e['title'], self.lang)} ({e['id']})",
+                 "italic" if e["status"] == "expected" else "")
+                for e in self.detail.events]))
+        return sections
+
+    def _header(self) -> list[str]:
+        r = self.detail.record
+        facts = [r["kind"], r["country"], r["status"]]
+        if r.get("headquarters"):
+            facts.append(r["headquarters"])
+        if r.get("founded"):
+            facts.append(f"founded {r['founded']}")
+        lines = [" · ".join(facts)]
+        if r["aliases"]:
+            lines.append("also known as " + ", ".join(r["aliases"]))
+        return lines
+
+    def markdown(self) -> str:
+        r = self.detail.record
+        out = [f"# {md(r['name'])} ({md(r['id'])})", ""]
+        out += [md(line) + "  " for line in self._header()]
+        if r.get("website"):
+            out.append(f"<{r['website']}>")
+        out += ["", md(localized(r["description"], self.lang)), ""]
+        if r.get("note"):
+            out += [md(localized(r["note"], self.lang)), ""]
+        for title, lines in self._lines():
+            out += [f"## {title}", ""]
+            out += [f"- {md(text)}" for text, _ in lines]
+            out.append("")
+        out += ["## Sources", ""]
+        for i, s in enumerate(r["sources"], 1):
+            url = f" <{s['url']}>" if s.get("url") else ""
+            out.append(f"{i}. {md(source_label(s))}{url}")
+        out += ["", f"Last reviewed {r['last_reviewed']}."]
+        return "\n".join(out) + "\n"
+
+    def rich(self, console: Console) -> None:
+        from rich.text import Text
+
+        r = self.detail.record
+        console.print(styled(r["name"], "bold") + styled(f"  ({r['id']})", "dim"))
+        for line in self._header():
+            console.print(styled(line))
+        if r.get("website"):
+            console.print(link(r["website"]))
+        console.print()
+        console.print(styled(localized(r["description"], self.lang)))
+        if r.get("note"):
+            console.print(styled("Note: " + localized(r["note"], self.lang), "italic"))
+        for title, lines in self._lines():
+            console.print()
+            console.print(styled(title, "bold underline"))
+            for text, style in lines:
+                console.print(Text("  ") + styled(text, style))
+        console.print()
+        console.print(styled("Sources", "bold underline"))
+        for i, s in enumerate(r["sources"], 1):
+            line = Text(f"  [{i}] ") + styled(source_label(s))
+            if s.get("url"):
+                line += Text(" ") + link(s["url"])
+            console.print(line)
+        console.print(styled(f"Last reviewed {r['last_reviewed']}.", "dim"))
+
+
+# --- show: event, and the timeline -------------------------------------------------------
+
+
+def _event_lines(e: Record, names: dict[str, str], lang: str) -> list[str]:
+    lines = [f"{date_label(e['date'], e['status'])} · {e['kind']}"]
+    if e["providers"]:
+        lines.append("Providers: " + ", ".join(f"{names.get(p, p)} ({p})"
+                                               for p in e["providers"]))
+    if e["actors"]:
+        lines.append("Actors: " + ", ".join(e["actors"]))
+    if e["tags"]:
+        lines.append("Tags: " + ", ".join(e["tags"]))
+    return lines
+
+
+@dataclass
+class EventView:
+    detail: EventDetail
+    lang: str = "en"
+
+    def document(self) -> Any:
+        return {"event": self.detail.record}
+
+    def flat(self) -> Rows:
+        return event_flat_rows([self.detail.record], self.detail.provider_names, self.lang)
+
+    def markdown(self) -> str:
+        e = self.detail.record
+        out = [f"# {md(localized(e['title'], self.lang))}", "", f"`{e['id']}`", ""]
+        out += [md(line) + "  " for line in _event_lines(e, self.detail.provider_names,
+                                                         self.lang)]
+        out += ["", md(localized(e["summary"], self.lang)), "", "## Sources", ""]
+        for i, s in enumerate(e["sources"], 1):
+            url = f" <{s['url']}>" if s.get("url") else ""
+            out.append(f"{i}. {md(source_label(s))}{url}")
+        return "\n".join(out) + "\n"
+
+    def rich(self, console: Console) -> None:
+        from rich.text import Text
+
+        e = self.detail.record
+        style = "bold italic" if e["status"] == "expected" else "bold"
+        console.print(styled(localized(e["title"], self.lang), style)
+                      + styled(f"  ({e['id']})", "dim"))
+        for line in _event_lines(e, self.detail.provider_names, self.lang):
+            console.print(styled(line))
+        console.print()
+        console.print(styled(localized(e["summary"], self.lang)))
+        if e.get("note"):
+            console.print(styled("Note: " + localized(e["note"], self.lang), "italic"))
+        console.print()
+        console.print(styled("Sources", "bold underline"))
+        for i, s in enumerate(e["sources"], 1):
+            line = Text(f"  [{i}] ") + styled(source_label(s))
+            if s.get("url"):
+                line += Text(" ") + link(s["url"])
+            console.print(line)
+
+
+@dataclass
+class TimelineView:
+    events: list[Record]
+    provider_names: dict[str, str]
+    lang: str = "en"
+
+    def document(self) -> Any:
+        return self.events
+
+    def flat(self) -> Rows:
+        return event_flat_rows(self.events, self.provider_names, self.lang)
+
+    def _by_year(self) -> list[tuple[str, list[Record]]]:
+        groups: list[tuple[str, list[Record]]] = []
+        for e in self.events:
+            year = e["date"][:4]
+            if not groups or groups[-1][0] != year:
+                groups.append((year, []))
+            groups[-1][1].append(e)
+        return groups
+
+    def _providers(self, e: Record) -> str:
+        return ", ".join(self.provider_names.get(p, p) for p in e["providers"])
+
+    def markdown(self) -> str:
+        out = []
+        for year, events in self._by_year():
+            out += [f"## {year}", ""]
+            for e in events:
+                who = f" ({md(self._providers(e))})" if e["providers"] else ""
+                out.append(f"- **{md(date_label(e['date'], e['status']))}** "
+                           f"{md(localized(e['title'], self.lang))}{who} `{e['id']}`")
+            out.append("")
+        return "\n".join(out) + ("\n" if out else "")
+
+    def rich(self, console: Console) -> None:
+        from rich.table import Table
+
+        narrow = console.width < NARROW
+        table = Table(show_header=False, box=None, pad_edge=False, expand=False)
+        table.add_column("date", no_wrap=True)
+        table.add_column("kind", no_wrap=True, style="dim")
+        table.add_column("event", overflow="fold", ratio=3)
+        if not narrow:
+            table.add_column("providers", overflow="fold", ratio=1)
+        for year, events in self._by_year():
+            table.add_row(styled(f"── {year} ──", "bold"))
+            for e in events:
+                expected = e["status"] == "expected"
+                style = "italic yellow" if expected else ""
+                title = styled(localized(e["title"], self.lang), style)
+                title.append(plain(f"\n{e['id']}"), style="dim")
+                if narrow and e["providers"]:
+                    title.append(plain(f"\n{self._providers(e)}"), style="cyan")
+                row: list[Any] = [styled(date_label(e["date"], e["status"]), style),
+                                  styled(e["kind"]), title]
+                if not narrow:
+                    row.append(styled(self._providers(e), "cyan"))
+                table.add_row(*row)
+        console.print(table)
+        expected = sum(1 for e in self.events if e["status"] == "expected")
+        console.print(styled(f"{len(self.events)} events"
+                             + (f", {expected} expected (not yet happened)" if expected else ""),
+                             "dim"))
+
+
+# --- search, compare ----------------------------------------------------------------------
+
+
+@dataclass
+class SearchView:
+    hits: list[Hit]
+
+    def document(self) -> Any:
+        return [{"kind": h.folder[:-1], "id": h.id, "title": h.title, "score": h.score,
+                 "field": h.field, "match": h.excerpt} for h in self.hits]
+
+    def flat(self) -> Rows:
+        headers = ["kind", "id", "title", "score", "field", "match"]
+        return headers, [[h.folder[:-1], h.id, h.title, f"{h.score:g}", h.field, h.excerpt]
+                         for h in self.hits]
+
+    def markdown(self) -> str:
+        headers, rows = self.flat()
+        return md_table(headers, rows)
+
+    def rich(self, console: Console) -> None:
+        from rich.table import Table
+
+        table = Table(header_style="bold", pad_edge=False)
+        table.add_column("Score", justify="right", no_wrap=True)
+        table.add_column("Kind", no_wrap=True)
+        table.add_column("Match", overflow="fold", ratio=2)
+        table.add_column("Why", overflow="fold", ratio=3)
+        for h in self.hits:
+            name = styled(h.title, "bold")
+            name.append(plain(f"\n{h.id}"), style="dim")
+            excerpt = h.excerpt if len(h.excerpt) <= 160 else h.excerpt[:157] + "..."
+            table.add_row(styled(f"{h.score:g}"), styled(h.folder[:-1]), name,
+                          styled(f"{h.field}: {excerpt}"))
+        console.print(table)
+        console.print(styled(f"{len(self.hits)} matches", "dim"))
+
+
+@dataclass
+class CompareView:
+    records: list[Record]
+    today: dt.date
+    lang: str = "en"
+
+    def document(self) -> Any:
+        return self.records
+
+    def flat(self) -> Rows:
+        return provider_flat_rows(self.records, self.lang)
+
+    def _grid(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        rows: list[tuple[str, list[tuple[str, str]]]] = []
+
+        def add(label: str, values: list[tuple[str, str]]) -> None:
+            rows.append((label, values))
+
+        rs = self.records
+        add("Id", [(r["id"], "") for r in rs])
+        add("Country", [(r["country"], "") for r in rs])
+        add("Kind", [(r["kind"], "") for r in rs])
+        add("Status", [(r["status"], "") for r in rs])
+        add("Founded", [(r.get("founded") or "-", "") for r in rs])
+        add("Owners", [("; ".join(owner_label(o) for o in r["owners"]) or "-", "") for r in rs])
+        add("Technology under licence", [
+            ("; ".join(license_label(x) for x in r["licensed_technology"]) or "-", "")
+            for r in rs])
+        schemes = scheme_order({c["scheme"] for r in rs for c in r["certifications"]})
+        for scheme in schemes:
+            cells = []
+            for r in rs:
+                certs = [c for c in r["certifications"] if c["scheme"] == scheme]
+                if not certs:
+                    cells.append(("-", "dim"))
+                    continue
+                found = best_cert(r, scheme, self.today)
+                assert found is not None
+                text = "; ".join(cert_label(c) for c in certs)
+                cells.append((text, STATE_STYLES[found[0]]))
+            add(scheme_name(scheme), cells)
+        add("Last reviewed", [(r["last_reviewed"], "") for r in rs])
+        return rows
+
+    def markdown(self) -> str:
+        headers = [""] + [r["name"] for r in self.records]
+        return md_table(headers, [[label, *(t for t, _ in cells)]
+                                  for label, cells in self._grid()])
+
+    def rich(self, console: Console) -> None:
+        from rich.table import Table
+
+        table = Table(header_style="bold", show_lines=True, pad_edge=False)
+        table.add_column("", style="bold", overflow="fold")
+        for r in self.records:
+            table.add_column(plain(r["name"]), overflow="fold", ratio=1)
+        for label, cells in self._grid():
+            table.add_row(styled(label), *(styled(t, s) for t, s in cells))
+        console.print(table)
