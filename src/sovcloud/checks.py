@@ -48,22 +48,35 @@ def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
 
     def not_future(where: tuple[Any, ...], value: str | None, what: str) -> None:
         if value:
-            result.timed.append(Timed(
-                line_of(where), "SC206", "future", dates.first_day(value).isoformat(),
-                f"{what} {value} is in the future: only expected events may be dated after "
-                "today; fix the date"))
+            result.timed.append(
+                Timed(
+                    line_of(where),
+                    "SC206",
+                    "future",
+                    dates.first_day(value).isoformat(),
+                    f"{what} {value} is in the future: only expected events may be dated after "
+                    "today; fix the date",
+                )
+            )
 
     if record["id"] != stem:
-        add(("id",), "SC201", f"id `{record['id']}` differs from the file name `{stem}`: make "
-            "them equal (rename the file or change the id)")
+        add(
+            ("id",),
+            "SC201",
+            f"id `{record['id']}` differs from the file name `{stem}`: make "
+            "them equal (rename the file or change the id)",
+        )
     seen: set[str] = set()
     for index, source in enumerate(record["sources"]):
         not_future(("sources", index, "date"), source["date"], "the source's date")
         key = source.get("id")
         if key is not None:
             if key in seen:
-                add(("sources", index, "id"), "SC208",
-                    f"source id `{key}` is used twice in this record: make ids unique")
+                add(
+                    ("sources", index, "id"),
+                    "SC208",
+                    f"source id `{key}` is used twice in this record: make ids unique",
+                )
             seen.add(key)
     not_future(("last_reviewed",), record["last_reviewed"], "last_reviewed")
 
@@ -73,10 +86,16 @@ def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
         if record["status"] == "happened":
             not_future(("date",), record["date"], "the event's date")
         elif record["status"] == "expected":
-            result.timed.append(Timed(
-                line_of(("status",)), "SC302", "passed", dates.last_day(record["date"]).isoformat(),
-                f"is still expected although its date {record['date']} has passed: mark it "
-                "happened or cancelled, or move the date"))
+            result.timed.append(
+                Timed(
+                    line_of(("status",)),
+                    "SC302",
+                    "passed",
+                    dates.last_day(record["date"]).isoformat(),
+                    f"is still expected although its date {record['date']} has passed: mark it "
+                    "happened or cancelled, or move the date",
+                )
+            )
         return
 
     result.names.append((line_of(("name",)), record["name"]))
@@ -85,45 +104,66 @@ def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
     offers = [o["id"] for o in record["offers"]]
     for index, offer in enumerate(offers):
         if offers.index(offer) != index:
-            add(("offers", index, "id"), "SC208",
-                f"offer id `{offer}` is used twice: make offer ids unique")
+            add(
+                ("offers", index, "id"),
+                "SC208",
+                f"offer id `{offer}` is used twice: make offer ids unique",
+            )
     if record["status"] != "announced":
         not_future(("founded",), record["founded"], "founded")
     for section in ("owners", "licensed_technology", "data_centres", "certifications"):
         for index, item in enumerate(record[section]):
             for cited in item.get("sources", []):
                 if cited not in seen:
-                    add((section, index, "sources"), "SC207",
+                    add(
+                        (section, index, "sources"),
+                        "SC207",
                         f"cites source `{cited}`, which is not among this record's sources "
                         f"(ids: {', '.join(sorted(seen)) or 'none'}): add it to `sources` "
-                        "with that id or fix the citation")
+                        "with that id or fix the citation",
+                    )
             ref = item.get("provider")
             if ref is not None:
                 if ref == record["id"]:
-                    add((section, index, "provider"), "SC203",
-                        "refers to this provider itself: remove `provider` or fix the id")
+                    add(
+                        (section, index, "provider"),
+                        "SC203",
+                        "refers to this provider itself: remove `provider` or fix the id",
+                    )
                 else:
                     result.refs.append((line_of((section, index, "provider")), ref))
     for index, owner in enumerate(record["owners"]):
-        order(("owners", index, "until"), owner["since"], owner["until"],
-              "ownership ends before it starts")
+        order(
+            ("owners", index, "until"),
+            owner["since"],
+            owner["until"],
+            "ownership ends before it starts",
+        )
     for index, cert in enumerate(record["certifications"]):
         where = ("certifications", index)
         for j, offer in enumerate(cert["offers"]):
             if offer not in offers:
-                add((*where, "offers", j), "SC203",
+                add(
+                    (*where, "offers", j),
+                    "SC203",
                     f"names offer `{offer}`, which is not in this record's offers "
-                    f"({', '.join(offers) or 'none'}): add the offer or fix the id")
+                    f"({', '.join(offers) or 'none'}): add the offer or fix the id",
+                )
         order((*where, "expires"), cert["granted"], cert["expires"], "granted after it expires")
         order((*where, "ended"), cert["granted"], cert["ended"], "granted after it ended")
         not_future((*where, "granted"), cert["granted"], "granted")
         not_future((*where, "ended"), cert["ended"], "ended")
         if cert["status"] in ("qualified", "certified") and cert["expires"]:
-            result.timed.append(Timed(
-                line_of((*where, "status")), "SC206", "passed",
-                dates.last_day(cert["expires"]).isoformat(),
-                f"is marked {cert['status']} but expired on {cert['expires']}: set status to "
-                "expired, or record the renewal"))
+            result.timed.append(
+                Timed(
+                    line_of((*where, "status")),
+                    "SC206",
+                    "passed",
+                    dates.last_day(cert["expires"]).isoformat(),
+                    f"is marked {cert['status']} but expired on {cert['expires']}: set status to "
+                    "expired, or record the renewal",
+                )
+            )
 
 
 @dataclass(frozen=True)
@@ -145,14 +185,19 @@ def cross_check(entries: list[Entry]) -> list[Finding]:
     first: dict[str, Entry] = {}
     for entry in entries:
         if entry.id in first:
-            findings.append(Finding(entry.path, entry.id_line, "SC202",
-                                    f"id `{entry.id}` is already used by {first[entry.id].path}: "
-                                    "choose another id"))
+            findings.append(
+                Finding(
+                    entry.path,
+                    entry.id_line,
+                    "SC202",
+                    f"id `{entry.id}` is already used by {first[entry.id].path}: choose another id",
+                )
+            )
         else:
             first[entry.id] = entry
     provider_ids = {e.id for e in entries if e.folder == "providers"}
     sorted_ids: list[str] | None = None
-    owners: dict[str, str] = {}
+    holders: dict[str, list[tuple[Entry, int, str]]] = {}
     for entry in entries:
         for line, ref in entry.refs:
             if ref not in provider_ids:
@@ -160,30 +205,53 @@ def cross_check(entries: list[Entry]) -> list[Finding]:
                     sorted_ids = sorted(provider_ids)
                 close = difflib.get_close_matches(ref, sorted_ids, n=1)
                 hint = f" (did you mean `{close[0]}`?)" if close else ""
-                findings.append(Finding(entry.path, line, "SC203",
-                                        f"refers to provider `{ref}`, which has no file "
-                                        f"providers/{ref}.yaml{hint}: fix the id or add the "
-                                        "provider"))
+                findings.append(
+                    Finding(
+                        entry.path,
+                        line,
+                        "SC203",
+                        f"refers to provider `{ref}`, which has no file "
+                        f"providers/{ref}.yaml{hint}: fix the id or add the "
+                        "provider",
+                    )
+                )
         for line, name in entry.names:
-            key = fold(name)
-            owner = owners.setdefault(key, entry.id)
-            if owner != entry.id:
-                findings.append(Finding(entry.path, line, "SC204",
-                                        f"the name {name!r} is already a name or alias of "
-                                        f"`{owner}`: names must tell providers apart, remove "
-                                        "or qualify it"))
+            holders.setdefault(fold(name), []).append((entry, line, name))
+    for holders_of_name in holders.values():
+        ids = {entry.id for entry, _, _ in holders_of_name}
+        if len(ids) < 2:
+            continue
+        # Report the clash in every file that holds the name: either may be the one to fix.
+        for entry, line, name in holders_of_name:
+            others = ", ".join(f"`{i}`" for i in sorted(ids - {entry.id}))
+            findings.append(
+                Finding(
+                    entry.path,
+                    line,
+                    "SC204",
+                    f"the name {name!r} is also a name or alias of {others}: "
+                    "names must tell providers apart, remove or qualify it",
+                )
+            )
     return findings
 
 
-def max_age_findings(reviews: Iterable[tuple[str, int, str]], today: dt.date,
-                     max_age_days: int) -> list[Finding]:
+def max_age_findings(
+    reviews: Iterable[tuple[str, int, str]], today: dt.date, max_age_days: int
+) -> list[Finding]:
     """Warnings for records (path, line, last_reviewed) not reviewed within `max_age_days`."""
     findings = []
     for path, line, reviewed_text in reviews:
         reviewed = dt.date.fromisoformat(reviewed_text)
         age = (today - reviewed).days
         if age > max_age_days:
-            findings.append(Finding(path, line, "SC303",
-                                    f"was last reviewed {age} days ago ({reviewed}), more than "
-                                    f"{max_age_days}: check it and update last_reviewed"))
+            findings.append(
+                Finding(
+                    path,
+                    line,
+                    "SC303",
+                    f"was last reviewed {age} days ago ({reviewed}), more than "
+                    f"{max_age_days}: check it and update last_reviewed",
+                )
+            )
     return findings

@@ -43,7 +43,6 @@ DataOption = Annotated[
 ]
 
 
-
 class Format(StrEnum):
     """Mirrors render.output.OutputFormat, which this module must not import at start-up."""
 
@@ -60,8 +59,12 @@ FormatOption = Annotated[
 ]
 LangOption = Annotated[
     str | None,
-    typer.Option("--lang", envvar="SOVCLOUD_LANG", help="Language of record text: en or fr.",
-                 show_default=False),
+    typer.Option(
+        "--lang",
+        envvar="SOVCLOUD_LANG",
+        help="Language of record text: en or fr.",
+        show_default=False,
+    ),
 ]
 
 
@@ -78,13 +81,18 @@ def _partial_date(value: str | None) -> str | None:
 
 SinceOption = Annotated[
     str | None,
-    typer.Option("--since", callback=_partial_date, metavar="DATE",
-                 help="From this year, month or day (2020, 2023-12, 2024-01-18)."),
+    typer.Option(
+        "--since",
+        callback=_partial_date,
+        metavar="DATE",
+        help="From this year, month or day (2020, 2023-12, 2024-01-18).",
+    ),
 ]
 UntilOption = Annotated[
     str | None,
-    typer.Option("--until", callback=_partial_date, metavar="DATE",
-                 help="Up to this year, month or day."),
+    typer.Option(
+        "--until", callback=_partial_date, metavar="DATE", help="Up to this year, month or day."
+    ),
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -165,8 +173,12 @@ def _version_callback(value: bool) -> None:
 def root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version_callback, is_eager=True,
-                     help="Print the version and exit."),
+        typer.Option(
+            "--version",
+            callback=_version_callback,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
     ] = False,
 ) -> None:
     """A sourced, queryable knowledge base of the sovereign cloud market, starting in France."""
@@ -176,8 +188,10 @@ def root(
 def validate(
     directory: Annotated[
         Path | None,
-        typer.Argument(help="Data directory to check (default: --data, $SOVCLOUD_DATA, or "
-                       "the bundled data).", show_default=False),
+        typer.Argument(
+            help="Data directory to check (default: --data, $SOVCLOUD_DATA, or the bundled data).",
+            show_default=False,
+        ),
     ] = None,
     data: DataOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
@@ -186,8 +200,9 @@ def validate(
     ] = ValidateFormat.text,
     max_age: Annotated[
         int | None,
-        typer.Option("--max-age", min=0, help="Warn about records not reviewed for DAYS.",
-                     metavar="DAYS"),
+        typer.Option(
+            "--max-age", min=0, help="Warn about records not reviewed for DAYS.", metavar="DAYS"
+        ),
     ] = None,
 ) -> None:
     """Check every data file and report all problems, each with file:line and a check code.
@@ -242,11 +257,32 @@ def schema(
     sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
-PROVIDER_KINDS = ("cloud-provider", "hyperscaler", "joint-venture", "hosting", "integrator",
-                  "software-vendor", "telecom-operator", "other")
-EVENT_KINDS = ("certification", "contract", "partnership", "acquisition", "announcement",
-               "launch", "regulation", "report", "court-decision", "statement", "tender",
-               "funding", "incident", "other")
+PROVIDER_KINDS = (
+    "cloud-provider",
+    "hyperscaler",
+    "joint-venture",
+    "hosting",
+    "integrator",
+    "software-vendor",
+    "telecom-operator",
+    "other",
+)
+EVENT_KINDS = (
+    "certification",
+    "contract",
+    "partnership",
+    "acquisition",
+    "announcement",
+    "launch",
+    "regulation",
+    "report",
+    "court-decision",
+    "statement",
+    "tender",
+    "funding",
+    "incident",
+    "other",
+)
 
 
 def _choices(allowed: tuple[str, ...]) -> Callable[[list[str] | None], list[str]]:
@@ -261,28 +297,55 @@ def _choices(allowed: tuple[str, ...]) -> Callable[[list[str] | None], list[str]
 
 @command()
 def providers(
-    secnumcloud: Annotated[bool, typer.Option(
-        "--secnumcloud", help="Holds a current SecNumCloud qualification.")] = False,
+    secnumcloud: Annotated[
+        bool, typer.Option("--secnumcloud", help="Holds a current SecNumCloud qualification.")
+    ] = False,
     hds: Annotated[bool, typer.Option("--hds", help="Holds a current HDS certification.")] = False,
-    cert: Annotated[list[str] | None, typer.Option(
-        "--cert", metavar="SCHEME", help="Holds this scheme (repeatable): iso-27001, bsi-c5...")
+    cert: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cert", metavar="SCHEME", help="Holds this scheme (repeatable): iso-27001, bsi-c5..."
+        ),
     ] = None,
-    country: Annotated[list[str] | None, typer.Option(
-        "--country", metavar="CODE", help="ISO country code (repeatable).")] = None,
-    kind: Annotated[list[str] | None, typer.Option(
-        "--kind", callback=_choices(PROVIDER_KINDS),
-        help="cloud-provider, hyperscaler, joint-venture, hosting... (repeatable).")] = None,
-    status: Annotated[list[str] | None, typer.Option(
-        "--status", callback=_choices(("active", "announced", "merged", "closed")),
-        help="active, announced, merged or closed (repeatable).")] = None,
-    owner: Annotated[str | None, typer.Option(
-        "--owner", help="Owned by (fuzzy): 'Orange', 'Dassault'.")] = None,
-    include_pending: Annotated[bool, typer.Option(
-        "--include-pending", help="Also list providers whose certification is only in progress "
-        "or announced, marked PENDING.")] = False,
-    sort: Annotated[str, typer.Option(
-        "--sort", callback=lambda v: _choices(SORT_KEYS)([v])[0],
-        help="name, id, country, kind, founded or certifications.")] = "name",
+    country: Annotated[
+        list[str] | None,
+        typer.Option("--country", metavar="CODE", help="ISO country code (repeatable)."),
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            callback=_choices(PROVIDER_KINDS),
+            help="cloud-provider, hyperscaler, joint-venture, hosting... (repeatable).",
+        ),
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            callback=_choices(("active", "announced", "merged", "closed")),
+            help="active, announced, merged or closed (repeatable).",
+        ),
+    ] = None,
+    owner: Annotated[
+        str | None, typer.Option("--owner", help="Owned by (fuzzy): 'Orange', 'Dassault'.")
+    ] = None,
+    include_pending: Annotated[
+        bool,
+        typer.Option(
+            "--include-pending",
+            help="Also list providers whose certification is only in progress "
+            "or announced, marked PENDING.",
+        ),
+    ] = False,
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            callback=lambda v: _choices(SORT_KEYS)([v])[0],
+            help="name, id, country, kind, founded or certifications.",
+        ),
+    ] = "name",
     format_: FormatOption = Format.table,
     lang: LangOption = None,
     data: DataOption = None,
@@ -302,17 +365,30 @@ def providers(
     from sovcloud.render.views import ProvidersView
 
     index = _open(data)
-    flt = ProviderFilter(secnumcloud=secnumcloud, hds=hds, certs=cert or [],
-                         countries=country or [], kinds=kind or [], statuses=status or [],
-                         owner=owner, include_pending=include_pending, sort=sort)
+    flt = ProviderFilter(
+        secnumcloud=secnumcloud,
+        hds=hds,
+        certs=cert or [],
+        countries=country or [],
+        kinds=kind or [],
+        statuses=status or [],
+        owner=owner,
+        include_pending=include_pending,
+        sort=sort,
+    )
     rows = list_providers(index, flt, _today())
     _emit(ProvidersView(rows, _today(), current_lang(lang)), format_)
 
 
 @command()
 def show(
-    name: Annotated[str, typer.Argument(help="Id, name or alias of a provider or event; "
-                                        "accents, case and small typos are forgiven.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Id, name or alias of a provider or event; "
+            "accents, case and small typos are forgiven."
+        ),
+    ],
     format_: FormatOption = Format.table,
     lang: LangOption = None,
     data: DataOption = None,
@@ -345,15 +421,26 @@ def show(
 def timeline(
     since: SinceOption = None,
     until: UntilOption = None,
-    provider: Annotated[list[str] | None, typer.Option(
-        "--provider", metavar="NAME", help="Events naming this provider (repeatable, fuzzy).")
+    provider: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--provider", metavar="NAME", help="Events naming this provider (repeatable, fuzzy)."
+        ),
     ] = None,
-    tag: Annotated[list[str] | None, typer.Option(
-        "--tag", help="Events with this tag (repeatable): health-data-hub, secnumcloud...")
+    tag: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--tag", help="Events with this tag (repeatable): health-data-hub, secnumcloud..."
+        ),
     ] = None,
-    kind: Annotated[list[str] | None, typer.Option(
-        "--kind", callback=_choices(EVENT_KINDS),
-        help="certification, contract, report, statement... (repeatable).")] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            callback=_choices(EVENT_KINDS),
+            help="certification, contract, report, statement... (repeatable).",
+        ),
+    ] = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Newest first.")] = False,
     format_: FormatOption = Format.table,
     lang: LangOption = None,
@@ -375,8 +462,14 @@ def timeline(
     from sovcloud.render.views import TimelineView
 
     index = _open(data)
-    flt = TimelineFilter(since=since, until=until, providers=provider or [], tags=tag or [],
-                         kinds=kind or [], reverse=reverse)
+    flt = TimelineFilter(
+        since=since,
+        until=until,
+        providers=provider or [],
+        tags=tag or [],
+        kinds=kind or [],
+        reverse=reverse,
+    )
     events = query_timeline(index, flt)
     names = {p["id"]: p["name"] for p in index.providers()} if events else {}
     _emit(TimelineView(events, names, current_lang(lang)), format_)

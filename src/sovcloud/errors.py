@@ -35,10 +35,8 @@ CHECKS: dict[str, tuple[str, str]] = {
     "SC206": ("error", "future-date"),
     "SC207": ("error", "unknown-citation"),
     "SC208": ("error", "duplicate-item"),
-    "SC301": ("warning", "unused-source"),
     "SC302": ("warning", "expected-date-passed"),
     "SC303": ("warning", "not-reviewed-recently"),
-    "SC304": ("warning", "source-without-url"),
 }
 
 

@@ -75,8 +75,14 @@ def cache_path(data_dir: Path) -> Path:
 class Index:
     """The checked records of one data directory, and every finding about them."""
 
-    def __init__(self, data_dir: Path, conn: sqlite3.Connection, listing: Scan,
-                 findings: list[Finding], cached: bool):
+    def __init__(
+        self,
+        data_dir: Path,
+        conn: sqlite3.Connection,
+        listing: Scan,
+        findings: list[Finding],
+        cached: bool,
+    ):
         self.data_dir = data_dir
         self.conn = conn
         self.listing = listing
@@ -113,7 +119,8 @@ class Index:
                     # set a corrupt file aside so that the next run rebuilds it.
                     conn.close()
                     if isinstance(exc, sqlite3.DatabaseError) and not isinstance(
-                            exc, sqlite3.OperationalError):
+                        exc, sqlite3.OperationalError
+                    ):
                         _discard(path)
         conn = _connect_memory()
         _refresh(conn, listing, jobs, progress)
@@ -129,8 +136,11 @@ class Index:
         return [f for f in self.findings if f.severity == "warning"]
 
     def counts(self) -> dict[str, int]:
-        rows = dict(self.conn.execute(
-            "SELECT folder, count(*) FROM files WHERE record IS NOT NULL GROUP BY folder"))
+        rows = dict(
+            self.conn.execute(
+                "SELECT folder, count(*) FROM files WHERE record IS NOT NULL GROUP BY folder"
+            )
+        )
         return {
             "files": len(self.listing.files),
             "providers": rows.get("providers", 0),
@@ -150,14 +160,16 @@ class Index:
     def _one(self, folder: str, id_: str) -> Record | None:
         row = self.conn.execute(
             "SELECT record FROM files WHERE folder = ? AND id = ? AND record IS NOT NULL "
-            "ORDER BY path LIMIT 1", (folder, id_)).fetchone()
+            "ORDER BY path LIMIT 1",
+            (folder, id_),
+        ).fetchone()
         return json.loads(row[0]) if row else None
 
     def providers(self) -> list[Record]:
         """Every valid provider, by id."""
         rows = self.conn.execute(
-            "SELECT record FROM files WHERE folder = 'providers' AND record IS NOT NULL "
-            "ORDER BY id")
+            "SELECT record FROM files WHERE folder = 'providers' AND record IS NOT NULL ORDER BY id"
+        )
         return [json.loads(r[0]) for r in rows]
 
     def events(self, since: str | None = None, until: str | None = None) -> list[Record]:
@@ -178,7 +190,9 @@ class Index:
         rows = self.conn.execute(
             "SELECT DISTINCT f.record, f.date_first, f.id FROM refs r JOIN files f "
             "ON f.path = r.path WHERE r.provider_id = ? AND r.folder = 'events' "
-            "AND f.record IS NOT NULL ORDER BY f.date_first, f.id", (provider_id,))
+            "AND f.record IS NOT NULL ORDER BY f.date_first, f.id",
+            (provider_id,),
+        )
         return [json.loads(r[0]) for r in rows]
 
     def referrers(self, provider_id: str) -> list[Record]:
@@ -186,7 +200,9 @@ class Index:
         rows = self.conn.execute(
             "SELECT DISTINCT f.record, f.id FROM refs r JOIN files f ON f.path = r.path "
             "WHERE r.provider_id = ? AND r.folder = 'providers' AND f.record IS NOT NULL "
-            "ORDER BY f.id", (provider_id,))
+            "ORDER BY f.id",
+            (provider_id,),
+        )
         return [json.loads(r[0]) for r in rows]
 
     def names(self) -> list[tuple[str, str, str]]:
@@ -194,9 +210,12 @@ class Index:
         return list(self.conn.execute("SELECT folder, id, name FROM names ORDER BY id, line"))
 
     def ids_by_folded_name(self, folded: str) -> list[tuple[str, str]]:
-        return list(self.conn.execute(
-            "SELECT DISTINCT folder, id FROM names WHERE folded = ? ORDER BY folder, id",
-            (folded,)))
+        return list(
+            self.conn.execute(
+                "SELECT DISTINCT folder, id FROM names WHERE folded = ? ORDER BY folder, id",
+                (folded,),
+            )
+        )
 
 
 def _connect(path: Path) -> sqlite3.Connection | None:
@@ -265,8 +284,9 @@ def _connect_memory() -> sqlite3.Connection:
     return conn
 
 
-def _read_all(files: list[RecordFile], jobs: int | None,
-              progress: Callable[[int, int], None] | None) -> list[Any]:
+def _read_all(
+    files: list[RecordFile], jobs: int | None, progress: Callable[[int, int], None] | None
+) -> list[Any]:
     """read_record over `files`, on every core when there are enough files to pay for it."""
     from sovcloud.loader import read_record
 
@@ -291,10 +311,16 @@ def _read_all(files: list[RecordFile], jobs: int | None,
     return results
 
 
-def _refresh(conn: sqlite3.Connection, listing: Scan, jobs: int | None,
-             progress: Callable[[int, int], None] | None) -> None:
-    known = {path: (size, mtime) for path, size, mtime in
-             conn.execute("SELECT path, size, mtime_ns FROM files")}
+def _refresh(
+    conn: sqlite3.Connection,
+    listing: Scan,
+    jobs: int | None,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    known = {
+        path: (size, mtime)
+        for path, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM files")
+    }
     current = {str(f.path): f for f in listing.files}
     stale = [f for path, f in current.items() if known.get(path) != (f.size, f.mtime_ns)]
     gone = [path for path in known if path not in current]
@@ -321,8 +347,10 @@ def _store(conn: sqlite3.Connection, file: RecordFile, mtime: int, result: Any) 
     path = result.path
     findings = json.dumps([[f.line, f.code, f.message] for f in result.findings])
     if record is None:
-        conn.execute("INSERT INTO files (path, folder, size, mtime_ns, findings) "
-                     "VALUES (?, ?, ?, ?, ?)", (path, file.folder, file.size, mtime, findings))
+        conn.execute(
+            "INSERT INTO files (path, folder, size, mtime_ns, findings) VALUES (?, ?, ?, ?, ?)",
+            (path, file.folder, file.size, mtime, findings),
+        )
         return
     date_first = date_last = None
     if file.folder == "events":
@@ -330,39 +358,63 @@ def _store(conn: sqlite3.Connection, file: RecordFile, mtime: int, result: Any) 
         date_last = dates.last_day(record["date"]).isoformat()
     conn.execute(
         "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (path, file.folder, file.size, mtime, record["id"], result.id_line, date_first,
-         date_last, record["last_reviewed"], result.reviewed_line,
-         json.dumps(record, ensure_ascii=False, separators=(",", ":")), findings))
-    conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?)",
-                     [(path, file.folder, line, ref) for line, ref in result.refs])
+        (
+            path,
+            file.folder,
+            file.size,
+            mtime,
+            record["id"],
+            result.id_line,
+            date_first,
+            date_last,
+            record["last_reviewed"],
+            result.reviewed_line,
+            json.dumps(record, ensure_ascii=False, separators=(",", ":")),
+            findings,
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO refs VALUES (?, ?, ?, ?)",
+        [(path, file.folder, line, ref) for line, ref in result.refs],
+    )
     names = list(result.names)
     if file.folder == "events":
         title = record["title"]
-        for text in (title.values() if isinstance(title, dict) else [title]):
+        for text in title.values() if isinstance(title, dict) else [title]:
             if text:
                 names.append((result.id_line, text))
-    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?)",
-                     [(path, file.folder, line, record["id"], name, fold(name))
-                      for line, name in names])
-    conn.executemany("INSERT INTO timed VALUES (?, ?, ?, ?, ?, ?)",
-                     [(path, t.line, t.code, t.when, t.day, t.message) for t in result.timed])
+    conn.executemany(
+        "INSERT INTO names VALUES (?, ?, ?, ?, ?, ?)",
+        [(path, file.folder, line, record["id"], name, fold(name)) for line, name in names],
+    )
+    conn.executemany(
+        "INSERT INTO timed VALUES (?, ?, ?, ?, ?, ?)",
+        [(path, t.line, t.code, t.when, t.day, t.message) for t in result.timed],
+    )
 
 
-def _findings(conn: sqlite3.Connection, listing: Scan, today: dt.date,
-              max_age_days: int | None) -> list[Finding]:
+def _findings(
+    conn: sqlite3.Connection, listing: Scan, today: dt.date, max_age_days: int | None
+) -> list[Finding]:
     findings = list(listing.findings)
     for path, stored in conn.execute("SELECT path, findings FROM files WHERE findings != '[]'"):
-        findings.extend(Finding(path, line, code, message)
-                        for line, code, message in json.loads(stored))
+        findings.extend(
+            Finding(path, line, code, message) for line, code, message in json.loads(stored)
+        )
     iso = today.isoformat()
     findings.extend(
-        Finding(path, line, code, message) for path, line, code, message in conn.execute(
+        Finding(path, line, code, message)
+        for path, line, code, message in conn.execute(
             "SELECT path, line, code, message FROM timed WHERE (when_ = 'future' AND day > ?) "
-            "OR (when_ = 'passed' AND day < ?)", (iso, iso)))
+            "OR (when_ = 'passed' AND day < ?)",
+            (iso, iso),
+        )
+    )
     findings.extend(cross_check(list(_entries(conn))))
     if max_age_days is not None:
         reviews = conn.execute(
-            "SELECT path, reviewed_line, reviewed FROM files WHERE record IS NOT NULL")
+            "SELECT path, reviewed_line, reviewed FROM files WHERE record IS NOT NULL"
+        )
         findings.extend(max_age_findings(reviews, today, max_age_days))
     return sorted(set(findings))
 
@@ -373,11 +425,13 @@ def _entries(conn: sqlite3.Connection) -> Iterable[Entry]:
         refs.setdefault(path, []).append((line, ref))
     names: dict[str, list[tuple[int, str]]] = {}
     for path, line, name in conn.execute(
-            "SELECT path, line, name FROM names WHERE folder = 'providers'"):
+        "SELECT path, line, name FROM names WHERE folder = 'providers'"
+    ):
         names.setdefault(path, []).append((line, name))
     for folder, path, id_, id_line in conn.execute(
-            "SELECT folder, path, id, id_line FROM files WHERE record IS NOT NULL ORDER BY path"):
-        yield Entry(folder, path, id_, id_line, tuple(refs.get(path, ())),
-                    tuple(names.get(path, ())))
-
-
+        "SELECT folder, path, id, id_line FROM files WHERE record IS NOT NULL "
+        "ORDER BY folder = 'events', path"
+    ):  # providers first: they keep their ids
+        yield Entry(
+            folder, path, id_, id_line, tuple(refs.get(path, ())), tuple(names.get(path, ()))
+        )

@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from sovcloud.errors import Finding
@@ -58,25 +57,43 @@ def read_record(file: RecordFile) -> FileResult:
     except OSError as exc:
         return _failed(file, Finding(path, 1, "SC001", f"cannot be read ({exc.strerror})"))
     if len(raw) > MAX_BYTES:
-        return _failed(file, Finding(path, 1, "SC002",
-                                     f"is larger than {MAX_BYTES // 1024} KiB: a record is "
-                                     "far smaller, split it or remove what is not a record"))
+        return _failed(
+            file,
+            Finding(
+                path,
+                1,
+                "SC002",
+                f"is larger than {MAX_BYTES // 1024} KiB: a record is "
+                "far smaller, split it or remove what is not a record",
+            ),
+        )
     try:
         text = decode(raw)
-        if all(not line.strip() or line.lstrip().startswith("#")
-               for line in text.splitlines()):
+        if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
             raise ParseError("SC005", 1, "is empty: write the record, or delete the file")
         doc = parse(text)
     except ParseError as exc:
         return _failed(file, Finding(path, exc.line, exc.code, exc.message))
     if not isinstance(doc.value, dict):
         what = "a list" if isinstance(doc.value, list) else "a single value"
-        return _failed(file, Finding(path, 1, "SC006",
-                                     f"holds {what}, but a record is a mapping of fields "
-                                     "(`id: ...`, `name: ...`)"))
+        return _failed(
+            file,
+            Finding(
+                path,
+                1,
+                "SC006",
+                f"holds {what}, but a record is a mapping of fields (`id: ...`, `name: ...`)",
+            ),
+        )
     record, findings = _validate(file.folder, path, doc.value, doc.line_of)
-    result = FileResult(file.folder, path, record, findings, id_line=doc.line_of(("id",)),
-                        reviewed_line=doc.line_of(("last_reviewed",)))
+    result = FileResult(
+        file.folder,
+        path,
+        record,
+        findings,
+        id_line=doc.line_of(("id",)),
+        reviewed_line=doc.line_of(("last_reviewed",)),
+    )
     if record is not None:
         from sovcloud.checks import check_record
 
@@ -108,7 +125,8 @@ def _field_names() -> list[str]:
     from sovcloud.models import MODELS, Certification, DataCentre, License, Offer, Owner, Source
 
     names: set[str] = set()
-    for model in (*MODELS.values(), Certification, DataCentre, License, Offer, Owner, Source):
+    models: list[Any] = [*MODELS.values(), Certification, DataCentre, License, Offer, Owner, Source]
+    for model in models:
         names.update(model.model_fields)
     return sorted(names)
 
@@ -154,12 +172,19 @@ def _schema_findings(
             key = str(data_path[-1])
             close = difflib.get_close_matches(key, _field_names(), n=1)
             hint = f" (did you mean `{close[0]}`?)" if close else ""
-            findings.append(Finding(path, line, "SC101",
-                                    f"unknown field `{where}`{hint}: fix its spelling or "
-                                    "remove it (see data/README.md for the fields)"))
+            findings.append(
+                Finding(
+                    path,
+                    line,
+                    "SC101",
+                    f"unknown field `{where}`{hint}: fix its spelling or "
+                    "remove it (see data/README.md for the fields)",
+                )
+            )
         elif error["type"] == "missing":
-            findings.append(Finding(path, line, "SC102",
-                                    f"missing required field `{where}`: add it"))
+            findings.append(
+                Finding(path, line, "SC102", f"missing required field `{where}`: add it")
+            )
         else:
             if len(specific) > 1 and all(e["type"] in _TYPE_ONLY for e in specific):
                 message = "should be text, or a mapping with `en` and/or `fr` texts"
@@ -167,8 +192,14 @@ def _schema_findings(
                 message = str(error["msg"]).removeprefix("Value error, ")
                 message = message[:1].lower() + message[1:]
             shown = _short(error.get("input"))
-            findings.append(Finding(path, line, "SC103",
-                                    f"`{where}` {message}" + (f" (got {shown})" if shown else "")))
+            findings.append(
+                Finding(
+                    path,
+                    line,
+                    "SC103",
+                    f"`{where}` {message}" + (f" (got {shown})" if shown else ""),
+                )
+            )
     return findings
 
 
@@ -177,5 +208,3 @@ def _short(value: Any) -> str:
         return ""
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
-
-

@@ -80,10 +80,18 @@ def _version(value: object) -> object:
 Line = Annotated[str, AfterValidator(_clean_line), Field(max_length=500)]
 Text = Annotated[str, AfterValidator(_clean_text), Field(max_length=10_000)]
 Slug = Annotated[str, Field(pattern=_SLUG, max_length=80)]
-Country = Annotated[str, AfterValidator(_country), WithJsonSchema({"type": "string",
-                    "pattern": "^[A-Z]{2}$", "description": "ISO 3166-1 alpha-2 code"})]
-Url = Annotated[str, AfterValidator(_http_url), WithJsonSchema({"type": "string",
-                "format": "uri", "pattern": "^[hH][tT][tT][pP][sS]?://"})]
+Country = Annotated[
+    str,
+    AfterValidator(_country),
+    WithJsonSchema(
+        {"type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166-1 alpha-2 code"}
+    ),
+]
+Url = Annotated[
+    str,
+    AfterValidator(_http_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^[hH][tT][tT][pP][sS]?://"}),
+]
 PartialDate = Annotated[
     str,
     BeforeValidator(parse_partial),

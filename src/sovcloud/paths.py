@@ -72,8 +72,12 @@ def scan(data_dir: Path) -> Scan:
     for folder in FOLDERS:
         if not (data_dir / folder).is_dir():
             result.findings.append(
-                Finding(str(data_dir / folder), 1, "SC014",
-                        f"the folder {folder}/ is missing: create it (it may stay empty)")
+                Finding(
+                    str(data_dir / folder),
+                    1,
+                    "SC014",
+                    f"the folder {folder}/ is missing: create it (it may stay empty)",
+                )
             )
     for entry in _sorted_entries(data_dir):
         if entry.name in FOLDERS and entry.is_dir(follow_symlinks=False):
@@ -96,9 +100,13 @@ def scan(data_dir: Path) -> Scan:
                 target = path.resolve()
                 if not target.is_relative_to(root):
                     result.findings.append(
-                        Finding(str(path), 1, "SC013",
-                                f"is a link to {target}, outside the data directory: "
-                                "replace the link with the file itself")
+                        Finding(
+                            str(path),
+                            1,
+                            "SC013",
+                            f"is a link to {target}, outside the data directory: "
+                            "replace the link with the file itself",
+                        )
                     )
                     continue
             try:

@@ -41,8 +41,7 @@ def cert_holds(cert: Record, on: dt.date) -> bool:
         return False
     if cert.get("granted") and dates.first_day(cert["granted"]) > on:
         return False
-    return not any(cert.get(end) and dates.last_day(cert[end]) < on
-                   for end in ("expires", "ended"))
+    return not any(cert.get(end) and dates.last_day(cert[end]) < on for end in ("expires", "ended"))
 
 
 def cert_state(cert: Record, on: dt.date) -> str:
@@ -91,9 +90,13 @@ class ProviderRow:
 
 def list_providers(index: Index, flt: ProviderFilter, today: dt.date) -> list[ProviderRow]:
     """Providers matching every filter, sorted."""
-    schemes = list(dict.fromkeys(
-        (["secnumcloud"] if flt.secnumcloud else []) + (["hds"] if flt.hds else [])
-        + [c.lower() for c in flt.certs]))
+    schemes = list(
+        dict.fromkeys(
+            (["secnumcloud"] if flt.secnumcloud else [])
+            + (["hds"] if flt.hds else [])
+            + [c.lower() for c in flt.certs]
+        )
+    )
     countries = {c.upper() for c in flt.countries}
     rows = []
     for record in index.providers():
@@ -162,8 +165,9 @@ class Resolved:
     id: str
 
 
-def resolve(index: Index, name: str, *, folders: tuple[str, ...] = ("providers", "events")
-            ) -> Resolved:
+def resolve(
+    index: Index, name: str, *, folders: tuple[str, ...] = ("providers", "events")
+) -> Resolved:
     """Find the one record a user means: id, then name or alias (accents and case ignored),
     then the closest fuzzy match. Several close candidates or none: NotFoundError."""
     text = name.strip()
@@ -176,8 +180,10 @@ def resolve(index: Index, name: str, *, folders: tuple[str, ...] = ("providers",
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
-        raise NotFoundError(f"{text!r} names several records; use an id",
-                            [f"{r.id} ({r.folder[:-1]})" for r in exact])
+        raise NotFoundError(
+            f"{text!r} names several records; use an id",
+            [f"{r.id} ({r.folder[:-1]})" for r in exact],
+        )
     return _fuzzy(index, text, folders)
 
 
@@ -190,8 +196,7 @@ def _fuzzy(index: Index, text: str, folders: tuple[str, ...]) -> Resolved:
     names = [(f, i, n) for f, i, n in index.names() if f in folders]
     choices = [fold(n) for _, _, n in names] + [i for _, i, _ in names]
     owners = [(f, i, n) for f, i, n in names] * 2
-    for _, score, position in process.extract(target, choices, scorer=fuzz.WRatio,
-                                              limit=25):
+    for _, score, position in process.extract(target, choices, scorer=fuzz.WRatio, limit=25):
         folder, id_, label = owners[position]
         key = Resolved(folder, id_)
         # A provider name beats an event title that merely mentions it.
@@ -206,8 +211,10 @@ def _fuzzy(index: Index, text: str, folders: tuple[str, ...]) -> Resolved:
     top_key, top_score = ranked[0]
     close = [r for r, s in ranked if top_score - s <= AMBIGUOUS_GAP]
     if len(close) > 1:
-        raise NotFoundError(f"{text!r} could mean several records; be more precise or use an id",
-                            [f"{r.id} ({labels[r]})" for r in close])
+        raise NotFoundError(
+            f"{text!r} could mean several records; be more precise or use an id",
+            [f"{r.id} ({labels[r]})" for r in close],
+        )
     return top_key
 
 
@@ -230,7 +237,8 @@ def timeline(index: Index, flt: TimelineFilter) -> list[Record]:
     events = index.events(flt.since, flt.until)
     tags = {t.lower() for t in flt.tags}
     selected = [
-        e for e in events
+        e
+        for e in events
         if (not provider_ids or provider_ids & set(e["providers"]))
         and (not tags or tags & set(e["tags"]))
         and (not flt.kinds or e["kind"] in flt.kinds)
@@ -317,8 +325,7 @@ def search(index: Index, text: str, *, limit: int = 20, lang: str = "en") -> lis
     words = target.split()
     hits: dict[tuple[str, str], Hit] = {}
 
-    def consider(folder: str, id_: str, title: str, field_: str, value: str,
-                 weight: float) -> None:
+    def consider(folder: str, id_: str, title: str, field_: str, value: str, weight: float) -> None:
         folded = fold(value)
         if not folded:
             return
@@ -344,8 +351,14 @@ def search(index: Index, text: str, *, limit: int = 20, lang: str = "en") -> lis
         for owner in p["owners"]:
             consider("providers", p["id"], name, "owner", owner["name"], 0.9)
         for lic in p["licensed_technology"]:
-            consider("providers", p["id"], name, "licensed technology",
-                     f"{lic['vendor']}: {lic['technology']}", 0.85)
+            consider(
+                "providers",
+                p["id"],
+                name,
+                "licensed technology",
+                f"{lic['vendor']}: {lic['technology']}",
+                0.85,
+            )
         for offer in p["offers"]:
             consider("providers", p["id"], name, "offer", offer["name"], 0.9)
     for e in index.events():

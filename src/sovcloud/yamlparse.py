@@ -131,14 +131,18 @@ def decode(raw: bytes) -> str:
 def parse(text: str) -> Document:
     """Parse one YAML document into plain values with a line for each path."""
     if "\x00" in text:
-        raise ParseError("SC003", text[: text.index("\x00")].count("\n") + 1,
-                         "contains a NUL character: this is not a text file")
+        raise ParseError(
+            "SC003",
+            text[: text.index("\x00")].count("\n") + 1,
+            "contains a NUL character: this is not a text file",
+        )
     doc = Document(None)
     # Each frame: [container, path, pending key or None, key line]
     stack: list[list[Any]] = []
     documents = 0
     root: Any = None
     try:
+        event: Any
         for event in yaml.parse(text, Loader=_Loader):
             kind = type(event)
             if kind is yaml.DocumentStartEvent:
@@ -215,6 +219,13 @@ def parse(text: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = exc.problem or "is not valid YAML"
+        if "maximum nesting depth" in problem:
+            raise ParseError(
+                "SC010",
+                line,
+                f"nests deeper than {MAX_DEPTH} levels: records "
+                "are shallower than that, check the indentation",
+            ) from None
         lines = text.splitlines()
         bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
         if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "\t" in problem:

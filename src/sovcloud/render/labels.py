@@ -41,7 +41,7 @@ def scheme_name(scheme: str) -> str:
 
 def cert_label(cert: Record, with_dates: bool = True) -> str:
     """'qualified 3.2 since 2022-03' style text for one certification."""
-    parts = [STATUS_WORDS.get(cert["status"], cert["status"])]
+    parts: list[str] = [str(STATUS_WORDS.get(cert["status"], cert["status"]))]
     if cert.get("version"):
         parts.append(f"v{cert['version']}")
     if cert.get("milestone") and cert["status"] in ("in-progress", "announced"):

@@ -44,8 +44,10 @@ def md(text: object) -> str:
 
 
 def md_table(headers: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(md(h) for h in headers) + " |",
-             "|" + "|".join(" --- " for _ in headers) + "|"]
+    lines = [
+        "| " + " | ".join(md(h) for h in headers) + " |",
+        "|" + "|".join(" --- " for _ in headers) + "|",
+    ]
     lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
@@ -70,7 +72,7 @@ def cert_cell(record: Record, scheme: str, today: dt.date) -> tuple[str, str]:
 
 def cert_short(cert: Record, state: str) -> str:
     """A table cell: 'qualified 3.2, 2022-03', 'in progress 3.2 (J1)', 'expired 2021-06'."""
-    text = STATUS_WORDS.get(cert["status"], cert["status"])
+    text = str(STATUS_WORDS.get(cert["status"], cert["status"]))
     if cert.get("version"):
         text += f" {cert['version']}"
     if state == "held" and cert.get("granted"):
@@ -98,8 +100,10 @@ def link(url: str) -> Text:
 
 def scheme_order(schemes: set[str]) -> list[str]:
     """SecNumCloud, then HDS, then the others alphabetically."""
-    return sorted(schemes, key=lambda s: (MAIN_SCHEMES.index(s) if s in MAIN_SCHEMES
-                                          else len(MAIN_SCHEMES), s))
+    return sorted(
+        schemes,
+        key=lambda s: (MAIN_SCHEMES.index(s) if s in MAIN_SCHEMES else len(MAIN_SCHEMES), s),
+    )
 
 
 def _flat_certs(record: Record, schemes: list[str]) -> dict[str, str]:
@@ -116,32 +120,76 @@ def _flat_certs(record: Record, schemes: list[str]) -> dict[str, str]:
 def provider_flat_rows(records: list[Record], lang: str) -> Rows:
     """One CSV row per provider, certifications flattened into columns per scheme."""
     schemes = scheme_order({c["scheme"] for r in records for c in r["certifications"]})
-    headers = ["id", "name", "aliases", "kind", "country", "headquarters", "founded", "status",
-               "website", "owners", "licensed_technology", "offers", "description",
-               "last_reviewed"]
-    cert_headers = [f"{s}_{k}" for s in schemes for k in ("status", "version", "granted",
-                                                          "expires")]
+    headers = [
+        "id",
+        "name",
+        "aliases",
+        "kind",
+        "country",
+        "headquarters",
+        "founded",
+        "status",
+        "website",
+        "owners",
+        "licensed_technology",
+        "offers",
+        "description",
+        "last_reviewed",
+    ]
+    cert_headers = [
+        f"{s}_{k}" for s in schemes for k in ("status", "version", "granted", "expires")
+    ]
     rows = []
     for r in records:
-        base = [r["id"], r["name"], "; ".join(r["aliases"]), r["kind"], r["country"],
-                r.get("headquarters") or "", r.get("founded") or "", r["status"],
-                r.get("website") or "", "; ".join(owner_label(o) for o in r["owners"]),
-                "; ".join(license_label(x) for x in r["licensed_technology"]),
-                "; ".join(o["name"] for o in r["offers"]),
-                localized(r["description"], lang), r["last_reviewed"]]
+        base = [
+            r["id"],
+            r["name"],
+            "; ".join(r["aliases"]),
+            r["kind"],
+            r["country"],
+            r.get("headquarters") or "",
+            r.get("founded") or "",
+            r["status"],
+            r.get("website") or "",
+            "; ".join(owner_label(o) for o in r["owners"]),
+            "; ".join(license_label(x) for x in r["licensed_technology"]),
+            "; ".join(o["name"] for o in r["offers"]),
+            localized(r["description"], lang),
+            r["last_reviewed"],
+        ]
         flat = _flat_certs(r, schemes)
         rows.append(base + [flat[h] for h in cert_headers])
     return headers + cert_headers, rows
 
 
 def event_flat_rows(events: list[Record], names: dict[str, str], lang: str) -> Rows:
-    headers = ["id", "date", "status", "kind", "title", "providers", "actors", "tags",
-               "summary", "sources"]
-    rows = [[e["id"], e["date"], e["status"], e["kind"], localized(e["title"], lang),
-             "; ".join(names.get(p, p) for p in e["providers"]), "; ".join(e["actors"]),
-             "; ".join(e["tags"]), localized(e["summary"], lang),
-             "; ".join(s.get("url") or source_label(s) for s in e["sources"])]
-            for e in events]
+    headers = [
+        "id",
+        "date",
+        "status",
+        "kind",
+        "title",
+        "providers",
+        "actors",
+        "tags",
+        "summary",
+        "sources",
+    ]
+    rows = [
+        [
+            e["id"],
+            e["date"],
+            e["status"],
+            e["kind"],
+            localized(e["title"], lang),
+            "; ".join(names.get(p, p) for p in e["providers"]),
+            "; ".join(e["actors"]),
+            "; ".join(e["tags"]),
+            localized(e["summary"], lang),
+            "; ".join(s.get("url") or source_label(s) for s in e["sources"]),
+        ]
+        for e in events
+    ]
     return headers, rows
 
 
@@ -161,9 +209,13 @@ class ProvidersView:
         return provider_flat_rows([r.record for r in self.rows], self.lang)
 
     def _other(self, record: Record) -> str:
-        others = sorted({scheme_name(c["scheme"]) for c in record["certifications"]
-                         if c["scheme"] not in MAIN_SCHEMES
-                         and cert_state(c, self.today) == "held"})
+        others = sorted(
+            {
+                scheme_name(c["scheme"])
+                for c in record["certifications"]
+                if c["scheme"] not in MAIN_SCHEMES and cert_state(c, self.today) == "held"
+            }
+        )
         return ", ".join(others)
 
     def _owners(self, record: Record) -> str:
@@ -175,8 +227,16 @@ class ProvidersView:
         for row in self.rows:
             r = row.record
             cells = [cert_cell(r, s, self.today)[0] or "-" for s in MAIN_SCHEMES]
-            rows.append([f"{r['name']} ({r['id']})", r["country"], r["kind"], *cells,
-                         self._other(r), self._owners(r)])
+            rows.append(
+                [
+                    f"{r['name']} ({r['id']})",
+                    r["country"],
+                    r["kind"],
+                    *cells,
+                    self._other(r),
+                    self._owners(r),
+                ]
+            )
         return md_table(headers, rows)
 
     def rich(self, console: Console) -> None:
@@ -246,20 +306,45 @@ class ProviderView:
         """(section, [(text, style)]) in display order, shared by Markdown and Rich."""
         r = self.detail.record
         sections: list[tuple[str, list[tuple[str, str]]]] = []
-        owners = [(f"{owner_label(o)} {o['role']}"
-                   + (f", since {o['since']}" if o.get("since") else "")
-                   + (f", until {o['until']}" if o.get("until") else "")
-                   + f" {self.notes(o['sources'])}", "") for o in r["owners"]]
+        owners = [
+            (
+                f"{owner_label(o)} {o['role']}"
+                + (f", since {o['since']}" if o.get("since") else "")
+                + (f", until {o['until']}" if o.get("until") else "")
+                + f" {self.notes(o['sources'])}",
+                "",
+            )
+            for o in r["owners"]
+        ]
         sections.append(("Owners", owners or [("none recorded", "dim")]))
         if r["licensed_technology"]:
-            sections.append(("Technology under licence", [
-                (f"{license_label(x)} {self.notes(x['sources'])}", "")
-                for x in r["licensed_technology"]]))
+            sections.append(
+                (
+                    "Technology under licence",
+                    [
+                        (f"{license_label(x)} {self.notes(x['sources'])}", "")
+                        for x in r["licensed_technology"]
+                    ],
+                )
+            )
         if r["offers"]:
-            sections.append(("Offers", [
-                (f"{o['name']} ({o['service']}, {o['status']})"
-                 + (f": {localized(o.get('description'), self.lang)}"
-                    if o.get("description") else ""), "") for o in r["offers"]]))
+            sections.append(
+                (
+                    "Offers",
+                    [
+                        (
+                            f"{o['name']} ({o['service']}, {o['status']})"
+                            + (
+                                f": {localized(o.get('description'), self.lang)}"
+                                if o.get("description")
+                                else ""
+                            ),
+                            "",
+                        )
+                        for o in r["offers"]
+                    ],
+                )
+            )
         offer_names = {o["id"]: o["name"] for o in r["offers"]}
         certs = []
         for c in r["certifications"]:
@@ -276,19 +361,38 @@ class ProviderView:
             certs.append((f"{text} {self.notes(c['sources'])}", STATE_STYLES[state]))
         sections.append(("Certifications", certs or [("none recorded", "dim")]))
         if r["data_centres"]:
-            sections.append(("Data centres", [
-                (f"{d['location']} ({d['country']})"
-                 + (f", operated by {d['operator']}" if d.get("operator") else "")
-                 + f" {self.notes(d['sources'])}", "") for d in r["data_centres"]]))
+            sections.append(
+                (
+                    "Data centres",
+                    [
+                        (
+                            f"{d['location']} ({d['country']})"
+                            + (f", operated by {d['operator']}" if d.get("operator") else "")
+                            + f" {self.notes(d['sources'])}",
+                            "",
+                        )
+                        for d in r["data_centres"]
+                    ],
+                )
+            )
         if self.detail.referrers:
-            sections.append(("Named by", [
-                (f"{p['name']} ({p['id']})", "") for p in self.detail.referrers]))
+            sections.append(
+                ("Named by", [(f"{p['name']} ({p['id']})", "") for p in self.detail.referrers])
+            )
         if self.detail.events:
-            sections.append(("Events, newest first", [
-                (f"{date_label(e['date'], e['status'])}  {e['kind']}  "
-                 f"{localized(e['title'], self.lang)} ({e['id']})",
-                 "italic" if e["status"] == "expected" else "")
-                for e in self.detail.events]))
+            sections.append(
+                (
+                    "Events, newest first",
+                    [
+                        (
+                            f"{date_label(e['date'], e['status'])}  {e['kind']}  "
+                            f"{localized(e['title'], self.lang)} ({e['id']})",
+                            "italic" if e["status"] == "expected" else "",
+                        )
+                        for e in self.detail.events
+                    ],
+                )
+            )
         return sections
 
     def _header(self) -> list[str]:
@@ -344,10 +448,10 @@ class ProviderView:
         console.print()
         console.print(styled("Sources", "bold underline"))
         for i, s in enumerate(r["sources"], 1):
-            line = Text(f"  [{i}] ") + styled(source_label(s))
+            entry = Text(f"  [{i}] ") + styled(source_label(s))
             if s.get("url"):
-                line += Text(" ") + link(s["url"])
-            console.print(line)
+                entry += Text(" ") + link(s["url"])
+            console.print(entry)
         console.print(styled(f"Last reviewed {r['last_reviewed']}.", "dim"))
 
 
@@ -357,8 +461,7 @@ class ProviderView:
 def _event_lines(e: Record, names: dict[str, str], lang: str) -> list[str]:
     lines = [f"{date_label(e['date'], e['status'])} · {e['kind']}"]
     if e["providers"]:
-        lines.append("Providers: " + ", ".join(f"{names.get(p, p)} ({p})"
-                                               for p in e["providers"]))
+        lines.append("Providers: " + ", ".join(f"{names.get(p, p)} ({p})" for p in e["providers"]))
     if e["actors"]:
         lines.append("Actors: " + ", ".join(e["actors"]))
     if e["tags"]:
@@ -380,8 +483,7 @@ class EventView:
     def markdown(self) -> str:
         e = self.detail.record
         out = [f"# {md(localized(e['title'], self.lang))}", "", f"`{e['id']}`", ""]
-        out += [md(line) + "  " for line in _event_lines(e, self.detail.provider_names,
-                                                         self.lang)]
+        out += [md(line) + "  " for line in _event_lines(e, self.detail.provider_names, self.lang)]
         out += ["", md(localized(e["summary"], self.lang)), "", "## Sources", ""]
         for i, s in enumerate(e["sources"], 1):
             url = f" <{s['url']}>" if s.get("url") else ""
@@ -393,8 +495,9 @@ class EventView:
 
         e = self.detail.record
         style = "bold italic" if e["status"] == "expected" else "bold"
-        console.print(styled(localized(e["title"], self.lang), style)
-                      + styled(f"  ({e['id']})", "dim"))
+        console.print(
+            styled(localized(e["title"], self.lang), style) + styled(f"  ({e['id']})", "dim")
+        )
         for line in _event_lines(e, self.detail.provider_names, self.lang):
             console.print(styled(line))
         console.print()
@@ -404,10 +507,10 @@ class EventView:
         console.print()
         console.print(styled("Sources", "bold underline"))
         for i, s in enumerate(e["sources"], 1):
-            line = Text(f"  [{i}] ") + styled(source_label(s))
+            entry = Text(f"  [{i}] ") + styled(source_label(s))
             if s.get("url"):
-                line += Text(" ") + link(s["url"])
-            console.print(line)
+                entry += Text(" ") + link(s["url"])
+            console.print(entry)
 
 
 @dataclass
@@ -440,8 +543,10 @@ class TimelineView:
             out += [f"## {year}", ""]
             for e in events:
                 who = f" ({md(self._providers(e))})" if e["providers"] else ""
-                out.append(f"- **{md(date_label(e['date'], e['status']))}** "
-                           f"{md(localized(e['title'], self.lang))}{who} `{e['id']}`")
+                out.append(
+                    f"- **{md(date_label(e['date'], e['status']))}** "
+                    f"{md(localized(e['title'], self.lang))}{who} `{e['id']}`"
+                )
             out.append("")
         return "\n".join(out) + ("\n" if out else "")
 
@@ -464,16 +569,23 @@ class TimelineView:
                 title.append(plain(f"\n{e['id']}"), style="dim")
                 if narrow and e["providers"]:
                     title.append(plain(f"\n{self._providers(e)}"), style="cyan")
-                row: list[Any] = [styled(date_label(e["date"], e["status"]), style),
-                                  styled(e["kind"]), title]
+                row: list[Any] = [
+                    styled(date_label(e["date"], e["status"]), style),
+                    styled(e["kind"]),
+                    title,
+                ]
                 if not narrow:
                     row.append(styled(self._providers(e), "cyan"))
                 table.add_row(*row)
         console.print(table)
         expected = sum(1 for e in self.events if e["status"] == "expected")
-        console.print(styled(f"{len(self.events)} events"
-                             + (f", {expected} expected (not yet happened)" if expected else ""),
-                             "dim"))
+        console.print(
+            styled(
+                f"{len(self.events)} events"
+                + (f", {expected} expected (not yet happened)" if expected else ""),
+                "dim",
+            )
+        )
 
 
 # --- search, compare ----------------------------------------------------------------------
@@ -484,13 +596,23 @@ class SearchView:
     hits: list[Hit]
 
     def document(self) -> Any:
-        return [{"kind": h.folder[:-1], "id": h.id, "title": h.title, "score": h.score,
-                 "field": h.field, "match": h.excerpt} for h in self.hits]
+        return [
+            {
+                "kind": h.folder[:-1],
+                "id": h.id,
+                "title": h.title,
+                "score": h.score,
+                "field": h.field,
+                "match": h.excerpt,
+            }
+            for h in self.hits
+        ]
 
     def flat(self) -> Rows:
         headers = ["kind", "id", "title", "score", "field", "match"]
-        return headers, [[h.folder[:-1], h.id, h.title, f"{h.score:g}", h.field, h.excerpt]
-                         for h in self.hits]
+        return headers, [
+            [h.folder[:-1], h.id, h.title, f"{h.score:g}", h.field, h.excerpt] for h in self.hits
+        ]
 
     def markdown(self) -> str:
         headers, rows = self.flat()
@@ -508,8 +630,9 @@ class SearchView:
             name = styled(h.title, "bold")
             name.append(plain(f"\n{h.id}"), style="dim")
             excerpt = h.excerpt if len(h.excerpt) <= 160 else h.excerpt[:157] + "..."
-            table.add_row(styled(f"{h.score:g}"), styled(h.folder[:-1]), name,
-                          styled(f"{h.field}: {excerpt}"))
+            table.add_row(
+                styled(f"{h.score:g}"), styled(h.folder[:-1]), name, styled(f"{h.field}: {excerpt}")
+            )
         console.print(table)
         console.print(styled(f"{len(self.hits)} matches", "dim"))
 
@@ -539,9 +662,13 @@ class CompareView:
         add("Status", [(r["status"], "") for r in rs])
         add("Founded", [(r.get("founded") or "-", "") for r in rs])
         add("Owners", [("; ".join(owner_label(o) for o in r["owners"]) or "-", "") for r in rs])
-        add("Technology under licence", [
-            ("; ".join(license_label(x) for x in r["licensed_technology"]) or "-", "")
-            for r in rs])
+        add(
+            "Technology under licence",
+            [
+                ("; ".join(license_label(x) for x in r["licensed_technology"]) or "-", "")
+                for r in rs
+            ],
+        )
         schemes = scheme_order({c["scheme"] for r in rs for c in r["certifications"]})
         for scheme in schemes:
             cells = []
@@ -560,8 +687,7 @@ class CompareView:
 
     def markdown(self) -> str:
         headers = [""] + [r["name"] for r in self.records]
-        return md_table(headers, [[label, *(t for t, _ in cells)]
-                                  for label, cells in self._grid()])
+        return md_table(headers, [[label, *(t for t, _ in cells)] for label, cells in self._grid()])
 
     def rich(self, console: Console) -> None:
         from rich.table import Table

@@ -1,0 +1,56 @@
+"""Shared fixtures: a fixed 'today', no colour, a fixed width, a private cache."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sovcloud.cli import app
+
+TESTS = Path(__file__).parent
+FIXTURE_DATA = TESTS / "data"
+REPO = TESTS.parent
+TODAY = "2026-11-24"
+
+
+@pytest.fixture(autouse=True)
+def _environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory):
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("SOVCLOUD_TODAY", TODAY)
+    monkeypatch.setenv("SOVCLOUD_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("SOVCLOUD_DATA", raising=False)
+    monkeypatch.delenv("SOVCLOUD_LANG", raising=False)
+    monkeypatch.delenv("SOVCLOUD_NO_CACHE", raising=False)
+
+
+class Result:
+    def __init__(self, exit_code: int, stdout: str, stderr: str):
+        self.exit_code = exit_code
+        self.stdout = stdout
+        self.stderr = stderr
+
+    def __repr__(self) -> str:
+        return f"Result({self.exit_code}, stdout={self.stdout!r}, stderr={self.stderr!r})"
+
+
+def run(*args: str) -> Result:
+    """Run the CLI as a user would; a Python exception escaping it fails the test."""
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
+def fixture_run(*args: str) -> Result:
+    """Run a command against the small test catalogue."""
+    return run(*args, "--data", str(FIXTURE_DATA))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A private, writable copy of the test catalogue."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, target)
+    return target

@@ -1,0 +1,136 @@
+"""The project around the code: start-up imports, the schema, the docs, the shipped data."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO, run
+
+
+def test_help_does_not_load_heavy_modules() -> None:
+    code = (
+        "import sys\n"
+        "from sovcloud.cli import app\n"
+        "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pydantic', 'yaml', 'rapidfuzz', 'sovcloud.models') "
+        "if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert "HEAVY []" in out
+
+
+def test_show_from_a_fresh_index_does_not_load_the_models_or_yaml(tmp_path: Path) -> None:
+    # Typer itself imports pydantic to coerce parameters; what we avoid is building our
+    # models and parsing YAML when the index is up to date.
+    fixture = REPO / "tests" / "data"
+    env_code = (
+        "import sys\n"
+        "from sovcloud.cli import app\n"
+        "try:\n    app(['show', 'numspot', '--data', sys.argv[1]])\n"
+        "except SystemExit:\n    pass\n"
+        "print([m for m in ('yaml', 'sovcloud.models', 'sovcloud.loader') "
+        "if m in sys.modules])\n"
+    )
+    import os
+
+    env = {**os.environ, "SOVCLOUD_CACHE_DIR": str(tmp_path), "NO_COLOR": "1"}
+    first = subprocess.run([sys.executable, "-c", env_code, str(fixture)], env=env,
+                           check=True, capture_output=True, text=True).stdout
+    assert "'yaml'" in first  # the first run builds the index
+    out = subprocess.run([sys.executable, "-c", env_code, str(fixture)], env=env, check=True,
+                         capture_output=True, text=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_version() -> None:
+    from sovcloud import __version__
+
+    result = run("--version")
+    assert result.stdout.strip() == f"sovcloud {__version__}"
+
+
+def test_schema_prints_json_schema_of_both_kinds() -> None:
+    result = run("schema")
+    schemas = json.loads(result.stdout)
+    assert set(schemas) == {"providers", "events"}
+    provider = schemas["providers"]
+    assert provider["$schema"].startswith("https://json-schema.org/")
+    assert provider["additionalProperties"] is False
+    assert {"id", "name", "certifications", "sources", "last_reviewed"} <= set(
+        provider["properties"])
+    assert json.loads(run("schema", "events").stdout)["title"] == "Event"
+    assert run("schema", "nothing").exit_code == 2
+
+
+def test_schema_is_a_valid_json_schema() -> None:
+    import pytest
+
+    jsonschema = pytest.importorskip("jsonschema")
+    for schema in json.loads(run("schema").stdout).values():
+        jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_data_readme_examples_are_valid(tmp_path: Path) -> None:
+    readme = (REPO / "data" / "README.md").read_text()
+    blocks = re.findall(r"```yaml\n(.*?)```", readme, re.S)
+    assert len(blocks) == 2
+    (tmp_path / "providers").mkdir()
+    (tmp_path / "events").mkdir()
+    for block in blocks:
+        id_ = re.search(r"^id: (\S+)", block, re.M).group(1)  # type: ignore[union-attr]
+        folder = "providers" if "\nkind: joint-venture" in block else "events"
+        (tmp_path / folder / f"{id_}.yaml").write_text(block)
+    result = run("validate", str(tmp_path), "--format", "json")
+    codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
+    # The examples refer to providers that exist in the real data only.
+    assert codes <= {"SC203"}, result.stdout
+
+
+def test_every_check_code_is_documented() -> None:
+    from sovcloud.errors import CHECKS
+
+    readme = (REPO / "data" / "README.md").read_text()
+    used = set()
+    for path in (REPO / "src" / "sovcloud").rglob("*.py"):
+        used |= set(re.findall(r'"(SC\d{3})"', path.read_text()))
+    for code in used:
+        assert code in CHECKS
+        assert f"| {code} | {CHECKS[code][1]} |" in readme
+
+
+def test_validate_formats() -> None:
+    from conftest import FIXTURE_DATA
+
+    result = run("validate", str(FIXTURE_DATA), "--format", "json")
+    document = json.loads(result.stdout)
+    assert document["summary"] == {"files": 11, "providers": 6, "events": 5, "errors": 0,
+                                   "warnings": 0}
+    result = run("validate", str(FIXTURE_DATA), "--format", "github")
+    assert result.stdout.startswith("valid: 11 files")
+
+
+def test_github_annotations_and_strict(data_dir: Path) -> None:
+    event = data_dir / "events" / "2024-late.yaml"
+    event.write_text((data_dir / "events" / "2030-hdh-migration.yaml").read_text()
+                     .replace("2030-hdh-migration", "2024-late").replace("date: 2030",
+                                                                         "date: 2024"))
+    result = run("validate", str(data_dir), "--format", "github")
+    assert result.exit_code == 0  # a warning only
+    assert f"::warning file={event},line=3,title=SC302::" in result.stdout
+    assert run("validate", str(data_dir), "--strict").exit_code == 1
+
+
+def test_max_age_warns_about_old_reviews() -> None:
+    from conftest import FIXTURE_DATA
+
+    result = run("validate", str(FIXTURE_DATA), "--max-age", "10", "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    assert {f["code"] for f in findings} == {"SC303"}
+    assert len(findings) == 11
+    assert run("validate", str(FIXTURE_DATA), "--max-age", "100").stdout.startswith("valid")

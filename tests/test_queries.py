@@ -1,0 +1,245 @@
+"""What a user sees from providers, show, timeline, search and compare on the test catalogue."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+import yaml
+
+from conftest import fixture_run, run
+
+
+def ids(result) -> list[str]:
+    assert result.exit_code == 0, result
+    return [r["id"] for r in json.loads(result.stdout)]
+
+
+# --- providers ------------------------------------------------------------------------------
+
+
+def test_secnumcloud_lists_only_current_qualifications() -> None:
+    # Outscale is qualified; NumSpot in progress, Bleu announced, Thésée expired.
+    assert ids(fixture_run("providers", "--secnumcloud", "-f", "json")) == ["outscale"]
+
+
+def test_include_pending_adds_in_progress_and_announced_marked_as_such(monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    assert ids(fixture_run("providers", "--secnumcloud", "--include-pending", "-f", "json")) == [
+        "bleu", "numspot", "outscale"]
+    table = fixture_run("providers", "--secnumcloud", "--include-pending")
+    assert "PENDING: in progress 3.2 (J1)" in table.stdout
+    assert "PENDING: announced" in table.stdout
+    assert "2 included only through a pending certification" in table.stdout
+
+
+def test_filters_combine() -> None:
+    assert ids(fixture_run("providers", "--hds", "-f", "json")) == ["docaposte", "numspot"]
+    assert ids(fixture_run("providers", "--hds", "--kind", "joint-venture", "-f", "json")) == [
+        "numspot"]
+    assert ids(fixture_run("providers", "--country", "de", "-f", "json")) == ["bleuet-hosting"]
+    assert ids(fixture_run("providers", "--cert", "bsi-c5", "--country", "FR", "-f",
+                           "json")) == []
+    assert ids(fixture_run("providers", "--cert", "iso-27001", "--cert", "secnumcloud", "-f",
+                           "json")) == ["outscale"]
+
+
+def test_owner_filter_is_fuzzy_and_accent_blind() -> None:
+    assert ids(fixture_run("providers", "--owner", "dassault systemes", "-f", "json")) == [
+        "numspot", "outscale"]
+    assert ids(fixture_run("providers", "--owner", "Orange", "-f", "json")) == ["bleu"]
+
+
+def test_sort_by_country() -> None:
+    listed = ids(fixture_run("providers", "--sort", "country", "-f", "json"))
+    assert listed[0] == "bleuet-hosting"  # DE before FR
+
+
+def test_bad_choice_is_a_usage_error() -> None:
+    result = fixture_run("providers", "--kind", "spaceship")
+    assert result.exit_code == 2
+    assert "spaceship" in result.stderr
+
+
+def test_csv_has_one_row_per_provider_with_certifications_flattened() -> None:
+    result = fixture_run("providers", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["id"] for r in rows] == ["bleu", "bleuet-hosting", "docaposte", "numspot",
+                                       "outscale", "thesee-datacenter"]
+    outscale = next(r for r in rows if r["id"] == "outscale")
+    assert outscale["secnumcloud_status"] == "qualified"
+    assert outscale["secnumcloud_granted"] == "2022-03"
+    assert outscale["iso-27001_status"] == "certified"
+
+
+def test_markdown_table_and_yaml_parse_back() -> None:
+    md = fixture_run("providers", "--secnumcloud", "-f", "markdown").stdout
+    lines = md.strip().splitlines()
+    assert lines[0].startswith("| Provider |")
+    assert len(lines) == 3 and "Outscale" in lines[2]
+    records = yaml.safe_load(fixture_run("providers", "-f", "yaml").stdout)
+    assert {r["id"] for r in records} >= {"numspot", "outscale"}
+
+
+def test_json_is_the_complete_record() -> None:
+    records = json.loads(fixture_run("providers", "--owner", "Orange", "-f", "json").stdout)
+    bleu = records[0]
+    assert bleu["licensed_technology"][0]["vendor"] == "Microsoft"
+    assert bleu["owners"][0] == {"name": "Orange", "provider": None, "country": "FR",
+                                 "role": "shareholder", "stake": 50.0, "stake_note": None,
+                                 "since": None, "until": None, "sources": ["s1"]}
+
+
+# --- show -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["numspot", "NumSpot", "NUMSPOT", "numspt", "Numspot"])
+def test_show_resolves_forgivingly(name: str) -> None:
+    result = fixture_run("show", name, "-f", "json")
+    assert result.exit_code == 0, result
+    assert json.loads(result.stdout)["provider"]["id"] == "numspot"
+
+
+@pytest.mark.parametrize("name", ["thesee", "Thésée", "THESEE DATACENTER", "thesee-datacenter"])
+def test_show_ignores_accents_and_case(name: str) -> None:
+    result = fixture_run("show", name, "-f", "json")
+    assert json.loads(result.stdout)["provider"]["id"] == "thesee-datacenter"
+
+
+def test_show_refuses_to_guess_between_close_candidates() -> None:
+    result = fixture_run("show", "bleue")
+    assert result.exit_code == 1
+    assert "could mean several" in result.stderr
+    assert "bleu" in result.stderr and "bleuet-hosting" in result.stderr
+
+
+def test_show_unknown_name_suggests_nearest() -> None:
+    result = fixture_run("show", "qwertyuiop")
+    assert result.exit_code == 1
+    assert "nothing matches 'qwertyuiop'" in result.stderr
+    assert "nearest:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_show_provider_has_everything_with_numbered_sources() -> None:
+    out = fixture_run("show", "numspot").stdout
+    assert "Docaposte (FR, 40%) shareholder, since 2022 [1]" in out
+    assert "SecNumCloud: in progress v3.2 (J1); offers: NumSpot IaaS [1]" in out
+    assert "HDS: certified since 2023-06; activities 1, 2, 3, 4, 5, 6 [2]" in out
+    assert "[1] Test Press" in out and "https://press.example.com/a" in out
+    # Events newest first, the expected one marked, dates at their own precision.
+    assert out.index("2030 (expected)") < out.index("2023-10-18")
+
+
+def test_show_event_and_its_formats() -> None:
+    result = fixture_run("show", "2023-hds-v2", "-f", "json")
+    assert json.loads(result.stdout)["event"]["date"] == "2023"
+    md = fixture_run("show", "2023-hds-v2", "-f", "markdown").stdout
+    assert md.startswith("# HDS referential version 2 published")
+    rows = list(csv.DictReader(io.StringIO(fixture_run("show", "numspot", "-f", "csv").stdout)))
+    assert rows[0]["hds_granted"] == "2023-06"
+
+
+def test_show_markdown_has_footnotes() -> None:
+    md = fixture_run("show", "outscale", "-f", "markdown").stdout
+    assert "## Sources" in md
+    assert "1. ANSSI, \"Qualified SecNumCloud providers\", 2024-05 (register) " \
+           "<https://cyber.example.gouv.fr/snc>" in md
+
+
+# --- timeline -------------------------------------------------------------------------------
+
+
+def test_timeline_in_date_order_at_own_precision() -> None:
+    events = json.loads(fixture_run("timeline", "-f", "json").stdout)
+    assert [e["date"] for e in events] == ["2020-05-27", "2022-03", "2023", "2023-10-18", "2030"]
+    out = fixture_run("timeline").stdout
+    assert "2030 (expected)" in out
+    assert "── 2023 ──" in out
+    assert "2023-01-01" not in out  # no invented day
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["--since", "2023"], ["2023-hds-v2", "2023-10-18-numspot-hdh", "2030-hdh-migration"]),
+    (["--since", "2023-06", "--until", "2023-12"], ["2023-hds-v2", "2023-10-18-numspot-hdh"]),
+    (["--until", "2022"], ["2020-05-27-senate-hdh", "2022-03-outscale-qualified"]),
+    (["--tag", "health-data-hub", "--reverse"],
+     ["2030-hdh-migration", "2023-10-18-numspot-hdh", "2020-05-27-senate-hdh"]),
+    (["--provider", "numspt"], ["2023-10-18-numspot-hdh", "2030-hdh-migration"]),
+    (["--kind", "certification"], ["2022-03-outscale-qualified"]),
+])
+def test_timeline_filters(args: list[str], expected: list[str]) -> None:
+    assert ids(fixture_run("timeline", *args, "-f", "json")) == expected
+
+
+def test_timeline_bad_date_is_a_usage_error() -> None:
+    result = fixture_run("timeline", "--since", "2023-13")
+    assert result.exit_code == 2
+    assert "no month 13" in result.stderr
+
+
+def test_timeline_csv() -> None:
+    rows = list(csv.DictReader(io.StringIO(fixture_run("timeline", "-f", "csv").stdout)))
+    assert rows[3]["providers"] == "NumSpot; Docaposte"
+
+
+# --- search and compare ---------------------------------------------------------------------
+
+
+def test_search_ranks_and_says_why() -> None:
+    hits = json.loads(fixture_run("search", "orange", "-f", "json").stdout)
+    assert hits[0]["id"] == "bleu" and hits[0]["field"] == "owner"
+    hits = json.loads(fixture_run("search", "Cedric", "-f", "json").stdout)
+    assert hits[0] == {"kind": "event", "id": "2020-05-27-senate-hdh",
+                       "title": "Senate exchange on the Health Data Hub host", "score": 90.0,
+                       "field": "actor", "match": "Cédric O"}
+
+
+def test_search_tolerates_typos() -> None:
+    hits = json.loads(fixture_run("search", "outscal", "-f", "json").stdout)
+    assert hits[0]["id"] == "outscale"
+
+
+def test_search_finds_nothing_cleanly() -> None:
+    result = fixture_run("search", "zzzzzzzz", "-f", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+
+
+def test_compare_side_by_side() -> None:
+    out = fixture_run("compare", "bleu", "outscale").stdout
+    assert "Microsoft (US): Azure and Microsoft 365" in out
+    assert "qualified v3.2 since 2022-03" in out
+    records = json.loads(fixture_run("compare", "Bleu", "3DS Outscale", "-f", "json").stdout)
+    assert [r["id"] for r in records] == ["bleu", "outscale"]
+    md = fixture_run("compare", "bleu", "outscale", "-f", "markdown").stdout
+    assert md.splitlines()[0] == "|  | Bleu | Outscale |"
+
+
+def test_compare_needs_two() -> None:
+    assert fixture_run("compare", "bleu").exit_code == 2
+
+
+# --- general --------------------------------------------------------------------------------
+
+
+def test_every_command_help_has_examples() -> None:
+    for command in ("validate", "schema", "providers", "show", "timeline", "search", "compare"):
+        result = run(command, "--help")
+        assert result.exit_code == 0
+        assert "Examples:" in result.stdout
+        assert f"sovcloud {command}" in result.stdout
+
+
+def test_missing_data_directory_is_one_clear_line(tmp_path) -> None:
+    result = run("providers", "--data", str(tmp_path / "nope"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ") and "no such data directory" in result.stderr
+
+
+def test_data_from_environment(monkeypatch) -> None:
+    from conftest import FIXTURE_DATA
+
+    monkeypatch.setenv("SOVCLOUD_DATA", str(FIXTURE_DATA))
+    assert "outscale" in ids(run("providers", "--secnumcloud", "-f", "json"))
