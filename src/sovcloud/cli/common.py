@@ -1,0 +1,168 @@
+"""What every command shares: the app, the recurring options, the error boundary.
+
+Only typer and the standard library are imported at the top: pydantic, yaml, rapidfuzz and
+Rich's heavier parts load inside the commands that need them, so that start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from sovcloud.errors import SovcloudError
+
+if TYPE_CHECKING:
+    from sovcloud.index import Index
+
+app = typer.Typer(
+    name="sovcloud",
+    help="A sourced, queryable knowledge base of the sovereign cloud market, starting in France.",
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        envvar="SOVCLOUD_DATA",
+        help="Data directory holding providers/ and events/ (default: the bundled data).",
+        show_default=False,
+    ),
+]
+
+
+class Format(StrEnum):
+    """Mirrors render.output.OutputFormat, which this module must not import at start-up."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    yaml = "yaml"
+
+
+FormatOption = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="table for people; json, csv, markdown or yaml."),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        envvar="SOVCLOUD_LANG",
+        help="Language of record text: en or fr.",
+        show_default=False,
+    ),
+]
+
+
+def partial_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from sovcloud.dates import parse_partial
+
+    try:
+        return parse_partial(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        callback=partial_date,
+        metavar="DATE",
+        help="From this year, month or day (2020, 2023-12, 2024-01-18).",
+    ),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option(
+        "--until", callback=partial_date, metavar="DATE", help="Up to this year, month or day."
+    ),
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
+    """app.command, with domain errors turned into one red line and exit 1 in one place."""
+
+    def register(fn: F) -> F:
+        @functools.wraps(fn)
+        def wrapper(*a: Any, **k: Any) -> Any:
+            try:
+                return fn(*a, **k)
+            except SovcloudError as exc:
+                report(exc)
+                raise typer.Exit(1) from None
+
+        app.command(*args, **kwargs)(wrapper)
+        return fn
+
+    return register
+
+
+def report(exc: SovcloudError) -> None:
+    from sovcloud.errors import DataError, NotFoundError
+    from sovcloud.render.terminal import error
+
+    error(str(exc))
+    if isinstance(exc, NotFoundError) and exc.suggestions:
+        from sovcloud.render.terminal import plain
+
+        label = "candidates" if "several" in str(exc) else "nearest"
+        sys.stderr.write(f"{label}: " + ", ".join(plain(s) for s in exc.suggestions) + "\n")
+    if isinstance(exc, DataError):
+        from sovcloud.render.terminal import plain
+
+        for f in exc.findings[:10]:
+            sys.stderr.write(plain(f"  {f.path}:{f.line}: {f.code} {f.message}") + "\n")
+
+
+def open_index(data: Path | None) -> Index:
+    """The index of the chosen data directory; invalid data stops every query."""
+    from sovcloud.errors import DataError
+    from sovcloud.index import Index
+    from sovcloud.paths import resolve_data_dir
+
+    index = Index.open(resolve_data_dir(data), today())
+    if index.errors:
+        raise DataError(index.errors)
+    return index
+
+
+def emit_view(view: Any, format_: Format) -> None:
+    from sovcloud.render.output import OutputFormat, emit
+
+    emit(view, OutputFormat(format_.value))
+
+
+def today() -> dt.date:
+    """Today, or $SOVCLOUD_TODAY when set (tests and reviews pin it)."""
+    override = os.environ.get("SOVCLOUD_TODAY")
+    return dt.date.fromisoformat(override) if override else dt.date.today()
+
+
+def choices(allowed: tuple[str, ...]) -> Callable[[list[str] | None], list[str]]:
+    """A callback refusing values outside `allowed` (exit 2, the values listed)."""
+
+    def check(values: list[str] | None) -> list[str]:
+        for value in values or []:
+            if value not in allowed:
+                raise typer.BadParameter(f"{value!r} is not one of: {', '.join(allowed)}")
+        return values or []
+
+    return check

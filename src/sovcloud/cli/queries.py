@@ -1,0 +1,280 @@
+"""The everyday questions: providers, show, timeline, search, compare."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from sovcloud.cli.common import (
+    DataOption,
+    Format,
+    FormatOption,
+    LangOption,
+    SinceOption,
+    UntilOption,
+    choices,
+    command,
+    emit_view,
+    open_index,
+    today,
+)
+
+SORT_KEYS = ("name", "id", "country", "kind", "founded", "certifications")
+PROVIDER_KINDS = (
+    "cloud-provider",
+    "hyperscaler",
+    "joint-venture",
+    "hosting",
+    "integrator",
+    "software-vendor",
+    "telecom-operator",
+    "other",
+)
+EVENT_KINDS = (
+    "certification",
+    "contract",
+    "partnership",
+    "acquisition",
+    "announcement",
+    "launch",
+    "regulation",
+    "report",
+    "court-decision",
+    "statement",
+    "tender",
+    "funding",
+    "incident",
+    "other",
+)
+
+
+@command()
+def providers(
+    secnumcloud: Annotated[
+        bool, typer.Option("--secnumcloud", help="Holds a current SecNumCloud qualification.")
+    ] = False,
+    hds: Annotated[bool, typer.Option("--hds", help="Holds a current HDS certification.")] = False,
+    cert: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cert", metavar="SCHEME", help="Holds this scheme (repeatable): iso-27001, bsi-c5..."
+        ),
+    ] = None,
+    country: Annotated[
+        list[str] | None,
+        typer.Option("--country", metavar="CODE", help="ISO country code (repeatable)."),
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            callback=choices(PROVIDER_KINDS),
+            help="cloud-provider, hyperscaler, joint-venture, hosting... (repeatable).",
+        ),
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            callback=choices(("active", "announced", "merged", "closed")),
+            help="active, announced, merged or closed (repeatable).",
+        ),
+    ] = None,
+    owner: Annotated[
+        str | None, typer.Option("--owner", help="Owned by (fuzzy): 'Orange', 'Dassault'.")
+    ] = None,
+    include_pending: Annotated[
+        bool,
+        typer.Option(
+            "--include-pending",
+            help="Also list providers whose certification is only in progress "
+            "or announced, marked PENDING.",
+        ),
+    ] = False,
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            callback=lambda v: choices(SORT_KEYS)([v])[0],
+            help="name, id, country, kind, founded or certifications.",
+        ),
+    ] = "name",
+    format_: FormatOption = Format.table,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """List providers; filters combine.
+
+    Examples:
+
+      sovcloud providers --secnumcloud
+
+      sovcloud providers --hds --country FR --sort country
+
+      sovcloud providers --owner Orange --format json | jq '.[].id'
+    """
+    from sovcloud.i18n import current_lang
+    from sovcloud.query import ProviderFilter, list_providers
+    from sovcloud.render.views import ProvidersView
+
+    index = open_index(data)
+    flt = ProviderFilter(
+        secnumcloud=secnumcloud,
+        hds=hds,
+        certs=cert or [],
+        countries=country or [],
+        kinds=kind or [],
+        statuses=status or [],
+        owner=owner,
+        include_pending=include_pending,
+        sort=sort,
+    )
+    rows = list_providers(index, flt, today())
+    emit_view(ProvidersView(rows, today(), current_lang(lang)), format_)
+
+
+@command()
+def show(
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Id, name or alias of a provider or event; "
+            "accents, case and small typos are forgiven."
+        ),
+    ],
+    format_: FormatOption = Format.table,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """Everything known about one provider or event, with numbered sources.
+
+    Examples:
+
+      sovcloud show numspot
+
+      sovcloud show "Thésée"
+
+      sovcloud show s3ns --format markdown > s3ns.md
+    """
+    from sovcloud.i18n import current_lang
+    from sovcloud.query import event_detail, provider_detail, resolve
+    from sovcloud.render.views import EventView, ProviderView
+
+    index = open_index(data)
+    found = resolve(index, name)
+    view: Any
+    if found.folder == "providers":
+        view = ProviderView(provider_detail(index, found.id), today(), current_lang(lang))
+    else:
+        view = EventView(event_detail(index, found.id), current_lang(lang))
+    emit_view(view, format_)
+
+
+@command()
+def timeline(
+    since: SinceOption = None,
+    until: UntilOption = None,
+    provider: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--provider", metavar="NAME", help="Events naming this provider (repeatable, fuzzy)."
+        ),
+    ] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--tag", help="Events with this tag (repeatable): health-data-hub, secnumcloud..."
+        ),
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            callback=choices(EVENT_KINDS),
+            help="certification, contract, report, statement... (repeatable).",
+        ),
+    ] = None,
+    reverse: Annotated[bool, typer.Option("--reverse", help="Newest first.")] = False,
+    format_: FormatOption = Format.table,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """Events in date order, each at its own precision; expected ones are marked.
+
+    Examples:
+
+      sovcloud timeline --since 2020
+
+      sovcloud timeline --tag health-data-hub --reverse
+
+      sovcloud timeline --provider numspot --since 2023-06 --format csv
+    """
+    from sovcloud.i18n import current_lang
+    from sovcloud.query import TimelineFilter
+    from sovcloud.query import timeline as query_timeline
+    from sovcloud.render.views import TimelineView
+
+    index = open_index(data)
+    flt = TimelineFilter(
+        since=since,
+        until=until,
+        providers=provider or [],
+        tags=tag or [],
+        kinds=kind or [],
+        reverse=reverse,
+    )
+    events = query_timeline(index, flt)
+    names = {p["id"]: p["name"] for p in index.providers()} if events else {}
+    emit_view(TimelineView(events, names, current_lang(lang)), format_)
+
+
+@command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to look for; spelling is forgiven.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 20,
+    format_: FormatOption = Format.table,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """Fuzzy search over providers (names, aliases, owners, offers) and events.
+
+    Examples:
+
+      sovcloud search "health data hub"
+
+      sovcloud search orange
+
+      sovcloud search secnumcloud --limit 5 --format json
+    """
+    from sovcloud.i18n import current_lang
+    from sovcloud.query import search as query_search
+    from sovcloud.render.views import SearchView
+
+    index = open_index(data)
+    emit_view(SearchView(query_search(index, text, limit=limit, lang=current_lang(lang))), format_)
+
+
+@command()
+def compare(
+    names: Annotated[list[str], typer.Argument(help="Two or more providers (id, name, alias).")],
+    format_: FormatOption = Format.table,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """Providers side by side: country, owners, licensed technology, certifications.
+
+    Examples:
+
+      sovcloud compare bleu s3ns numspot
+
+      sovcloud compare ovhcloud outscale --format markdown
+    """
+    from sovcloud.i18n import current_lang
+    from sovcloud.query import compare as query_compare
+    from sovcloud.render.views import CompareView
+
+    if len(names) < 2:
+        raise typer.BadParameter("name at least two providers", param_hint="NAMES")
+    index = open_index(data)
+    emit_view(CompareView(query_compare(index, names), today(), current_lang(lang)), format_)
