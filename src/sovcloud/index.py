@@ -20,20 +20,23 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from sovcloud import __version__, dates
 from sovcloud.checks import Entry, cross_check, fold, max_age_findings
 from sovcloud.errors import Finding
-from sovcloud.paths import RecordFile, Scan, scan
+from sovcloud.paths import RecordFile, Scan, folder_times, scan
 
 Record = dict[str, Any]
 # Bump when the tables or the meaning of what is stored change; with the package version,
 # it decides whether an existing index can be reused.
 INDEX_FORMAT = 1
 RACY_NS = 3_000_000_000
+# Above this many files, a query trusts the folders' listings and checks only the files it
+# shows; below, checking every file costs less than a millisecond per hundred files.
+QUICK_ABOVE = 2000
 # Below this many files to read, a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 300
 
@@ -79,15 +82,21 @@ class Index:
         self,
         data_dir: Path,
         conn: sqlite3.Connection,
-        listing: Scan,
         findings: list[Finding],
+        *,
         cached: bool,
+        file_count: int,
+        quick: bool = False,
     ):
         self.data_dir = data_dir
         self.conn = conn
-        self.listing = listing
         self.findings = findings
         self.cached = cached
+        self.file_count = file_count
+        # A quick index trusted the folders' listings instead of checking every file; it
+        # remembers the files it served so that verify_served() can check just those.
+        self.quick = quick
+        self.served: dict[str, None] = {}
 
     # --- opening and refreshing -----------------------------------------------------------
 
@@ -97,23 +106,35 @@ class Index:
         data_dir: Path,
         today: dt.date,
         *,
+        quick: bool = False,
         use_cache: bool | None = None,
         max_age_days: int | None = None,
         jobs: int | None = None,
         progress: Callable[[int, int], None] | None = None,
     ) -> Index:
-        """List the data directory, bring the index up to date and run every check."""
+        """Bring the index up to date with the data directory and run every check.
+
+        With `quick`, a large data directory whose folders list the same files as last time
+        is not checked file by file: the caller then checks what it served with
+        verify_served() and opens again without `quick` when that fails.
+        """
         if use_cache is None:
             use_cache = not os.environ.get("SOVCLOUD_NO_CACHE")
-        listing = scan(data_dir)
         if use_cache:
             path = cache_path(data_dir)
             conn = _connect(path)
             if conn is not None:
                 try:
+                    if quick:
+                        index = cls._open_quick(conn, data_dir, today, max_age_days)
+                        if index is not None:
+                            return index
+                    times = folder_times(data_dir)  # before listing: later changes show
+                    listing = scan(data_dir)
                     _refresh(conn, listing, jobs, progress)
-                    findings = _findings(conn, listing, today, max_age_days)
-                    return cls(data_dir, conn, listing, findings, cached=True)
+                    _remember_listing(conn, listing, times)
+                    findings = _cached_findings(conn, listing.findings, today, max_age_days)
+                    return cls(data_dir, conn, findings, cached=True, file_count=len(listing.files))
                 except (sqlite3.Error, OSError) as exc:
                     # Unwritable, full or corrupt cache: answer from memory instead, and
                     # set a corrupt file aside so that the next run rebuilds it.
@@ -122,10 +143,51 @@ class Index:
                         exc, sqlite3.OperationalError
                     ):
                         _discard(path)
+        listing = scan(data_dir)
         conn = _connect_memory()
         _refresh(conn, listing, jobs, progress)
-        findings = _findings(conn, listing, today, max_age_days)
-        return cls(data_dir, conn, listing, findings, cached=False)
+        findings = _findings(conn, listing.findings, today, max_age_days)
+        return cls(data_dir, conn, findings, cached=False, file_count=len(listing.files))
+
+    @classmethod
+    def _open_quick(
+        cls, conn: sqlite3.Connection, data_dir: Path, today: dt.date, max_age: int | None
+    ) -> Index | None:
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        file_count = int(meta.get("file_count", "0"))
+        if file_count < QUICK_ABOVE or "folders" not in meta:
+            return None  # small enough to check every file: always exact
+        stored = json.loads(meta["folders"])
+        if -1 in stored.values() or stored != folder_times(data_dir):
+            return None
+        listing_findings = [Finding(*f) for f in json.loads(meta["listing_findings"])]
+        findings = _cached_findings(conn, listing_findings, today, max_age)
+        return cls(data_dir, conn, findings, cached=True, file_count=file_count, quick=True)
+
+    def verify_served(self) -> bool:
+        """Whether every file this index served is unchanged on disk (always, unless quick)."""
+        if not self.quick:
+            return True
+        for path in self.served:
+            row = self.conn.execute(
+                "SELECT size, mtime_ns FROM files WHERE path = ?", (path,)
+            ).fetchone()
+            try:
+                st = os.stat(path)
+            except OSError:
+                return False
+            if row is None or (st.st_size, st.st_mtime_ns) != tuple(row):
+                return False
+        return True
+
+    def _serve(self, rows: Iterable[tuple[str, str]]) -> list[Record]:
+        """Records from (path, json) rows, remembering their files when quick."""
+        records = []
+        for path, text in rows:
+            if self.quick:
+                self.served[path] = None
+            records.append(json.loads(text))
+        return records
 
     @property
     def errors(self) -> list[Finding]:
@@ -142,7 +204,7 @@ class Index:
             )
         )
         return {
-            "files": len(self.listing.files),
+            "files": self.file_count,
             "providers": rows.get("providers", 0),
             "events": rows.get("events", 0),
             "errors": len(self.errors),
@@ -158,23 +220,25 @@ class Index:
         return self._one("events", id_)
 
     def _one(self, folder: str, id_: str) -> Record | None:
-        row = self.conn.execute(
-            "SELECT record FROM files WHERE folder = ? AND id = ? AND record IS NOT NULL "
+        rows = self.conn.execute(
+            "SELECT path, record FROM files WHERE folder = ? AND id = ? AND record IS NOT NULL "
             "ORDER BY path LIMIT 1",
             (folder, id_),
-        ).fetchone()
-        return json.loads(row[0]) if row else None
+        )
+        records = self._serve(rows)
+        return records[0] if records else None
 
     def providers(self) -> list[Record]:
         """Every valid provider, by id."""
         rows = self.conn.execute(
-            "SELECT record FROM files WHERE folder = 'providers' AND record IS NOT NULL ORDER BY id"
+            "SELECT path, record FROM files WHERE folder = 'providers' AND record IS NOT NULL "
+            "ORDER BY id"
         )
-        return [json.loads(r[0]) for r in rows]
+        return self._serve(rows)
 
     def events(self, since: str | None = None, until: str | None = None) -> list[Record]:
         """Events whose date may fall within [since, until] (partial dates), by date."""
-        sql = "SELECT record FROM files WHERE folder = 'events' AND record IS NOT NULL"
+        sql = "SELECT path, record FROM files WHERE folder = 'events' AND record IS NOT NULL"
         params: list[str] = []
         if since:
             sql += " AND date_last >= ?"
@@ -183,27 +247,27 @@ class Index:
             sql += " AND date_first <= ?"
             params.append(dates.last_day(until).isoformat())
         sql += " ORDER BY date_first, date_last, id"
-        return [json.loads(r[0]) for r in self.conn.execute(sql, params)]
+        return self._serve(self.conn.execute(sql, params))
 
     def events_for(self, provider_id: str) -> list[Record]:
         """Events that name the provider, by date."""
         rows = self.conn.execute(
-            "SELECT DISTINCT f.record, f.date_first, f.id FROM refs r JOIN files f "
+            "SELECT DISTINCT f.path, f.record, f.date_first, f.id FROM refs r JOIN files f "
             "ON f.path = r.path WHERE r.provider_id = ? AND r.folder = 'events' "
             "AND f.record IS NOT NULL ORDER BY f.date_first, f.id",
             (provider_id,),
         )
-        return [json.loads(r[0]) for r in rows]
+        return self._serve((r[0], r[1]) for r in rows)
 
     def referrers(self, provider_id: str) -> list[Record]:
         """Providers that name this one as an owner or technology vendor."""
         rows = self.conn.execute(
-            "SELECT DISTINCT f.record, f.id FROM refs r JOIN files f ON f.path = r.path "
+            "SELECT DISTINCT f.path, f.record, f.id FROM refs r JOIN files f ON f.path = r.path "
             "WHERE r.provider_id = ? AND r.folder = 'providers' AND f.record IS NOT NULL "
             "ORDER BY f.id",
             (provider_id,),
         )
-        return [json.loads(r[0]) for r in rows]
+        return self._serve((r[0], r[1]) for r in rows)
 
     def names(self) -> list[tuple[str, str, str]]:
         """(folder, id, name) for every provider name and alias and every event title."""
@@ -284,31 +348,75 @@ def _connect_memory() -> sqlite3.Connection:
     return conn
 
 
-def _read_all(
-    files: list[RecordFile], jobs: int | None, progress: Callable[[int, int], None] | None
-) -> list[Any]:
-    """read_record over `files`, on every core when there are enough files to pay for it."""
+# What reading one file gives the index: its `files` row (without the modification time,
+# which the parent decides on), and its rows of refs, names and timed checks.
+Rows = tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]
+BATCH = 500
+
+
+def file_rows(file: RecordFile) -> Rows:
+    """Read one file and turn it into index rows; runs in worker processes, so it returns
+    compact tuples rather than the parsed objects."""
     from sovcloud.loader import read_record
 
+    result = read_record(file)
+    record = result.record
+    path = file.path
+    findings = json.dumps([[f.line, f.code, f.message] for f in result.findings])
+    row: tuple[Any, ...]
+    if record is None:
+        row = (path, file.folder, file.size, None, None, None, None, None, None, None, findings)
+        return row, [], [], []
+    date_first: str | None = None
+    date_last: str | None = None
+    if file.folder == "events":
+        date_first = dates.first_day(record["date"]).isoformat()
+        date_last = dates.last_day(record["date"]).isoformat()
+    row = (
+        path,
+        file.folder,
+        file.size,
+        record["id"],
+        result.id_line,
+        date_first,
+        date_last,
+        record["last_reviewed"],
+        result.reviewed_line,
+        json.dumps(record, ensure_ascii=False, separators=(",", ":")),
+        findings,
+    )
+    refs = [(path, file.folder, line, ref) for line, ref in result.refs]
+    names = list(result.names)
+    if file.folder == "events":
+        title = record["title"]
+        for text in title.values() if isinstance(title, dict) else [title]:
+            if text:
+                names.append((result.id_line, text))
+    name_rows = [(path, file.folder, line, record["id"], n, fold(n)) for line, n in names]
+    timed = [(path, t.line, t.code, t.when, t.day, t.message) for t in result.timed]
+    return row, refs, name_rows, timed
+
+
+def _read_all(
+    files: list[RecordFile], jobs: int | None, progress: Callable[[int, int], None] | None
+) -> Iterator[Rows]:
+    """file_rows over `files` in order, on every core when there are enough files to pay."""
     jobs = jobs or os.cpu_count() or 1
     total = len(files)
     if jobs == 1 or total < PARALLEL_THRESHOLD:
-        results = []
         for done, file in enumerate(files, 1):
-            results.append(read_record(file))
+            yield file_rows(file)
             if progress:
                 progress(done, total)
-        return results
+        return
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(20, total // (jobs * 16))
-    results = []
+    chunk = max(20, min(500, total // (jobs * 16)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for done, result in enumerate(pool.map(read_record, files, chunksize=chunk), 1):
-            results.append(result)
+        for done, rows in enumerate(pool.map(file_rows, files, chunksize=chunk), 1):
+            yield rows
             if progress and (done % 200 == 0 or done == total):
                 progress(done, total)
-    return results
 
 
 def _refresh(
@@ -321,82 +429,115 @@ def _refresh(
         path: (size, mtime)
         for path, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM files")
     }
-    current = {str(f.path): f for f in listing.files}
+    current = {f.path: f for f in listing.files}
     stale = [f for path, f in current.items() if known.get(path) != (f.size, f.mtime_ns)]
     gone = [path for path in known if path not in current]
     if not stale and not gone:
         return
-    results = _read_all(stale, jobs, progress)
+    mtimes = {f.path: f.mtime_ns for f in stale}
     now_ns = time.time_ns()
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for path in [*gone, *(str(f.path) for f in stale)]:
-            for table in ("files", "refs", "names", "timed"):
-                conn.execute(f"DELETE FROM {table} WHERE path = ?", (path,))
-        for file, result in zip(stale, results, strict=True):
-            mtime = file.mtime_ns if now_ns - file.mtime_ns > RACY_NS else -1
-            _store(conn, file, mtime, result)
+        replaced = [(p,) for p in [*gone, *(f.path for f in stale if f.path in known)]]
+        for table in ("files", "refs", "names", "timed"):
+            conn.executemany(f"DELETE FROM {table} WHERE path = ?", replaced)
+        batch: list[Rows] = []
+        for rows in _read_all(stale, jobs, progress):
+            batch.append(rows)
+            if len(batch) >= BATCH:
+                _insert(conn, batch, mtimes, now_ns)
+                batch = []
+        _insert(conn, batch, mtimes, now_ns)
+        conn.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('generation', "
+            "COALESCE((SELECT value FROM meta WHERE key = 'generation'), 0) + 1)"
+        )
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
 
 
-def _store(conn: sqlite3.Connection, file: RecordFile, mtime: int, result: Any) -> None:
-    record = result.record
-    path = result.path
-    findings = json.dumps([[f.line, f.code, f.message] for f in result.findings])
-    if record is None:
-        conn.execute(
-            "INSERT INTO files (path, folder, size, mtime_ns, findings) VALUES (?, ?, ?, ?, ?)",
-            (path, file.folder, file.size, mtime, findings),
-        )
-        return
-    date_first = date_last = None
-    if file.folder == "events":
-        date_first = dates.first_day(record["date"]).isoformat()
-        date_last = dates.last_day(record["date"]).isoformat()
-    conn.execute(
+def _insert(
+    conn: sqlite3.Connection, batch: list[Rows], mtimes: dict[str, int], now_ns: int
+) -> None:
+    def with_mtime(row: tuple[Any, ...]) -> tuple[Any, ...]:
+        mtime = mtimes[row[0]]
+        # A time stamp this recent may not tell this version from an edit right after it.
+        return (*row[:3], mtime if now_ns - mtime > RACY_NS else -1, *row[3:])
+
+    conn.executemany(
         "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            path,
-            file.folder,
-            file.size,
-            mtime,
-            record["id"],
-            result.id_line,
-            date_first,
-            date_last,
-            record["last_reviewed"],
-            result.reviewed_line,
-            json.dumps(record, ensure_ascii=False, separators=(",", ":")),
-            findings,
+        [with_mtime(rows[0]) for rows in batch],
+    )
+    conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?)", [r for rows in batch for r in rows[1]])
+    conn.executemany(
+        "INSERT INTO names VALUES (?, ?, ?, ?, ?, ?)", [r for rows in batch for r in rows[2]]
+    )
+    conn.executemany(
+        "INSERT INTO timed VALUES (?, ?, ?, ?, ?, ?)", [r for rows in batch for r in rows[3]]
+    )
+
+
+def _remember_listing(conn: sqlite3.Connection, listing: Scan, times: dict[str, int]) -> None:
+    """Store what a quick open needs: the folders' times (not trusted when they are too
+    recent to be told apart from a change right after), the file count, the listing's own
+    findings."""
+    now_ns = time.time_ns()
+    safe = {k: (v if now_ns - v > RACY_NS else -1) for k, v in times.items()}
+    values = {
+        "folders": json.dumps(safe, sort_keys=True),
+        "file_count": str(len(listing.files)),
+        "listing_findings": json.dumps(
+            [[f.path, f.line, f.code, f.message] for f in listing.findings]
         ),
-    )
-    conn.executemany(
-        "INSERT INTO refs VALUES (?, ?, ?, ?)",
-        [(path, file.folder, line, ref) for line, ref in result.refs],
-    )
-    names = list(result.names)
-    if file.folder == "events":
-        title = record["title"]
-        for text in title.values() if isinstance(title, dict) else [title]:
-            if text:
-                names.append((result.id_line, text))
-    conn.executemany(
-        "INSERT INTO names VALUES (?, ?, ?, ?, ?, ?)",
-        [(path, file.folder, line, record["id"], name, fold(name)) for line, name in names],
-    )
-    conn.executemany(
-        "INSERT INTO timed VALUES (?, ?, ?, ?, ?, ?)",
-        [(path, t.line, t.code, t.when, t.day, t.message) for t in result.timed],
-    )
+    }
+    meta = dict(conn.execute("SELECT key, value FROM meta"))
+    if all(meta.get(k) == v for k, v in values.items()):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _cached_findings(
+    conn: sqlite3.Connection,
+    listing_findings: list[Finding],
+    today: dt.date,
+    max_age_days: int | None,
+) -> list[Finding]:
+    """The findings, computed again only when the files, the listing or the day changed."""
+    meta = dict(conn.execute("SELECT key, value FROM meta"))
+    listed = json.dumps([[f.path, f.line, f.code, f.message] for f in listing_findings])
+    key = f"{meta.get('generation', '0')}|{today}|{max_age_days}|{listed}"
+    if meta.get("findings_key") == key:
+        return [Finding(*f) for f in json.loads(meta["findings"])]
+    findings = _findings(conn, listing_findings, today, max_age_days)
+    stored = json.dumps([[f.path, f.line, f.code, f.message] for f in findings])
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.executemany(
+            "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+            [("findings_key", key), ("findings", stored)],
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return findings
 
 
 def _findings(
-    conn: sqlite3.Connection, listing: Scan, today: dt.date, max_age_days: int | None
+    conn: sqlite3.Connection,
+    listing_findings: list[Finding],
+    today: dt.date,
+    max_age_days: int | None,
 ) -> list[Finding]:
-    findings = list(listing.findings)
+    findings = list(listing_findings)
     for path, stored in conn.execute("SELECT path, findings FROM files WHERE findings != '[]'"):
         findings.extend(
             Finding(path, line, code, message) for line, code, message in json.loads(stored)

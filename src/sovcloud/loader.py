@@ -50,7 +50,7 @@ def read_record(file: RecordFile) -> FileResult:
     """Read, parse, validate and check one record file; never raises for bad content."""
     from sovcloud.yamlparse import MAX_BYTES, ParseError, decode, parse
 
-    path = str(file.path)
+    path = file.path
     try:
         with open(file.path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
@@ -102,7 +102,7 @@ def read_record(file: RecordFile) -> FileResult:
 
 
 def _failed(file: RecordFile, finding: Finding) -> FileResult:
-    return FileResult(file.folder, str(file.path), None, [finding])
+    return FileResult(file.folder, file.path, None, [finding])
 
 
 def _validate(

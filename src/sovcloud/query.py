@@ -246,6 +246,12 @@ def timeline(index: Index, flt: TimelineFilter) -> list[Record]:
     return list(reversed(selected)) if flt.reverse else selected
 
 
+def provider_names(index: Index, events: list[Record]) -> dict[str, str]:
+    """The names of the providers these events name, for labels."""
+    ids = sorted({p for e in events for p in e["providers"]})
+    return {id_: record["name"] for id_ in ids if (record := index.provider(id_))}
+
+
 # --- show -------------------------------------------------------------------------------
 
 

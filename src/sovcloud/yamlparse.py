@@ -8,12 +8,16 @@ lets us:
 - refuse tags (`!!python/object`...), anchors and aliases (no "billion laughs"), and
   nesting deeper than MAX_DEPTH, in one pass and bounded memory;
 - resolve plain scalars the YAML 1.2 way: `NO` stays the text "NO" (Norway), dates stay
-  text and are parsed by the models at their own precision.
+  text and are parsed by the models at their own precision; numbers remember how they were
+  written, so that a text field written without quotes (`version: 3.20`) keeps its text.
+
+`dump` is the writer that goes with it: what it writes, `parse` reads back unchanged.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +25,8 @@ import yaml
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 20
+# No field holds a number this long; Python refuses to convert more than 4300 digits.
+MAX_DIGITS = 100
 
 Path_ = tuple[str | int, ...]
 
@@ -71,6 +77,31 @@ class Document:
         return self.lines.get((), 1)
 
 
+class Int(int):
+    """An integer read from YAML, with `source`, the text it was written as (`01`)."""
+
+    source: str
+
+
+class Float(float):
+    """A number with a fraction or exponent read from YAML, with `source`, its text (`3.20`)."""
+
+    source: str
+
+
+def _number(value: str, line: int) -> Int | Float:
+    if len(value) > MAX_DIGITS:
+        raise ParseError(
+            "SC103",
+            line,
+            f"holds a number {len(value)} characters long: no field takes a number that "
+            "long; if it is text, put it in quotes",
+        )
+    number = Int(value) if _INT.match(value) else Float(value)
+    number.source = value
+    return number
+
+
 def _scalar(event: Any) -> Any:
     tag = event.tag
     if tag not in _ALLOWED_TAGS:
@@ -88,10 +119,8 @@ def _scalar(event: Any) -> Any:
         return True
     if value in ("false", "False", "FALSE"):
         return False
-    if _INT.match(value):
-        return int(value)
-    if _FLOAT.match(value) and any(c.isdigit() for c in value):
-        return float(value)
+    if _INT.match(value) or (_FLOAT.match(value) and any(c.isdigit() for c in value)):
+        return _number(value, event.start_mark.line + 1)
     return value
 
 
@@ -142,8 +171,7 @@ def parse(text: str) -> Document:
     documents = 0
     root: Any = None
     try:
-        event: Any
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in _events(text):
             kind = type(event)
             if kind is yaml.DocumentStartEvent:
                 documents += 1
@@ -191,7 +219,9 @@ def parse(text: str) -> Document:
                                 line,
                                 "a key must be a plain word, not a list or a mapping",
                             )
-                        key = value if isinstance(value, str) else str(value)
+                        # A key is a field name: keep its text as written (`null: x` names
+                        # the field "null", `01: x` the field "01").
+                        key = event.value
                         if key in container:
                             raise ParseError(
                                 "SC007",
@@ -235,10 +265,33 @@ def parse(text: str) -> Document:
         else:
             hint = ": check the indentation and quoting around this line"
         raise ParseError("SC004", line, f"YAML syntax error, {problem}{hint}") from None
-    except yaml.YAMLError as exc:  # reader errors (bad characters) carry no mark
-        raise ParseError("SC004", 1, f"YAML error, {exc}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses; no line, an offset
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
+        where = text.find(chr(code))
+        line = text[:where].count("\n") + 1 if where >= 0 else 1
+        raise ParseError(
+            "SC004",
+            line,
+            f"holds the character U+{code:04X}, which YAML does not allow: remove it "
+            "(data files hold plain text)",
+        ) from None
+    except yaml.YAMLError as exc:  # any other error without a mark
+        raise ParseError("SC004", 1, "YAML error, " + " ".join(str(exc).split())) from None
     doc.value = root
     return doc
+
+
+def _events(text: str) -> Iterator[Any]:
+    """libyaml's events, without yaml.parse's check-then-get double call per event."""
+    loader = _Loader(text)
+    try:
+        while True:
+            event = loader.get_event()
+            yield event
+            if type(event) is yaml.StreamEndEvent:
+                return
+    finally:
+        loader.dispose()
 
 
 def _anchor_alias(event: Any) -> None:
@@ -247,3 +300,20 @@ def _anchor_alias(event: Any) -> None:
         event.start_mark.line + 1,
         "anchors and aliases (&name, *name) are not allowed: write each value out in full",
     )
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe writer, quoting every text that either YAML 1.1 (PyYAML, most tools)
+    or our YAML 1.2 reading would take for something else: `09`, `1e3`, `NO`, `null`."""
+
+
+_Dumper.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
+_Dumper.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+.0123456789"))
+_Dumper.add_representer(Int, yaml.SafeDumper.represent_int)
+_Dumper.add_representer(Float, yaml.SafeDumper.represent_float)
+
+
+def dump(value: Any) -> str:
+    """YAML text of plain values (mappings, lists, text, numbers, booleans, null) that parse()
+    reads back unchanged, keys in their given order."""
+    return yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)

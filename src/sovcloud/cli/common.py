@@ -132,16 +132,29 @@ def report(exc: SovcloudError) -> None:
             sys.stderr.write(plain(f"  {f.path}:{f.line}: {f.code} {f.message}") + "\n")
 
 
-def open_index(data: Path | None) -> Index:
+def open_index(data: Path | None, *, quick: bool = False) -> Index:
     """The index of the chosen data directory; invalid data stops every query."""
     from sovcloud.errors import DataError
     from sovcloud.index import Index
     from sovcloud.paths import resolve_data_dir
 
-    index = Index.open(resolve_data_dir(data), today())
+    index = Index.open(resolve_data_dir(data), today(), quick=quick)
     if index.errors:
         raise DataError(index.errors)
     return index
+
+
+T = TypeVar("T")
+
+
+def answer(data: Path | None, question: Callable[[Index], T]) -> T:
+    """Ask the index a question; if a quick index served a file changed since it was read,
+    bring the index up to date and ask again, so that nothing shown is stale."""
+    index = open_index(data, quick=True)
+    result = question(index)
+    if not index.verify_served():
+        result = question(open_index(data))
+    return result
 
 
 def emit_view(view: Any, format_: Format) -> None:

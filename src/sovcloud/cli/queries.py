@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -13,12 +13,16 @@ from sovcloud.cli.common import (
     LangOption,
     SinceOption,
     UntilOption,
+    answer,
     choices,
     command,
     emit_view,
-    open_index,
     today,
 )
+
+if TYPE_CHECKING:
+    from sovcloud.index import Index
+    from sovcloud.render.views import TimelineView
 
 SORT_KEYS = ("name", "id", "country", "kind", "founded", "certifications")
 PROVIDER_KINDS = (
@@ -118,7 +122,6 @@ def providers(
     from sovcloud.query import ProviderFilter, list_providers
     from sovcloud.render.views import ProvidersView
 
-    index = open_index(data)
     flt = ProviderFilter(
         secnumcloud=secnumcloud,
         hds=hds,
@@ -130,7 +133,7 @@ def providers(
         include_pending=include_pending,
         sort=sort,
     )
-    rows = list_providers(index, flt, today())
+    rows = answer(data, lambda index: list_providers(index, flt, today()))
     emit_view(ProvidersView(rows, today(), current_lang(lang)), format_)
 
 
@@ -161,14 +164,13 @@ def show(
     from sovcloud.query import event_detail, provider_detail, resolve
     from sovcloud.render.views import EventView, ProviderView
 
-    index = open_index(data)
-    found = resolve(index, name)
-    view: Any
-    if found.folder == "providers":
-        view = ProviderView(provider_detail(index, found.id), today(), current_lang(lang))
-    else:
-        view = EventView(event_detail(index, found.id), current_lang(lang))
-    emit_view(view, format_)
+    def question(index: Index) -> Any:
+        found = resolve(index, name)
+        if found.folder == "providers":
+            return ProviderView(provider_detail(index, found.id), today(), current_lang(lang))
+        return EventView(event_detail(index, found.id), current_lang(lang))
+
+    emit_view(answer(data, question), format_)
 
 
 @command()
@@ -211,11 +213,10 @@ def timeline(
       sovcloud timeline --provider numspot --since 2023-06 --format csv
     """
     from sovcloud.i18n import current_lang
-    from sovcloud.query import TimelineFilter
+    from sovcloud.query import TimelineFilter, provider_names
     from sovcloud.query import timeline as query_timeline
     from sovcloud.render.views import TimelineView
 
-    index = open_index(data)
     flt = TimelineFilter(
         since=since,
         until=until,
@@ -224,9 +225,12 @@ def timeline(
         kinds=kind or [],
         reverse=reverse,
     )
-    events = query_timeline(index, flt)
-    names = {p["id"]: p["name"] for p in index.providers()} if events else {}
-    emit_view(TimelineView(events, names, current_lang(lang)), format_)
+
+    def question(index: Index) -> TimelineView:
+        events = query_timeline(index, flt)
+        return TimelineView(events, provider_names(index, events), current_lang(lang))
+
+    emit_view(answer(data, question), format_)
 
 
 @command()
@@ -251,8 +255,10 @@ def search(
     from sovcloud.query import search as query_search
     from sovcloud.render.views import SearchView
 
-    index = open_index(data)
-    emit_view(SearchView(query_search(index, text, limit=limit, lang=current_lang(lang))), format_)
+    hits = answer(
+        data, lambda index: query_search(index, text, limit=limit, lang=current_lang(lang))
+    )
+    emit_view(SearchView(hits), format_)
 
 
 @command()
@@ -276,5 +282,5 @@ def compare(
 
     if len(names) < 2:
         raise typer.BadParameter("name at least two providers", param_hint="NAMES")
-    index = open_index(data)
-    emit_view(CompareView(query_compare(index, names), today(), current_lang(lang)), format_)
+    records = answer(data, lambda index: query_compare(index, names))
+    emit_view(CompareView(records, today(), current_lang(lang)), format_)

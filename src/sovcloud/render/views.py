@@ -240,19 +240,20 @@ class ProvidersView:
         return md_table(headers, rows)
 
     def rich(self, console: Console) -> None:
-        from rich.table import Table
+        from sovcloud.render.grid import Column, print_lines, table_lines
 
         narrow = console.width < NARROW
-        table = Table(show_lines=False, header_style="bold", expand=False, pad_edge=False)
-        table.add_column("Provider", overflow="fold")
-        table.add_column("Ctry" if narrow else "Country", no_wrap=True)
+        columns = [
+            Column("Provider", max_width=28),
+            Column("Ctry" if narrow else "Country", wrap=False),
+        ]
         if not narrow:
-            table.add_column("Kind", no_wrap=True)
-        table.add_column("SecNumCloud", overflow="fold")
-        table.add_column("HDS", overflow="fold")
+            columns.append(Column("Kind", wrap=False))
+        columns += [Column("SecNumCloud", max_width=30), Column("HDS", max_width=24)]
         if not narrow:
-            table.add_column("Other", overflow="fold")
-        table.add_column("Owners", overflow="fold")
+            columns.append(Column("Other", max_width=24))
+        columns.append(Column("Owners", max_width=40))
+        rows = []
         for row in self.rows:
             r = row.record
             cells = []
@@ -260,18 +261,16 @@ class ProvidersView:
                 text, state = cert_cell(r, scheme, self.today)
                 if scheme in row.pending:
                     text = f"PENDING: {text}"
-                cells.append(styled(text or "-", STATE_STYLES.get(state, "dim")))
-            name = styled(r["name"], "bold")
-            name.append(plain(f"\n{r['id']}"), style="dim")
-            values: list[Any] = [name, styled(r["country"])]
+                cells.append((text or "-", STATE_STYLES.get(state, "dim")))
+            values = [(f"{r['name']}\n{r['id']}", ""), (r["country"], "")]
             if not narrow:
-                values.append(styled(r["kind"]))
+                values.append((r["kind"], ""))
             values += cells
             if not narrow:
-                values.append(styled(self._other(r)))
-            values.append(styled(self._owners(r)))
-            table.add_row(*values)
-        console.print(table)
+                values.append((self._other(r), ""))
+            values.append((self._owners(r), ""))
+            rows.append(values)
+        print_lines(console, table_lines(columns, rows, console.width))
         pending = sum(1 for r in self.rows if r.pending)
         note = f"{len(self.rows)} providers"
         if pending:
@@ -551,33 +550,40 @@ class TimelineView:
         return "\n".join(out) + ("\n" if out else "")
 
     def rich(self, console: Console) -> None:
-        from rich.table import Table
+        from sovcloud.render.grid import Column, Line, fit_widths, print_lines, row_lines
 
         narrow = console.width < NARROW
-        table = Table(show_header=False, box=None, pad_edge=False, expand=False)
-        table.add_column("date", no_wrap=True)
-        table.add_column("kind", no_wrap=True, style="dim")
-        table.add_column("event", overflow="fold", ratio=3)
+        columns = [
+            Column("date", wrap=False),
+            Column("kind", wrap=False),
+            Column("event", max_width=90),
+        ]
         if not narrow:
-            table.add_column("providers", overflow="fold", ratio=1)
+            columns.append(Column("providers", max_width=40))
+        rows_by_year = []
         for year, events in self._by_year():
-            table.add_row(styled(f"── {year} ──", "bold"))
+            rows = []
             for e in events:
-                expected = e["status"] == "expected"
-                style = "italic yellow" if expected else ""
-                title = styled(localized(e["title"], self.lang), style)
-                title.append(plain(f"\n{e['id']}"), style="dim")
+                style = "italic yellow" if e["status"] == "expected" else ""
+                title = f"{localized(e['title'], self.lang)}\n{e['id']}"
                 if narrow and e["providers"]:
-                    title.append(plain(f"\n{self._providers(e)}"), style="cyan")
-                row: list[Any] = [
-                    styled(date_label(e["date"], e["status"]), style),
-                    styled(e["kind"]),
-                    title,
+                    title += f"\n{self._providers(e)}"
+                row = [
+                    (date_label(e["date"], e["status"]), style),
+                    (e["kind"], "dim"),
+                    (title, style),
                 ]
                 if not narrow:
-                    row.append(styled(self._providers(e), "cyan"))
-                table.add_row(*row)
-        console.print(table)
+                    row.append((self._providers(e), "cyan"))
+                rows.append(row)
+            rows_by_year.append((year, rows))
+        widths = fit_widths(columns, [r for _, rows in rows_by_year for r in rows], console.width)
+        lines: list[Line] = []
+        for year, rows in rows_by_year:
+            lines.append([(f"── {year} ──", "bold")])
+            for row in rows:
+                lines.extend(row_lines(row, widths))
+        print_lines(console, lines)
         expected = sum(1 for e in self.events if e["status"] == "expected")
         console.print(
             styled(
@@ -619,21 +625,26 @@ class SearchView:
         return md_table(headers, rows)
 
     def rich(self, console: Console) -> None:
-        from rich.table import Table
+        from sovcloud.render.grid import Column, print_lines, table_lines
 
-        table = Table(header_style="bold", pad_edge=False)
-        table.add_column("Score", justify="right", no_wrap=True)
-        table.add_column("Kind", no_wrap=True)
-        table.add_column("Match", overflow="fold", ratio=2)
-        table.add_column("Why", overflow="fold", ratio=3)
+        columns = [
+            Column("Score", wrap=False),
+            Column("Kind", wrap=False),
+            Column("Match", max_width=40),
+            Column("Why", max_width=70),
+        ]
+        rows = []
         for h in self.hits:
-            name = styled(h.title, "bold")
-            name.append(plain(f"\n{h.id}"), style="dim")
             excerpt = h.excerpt if len(h.excerpt) <= 160 else h.excerpt[:157] + "..."
-            table.add_row(
-                styled(f"{h.score:g}"), styled(h.folder[:-1]), name, styled(f"{h.field}: {excerpt}")
+            rows.append(
+                [
+                    (f"{h.score:g}", ""),
+                    (h.folder[:-1], ""),
+                    (f"{h.title}\n{h.id}", ""),
+                    (f"{h.field}: {excerpt}", ""),
+                ]
             )
-        console.print(table)
+        print_lines(console, table_lines(columns, rows, console.width))
         console.print(styled(f"{len(self.hits)} matches", "dim"))
 
 

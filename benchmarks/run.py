@@ -1,0 +1,176 @@
+"""Measure sovcloud against its performance goals and print each figure with its goal.
+
+    python benchmarks/run.py                 # 10,000 providers and 100,000 events
+    python benchmarks/run.py --small         # 1,000 and 10,000: a quick look
+
+Every timing runs the installed `sovcloud` command in a subprocess, several times, and
+reports the median; figures that are goals relative to something else are measured in the
+same run, as ratios, because this machine's speed varies. The synthetic data and the index
+live in a temporary directory removed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+# The sovcloud installed beside this Python (the venv's), else the one on PATH.
+_beside = Path(sys.executable).with_name("sovcloud")
+SOVCLOUD = str(_beside) if _beside.exists() else shutil.which("sovcloud") or "sovcloud"
+PYTHON = sys.executable
+
+
+def timed(argv: list[str], env: dict[str, str], runs: int) -> float:
+    """Median wall time of a command, output discarded; it must succeed."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_memory_mb(argv: list[str], env: dict[str, str]) -> float:
+    """Peak resident memory of a command and its children, in MB (GNU time)."""
+    out = subprocess.run(["/usr/bin/time", "-f", "%M", *argv], env=env, check=True,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return int(out.stderr.strip().splitlines()[-1]) / 1024
+
+
+def libyaml_parse_seconds(data: Path) -> float:
+    """A single process parsing every file with libyaml (PyYAML's CSafeLoader)."""
+    code = (
+        "import sys, yaml, pathlib\n"
+        "for folder in ('providers', 'events'):\n"
+        "    for p in pathlib.Path(sys.argv[1], folder).iterdir():\n"
+        "        yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)\n"
+    )
+    start = time.perf_counter()
+    subprocess.run([PYTHON, "-c", code, str(data)], check=True)
+    return time.perf_counter() - start
+
+
+def yq_secnumcloud_seconds(data: Path) -> float | None:
+    """The same filter as `providers --secnumcloud`, written with yq over the YAML files."""
+    yq = shutil.which("yq")
+    if not yq:
+        return None
+    expr = ('select(any(.certifications[]?; .scheme == "secnumcloud" and '
+            '(.status == "qualified" or .status == "certified"))) | .id')
+    start = time.perf_counter()
+    subprocess.run(f'{yq} -r \'{expr}\' "{data}"/providers/*.yaml | sort -u > /dev/null',
+                   shell=True, check=True)
+    return time.perf_counter() - start
+
+
+class Report:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, bool]] = []
+
+    def add(self, name: str, value: str, goal: str, ok: bool) -> None:
+        self.rows.append((name, value, goal, ok))
+        print(f"{'ok  ' if ok else 'MISS'}  {name:<48} {value:>16}   goal: {goal}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--small", action="store_true", help="1,000 providers, 10,000 events")
+    parser.add_argument("--runs", type=int, default=7, help="runs per timing (median)")
+    args = parser.parse_args()
+    providers, events = (1_000, 10_000) if args.small else (10_000, 100_000)
+    runs = args.runs
+
+    work = Path(tempfile.mkdtemp(prefix="sovcloud-bench-"))
+    try:
+        print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python "
+              f"{platform.python_version()}")
+        env = {**os.environ, "SOVCLOUD_CACHE_DIR": str(work / "cache"), "NO_COLOR": "1",
+               "COLUMNS": "120"}
+        env.pop("SOVCLOUD_DATA", None)
+        report = Report()
+
+        # Start-up on the shipped data, against the floor of any Typer + Rich command.
+        subprocess.run([SOVCLOUD, "show", "numspot"], env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+        floor = timed([PYTHON, "-c", "import typer, rich.console, rich.table"], env, runs)
+        show_shipped = timed([SOVCLOUD, "show", "numspot"], env, runs)
+        report.add("start-up: show numspot / import floor", f"{show_shipped / floor:.2f}x",
+                   "<= 1.25x", show_shipped / floor <= 1.25)
+        print(f"      (show {show_shipped * 1000:.0f} ms, floor {floor * 1000:.0f} ms)")
+
+        data = work / "data"
+        print(f"generating {providers} providers and {events} events...", flush=True)
+        generate(data, providers, events)
+        scale = ["--data", str(data)]
+
+        baseline = libyaml_parse_seconds(data)
+        cold_argv = [SOVCLOUD, "validate", *scale]
+        start = time.perf_counter()
+        subprocess.run(cold_argv, env=env, check=True, stdout=subprocess.DEVNULL)
+        cold = time.perf_counter() - start
+        report.add("cold validate / single-process libyaml parse", f"{cold / baseline:.2f}x",
+                   "<= 1.00x", cold <= baseline)
+        print(f"      (validate {cold:.1f} s, libyaml parse {baseline:.1f} s)")
+
+        show_scale = timed([SOVCLOUD, "show", "numspot", *scale], env, runs)
+        report.add("show numspot at scale / on shipped data",
+                   f"{show_scale / show_shipped:.2f}x", "<= 1.5x",
+                   show_scale / show_shipped <= 1.5)
+        for name, argv in [
+            ("providers --secnumcloud", ["providers", "--secnumcloud"]),
+            ("timeline --since 2024", ["timeline", "--since", "2024"]),
+            ("search 'provider 00042'", ["search", "provider 00042"]),
+        ]:
+            seconds = timed([SOVCLOUD, *argv, *scale], env, max(3, runs // 2))
+            report.add(name, f"{seconds:.2f} s", "< 1 s", seconds < 1)
+            if name.startswith("providers"):
+                secnumcloud = seconds
+
+        target = data / "providers" / "provider-00042.yaml"
+        edits = []
+        for i in range(max(3, runs // 2)):
+            target.write_text(target.read_text().replace("Synthetic provider",
+                                                         f"Synthetic provider{i}", 1))
+            start = time.perf_counter()
+            subprocess.run(cold_argv, env=env, check=True, stdout=subprocess.DEVNULL)
+            edits.append(time.perf_counter() - start)
+        edit = statistics.median(edits)
+        report.add("validate after editing one file", f"{edit:.2f} s", "< 2 s", edit < 2)
+
+        shutil.rmtree(work / "cache")
+        peak = peak_memory_mb(cold_argv, env)
+        report.add("peak memory, cold validate", f"{peak:.0f} MB", "< 500 MB", peak < 500)
+        peak_query = peak_memory_mb([SOVCLOUD, "providers", "--secnumcloud", *scale], env)
+        report.add("peak memory, providers --secnumcloud", f"{peak_query:.0f} MB", "< 500 MB",
+                   peak_query < 500)
+
+        yq = yq_secnumcloud_seconds(data)
+        if yq is None:
+            report.add("yq / providers --secnumcloud", "yq not found", ">= 10x", False)
+        else:
+            report.add("yq / providers --secnumcloud", f"{yq / secnumcloud:.1f}x", ">= 10x",
+                       yq / secnumcloud >= 10)
+            print(f"      (yq {yq:.1f} s, sovcloud {secnumcloud:.2f} s)")
+
+        missed = [r for r in report.rows if not r[3]]
+        print(f"{len(report.rows) - len(missed)} of {len(report.rows)} goals met")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""A lean table and line renderer for long listings.
+
+Rich's Table measures every cell several times, which takes seconds for thousands of rows;
+listings here can hold tens of thousands. This lays out columns once, wraps words itself,
+and hands Rich one Text to print (or writes plain text straight out when there is no
+colour to show). Cells are text and a style, never markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sovcloud.render.terminal import plain
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+Segment = tuple[str, str]  # (text, style)
+Line = list[Segment]
+
+
+@dataclass
+class Column:
+    header: str
+    wrap: bool = True  # False: never narrower than its longest line
+    max_width: int = 60
+
+
+Cell = tuple[str, str]  # text (may hold newlines) and its style
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap; words longer than the width are cut."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split(" "):
+            while len(word) > width:
+                if current:
+                    lines.append(current)
+                    current = ""
+                lines.append(word[:width])
+                word = word[width:]
+            if not current:
+                current = word
+            elif len(current) + 1 + len(word) <= width:
+                current += " " + word
+            else:
+                lines.append(current)
+                current = word
+        lines.append(current)
+    return lines
+
+
+def fit_widths(
+    columns: list[Column], rows: list[list[Cell]], width: int, gap: str = "  "
+) -> list[int]:
+    """Column widths that fit `width`, taking from the widest wrapping column first."""
+    count = len(columns)
+    natural = [len(c.header) for c in columns]
+    shortest = [len(c.header) for c in columns]
+    for row in rows:
+        for i, (text, _) in enumerate(row):
+            for line in text.split("\n"):
+                natural[i] = max(natural[i], min(len(line), columns[i].max_width))
+                if not columns[i].wrap:
+                    shortest[i] = max(shortest[i], len(line))
+    widths = list(natural)
+    for i, column in enumerate(columns):
+        if column.wrap:
+            shortest[i] = min(natural[i], max(shortest[i], 8))
+    excess = sum(widths) + len(gap) * (count - 1) - width
+    while excess > 0:
+        candidates = [i for i in range(count) if widths[i] > shortest[i]]
+        if not candidates:
+            break
+        widest = max(candidates, key=lambda i: widths[i])
+        widths[widest] -= 1
+        excess -= 1
+    return widths
+
+
+def row_lines(row: list[Cell], widths: list[int], gap: str = "  ") -> list[Line]:
+    """The lines of one row, each cell wrapped to its column."""
+    wrapped = [wrap(plain(text), widths[i]) for i, (text, _) in enumerate(row)]
+    height = max(len(cell) for cell in wrapped)
+    return [
+        _join(
+            [(cell[h] if h < len(cell) else "", row[i][1]) for i, cell in enumerate(wrapped)],
+            widths,
+            gap,
+        )
+        for h in range(height)
+    ]
+
+
+def table_lines(
+    columns: list[Column], rows: list[list[Cell]], width: int, gap: str = "  "
+) -> list[Line]:
+    """Lines of a table fitted to `width`: a header, a rule, then the rows."""
+    widths = fit_widths(columns, rows, width, gap)
+    out: list[Line] = [
+        _join([(c.header, "bold") for c in columns], widths, gap),
+        [(gap.join("─" * w for w in widths), "dim")],
+    ]
+    for row in rows:
+        out.extend(row_lines(row, widths, gap))
+    return out
+
+
+def _join(cells: list[Segment], widths: list[int], gap: str) -> Line:
+    line: Line = []
+    last = len(cells) - 1
+    for i, (text, style) in enumerate(cells):
+        line.append((text, style))
+        if i < last:
+            line.append((" " * (widths[i] - len(text)) + gap, ""))
+    return line
+
+
+def print_lines(console: Console, lines: list[Line]) -> None:
+    """Print the lines: as plain text when colour would not show, else as one Rich Text."""
+    if console.no_color or not console.is_terminal:
+        console.file.write("".join("".join(t for t, _ in line).rstrip() + "\n" for line in lines))
+        return
+    from rich.text import Text
+
+    text = Text(no_wrap=True, overflow="ignore")
+    for line in lines:
+        for segment, style in line:
+            text.append(segment, style=style or None)
+        text.append("\n")
+    console.print(text, end="", soft_wrap=True)
