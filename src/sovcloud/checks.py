@@ -12,8 +12,7 @@ import datetime as dt
 import difflib
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sovcloud import dates
 from sovcloud.errors import Finding
@@ -166,8 +165,7 @@ def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
             )
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """What cross-record checks need to know of one valid record."""
 
     folder: str

@@ -6,7 +6,7 @@ contributors and CI can rely on it like a linter's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # code -> (severity, short name). Codes are stable: never reuse or renumber one.
 CHECKS: dict[str, tuple[str, str]] = {
@@ -40,8 +40,7 @@ CHECKS: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem in one file, at one line."""
 
     path: str

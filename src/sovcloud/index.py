@@ -15,11 +15,11 @@ file must be read again.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import sqlite3
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -71,8 +71,11 @@ def cache_dir() -> Path:
 
 
 def cache_path(data_dir: Path) -> Path:
-    key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
-    return cache_dir() / f"index-{key}.sqlite"
+    """One index per data directory, named after its absolute path (readable, and with a
+    checksum so that long paths cut short stay distinct; zlib loads faster than hashlib)."""
+    resolved = str(data_dir.resolve())
+    readable = "".join(c if c.isalnum() else "-" for c in resolved).strip("-")[-48:]
+    return cache_dir() / f"index-{readable}-{zlib.crc32(resolved.encode()):08x}.sqlite"
 
 
 class Index:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from sovcloud.errors import DataDirError, Finding
@@ -32,6 +31,12 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None) -> Path:
     """--data, else $SOVCLOUD_DATA, else the bundled data; it must hold providers/ and events/."""
     chosen = explicit or os.environ.get("SOVCLOUD_DATA") or None
     data_dir = Path(chosen) if chosen else bundled_data_dir()
+    try:
+        str(data_dir).encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8, which no index or output can hold
+        raise DataDirError(
+            f"{printable(str(data_dir))}: the path is not valid UTF-8; rename the folder"
+        ) from None
     if not data_dir.is_dir():
         raise DataDirError(
             f"{data_dir}: no such data directory; pass a folder holding providers/ and events/"
@@ -66,12 +71,12 @@ class RecordFile:
         return (RecordFile, (self.folder, self.path, self.size, self.mtime_ns))
 
 
-@dataclass
 class Scan:
     """The record files of a data directory, and the files that should not be there."""
 
-    files: list[RecordFile] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.files: list[RecordFile] = []
+        self.findings: list[Finding] = []
 
 
 def folder_times(data_dir: Path) -> dict[str, int]:
@@ -101,8 +106,8 @@ def scan(data_dir: Path) -> Scan:
                 )
             )
     for entry in _sorted_entries(data_dir):
-        if entry.name in FOLDERS and entry.is_dir(follow_symlinks=False):
-            continue
+        if entry.name in FOLDERS and entry.is_dir():
+            continue  # a link to a folder elsewhere is reported below
         if entry.name in _IGNORED_NAMES or entry.name.startswith("."):
             continue
         result.findings.append(_misplaced(Path(entry.path), None))
@@ -111,10 +116,34 @@ def scan(data_dir: Path) -> Scan:
         folder_path = data_dir / folder
         if not folder_path.is_dir():
             continue
+        if folder_path.is_symlink() and not folder_path.resolve().is_relative_to(root):
+            result.findings.append(
+                Finding(
+                    str(folder_path),
+                    1,
+                    "SC013",
+                    f"is a link to {printable(str(folder_path.resolve()))}, outside the data "
+                    "directory: replace the link with the folder itself",
+                )
+            )
+            continue
         with os.scandir(folder_path) as entries:  # unsorted: callers sort what they show
             listed = list(entries)
         for entry in listed:
             name = entry.name
+            if not name.isprintable():
+                # Control characters could drive a terminal when the name is shown, bytes
+                # that are not UTF-8 cannot be stored or printed: show it escaped, read nothing.
+                result.findings.append(
+                    Finding(
+                        os.path.join(str(folder_path), printable(name)),
+                        1,
+                        "SC012",
+                        "is not read as a record: its name holds control or invisible "
+                        "characters, or bytes that are not UTF-8 (shown escaped); rename it",
+                    )
+                )
+                continue
             if not name.endswith(RECORD_SUFFIX) or name in _IGNORED_NAMES:
                 if name not in _IGNORED_NAMES:
                     result.findings.append(_misplaced(Path(entry.path), folder))
@@ -127,7 +156,8 @@ def scan(data_dir: Path) -> Scan:
                             entry.path,
                             1,
                             "SC013",
-                            f"is a link to {target}, outside the data directory: "
+                            f"is a link to {printable(str(target))}, outside the data "
+                            "directory: "
                             "replace the link with the file itself",
                         )
                     )
@@ -139,11 +169,31 @@ def scan(data_dir: Path) -> Scan:
                     Finding(entry.path, 1, "SC001", f"cannot be read ({exc.strerror})")
                 )
                 continue
-            if stat.S_ISDIR(st.st_mode):
-                result.findings.append(_misplaced(Path(entry.path), folder))
+            if not stat.S_ISREG(st.st_mode):
+                if stat.S_ISDIR(st.st_mode):
+                    result.findings.append(_misplaced(Path(entry.path), folder))
+                else:  # reading a pipe would wait forever, a device may never end
+                    result.findings.append(
+                        Finding(
+                            entry.path,
+                            1,
+                            "SC001",
+                            "cannot be read: it is not a regular file (a pipe, socket or "
+                            "device); replace it with the record file",
+                        )
+                    )
                 continue
             files.append(RecordFile(folder, entry.path, st.st_size, st.st_mtime_ns))
     return result
+
+
+def printable(path: str) -> str:
+    """A path as text that is safe to show: bytes that are not UTF-8 and control or
+    invisible characters written as escapes (`\\xff`, `\\x1b`)."""
+    if path.isprintable():
+        return path
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _sorted_entries(folder: Path) -> list[os.DirEntry[str]]:
@@ -152,7 +202,7 @@ def _sorted_entries(folder: Path) -> list[os.DirEntry[str]]:
 
 
 def _misplaced(path: Path, folder: str | None) -> Finding:
-    name = path.name
+    name = printable(path.name)
     if path.is_dir():
         fix = "records live directly in providers/ or events/, not in sub-folders"
     elif name.endswith(".yml"):
@@ -161,4 +211,4 @@ def _misplaced(path: Path, folder: str | None) -> Finding:
         fix = "move it into providers/ or events/"
     else:
         fix = "records are .yaml files in providers/ or events/; move or remove it"
-    return Finding(str(path), 1, "SC012", f"is not read as a record: {fix}")
+    return Finding(printable(str(path)), 1, "SC012", f"is not read as a record: {fix}")

@@ -8,8 +8,7 @@ rapidfuzz, loaded where a fuzzy match is needed.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sovcloud import dates
 from sovcloud.checks import fold
@@ -65,27 +64,25 @@ def scheme_state(provider: Record, scheme: str, on: dt.date) -> str | None:
 # --- providers --------------------------------------------------------------------------
 
 
-@dataclass
-class ProviderFilter:
+class ProviderFilter(NamedTuple):
     """The filters of `sovcloud providers`; they combine (all must match)."""
 
     secnumcloud: bool = False
     hds: bool = False
-    certs: list[str] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)
-    kinds: list[str] = field(default_factory=list)
-    statuses: list[str] = field(default_factory=list)
+    certs: list[str] = []
+    countries: list[str] = []
+    kinds: list[str] = []
+    statuses: list[str] = []
     owner: str | None = None
     include_pending: bool = False
     sort: str = "name"
 
 
-@dataclass
-class ProviderRow:
+class ProviderRow(NamedTuple):
     """A provider as listed, with whether it only qualifies through a pending certification."""
 
     record: Record
-    pending: list[str] = field(default_factory=list)
+    pending: list[str] = []
 
 
 def list_providers(index: Index, flt: ProviderFilter, today: dt.date) -> list[ProviderRow]:
@@ -159,8 +156,7 @@ def _owner_matches(record: Record, query: str) -> bool:
 # --- resolving a name -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(NamedTuple):
     folder: str  # "providers" or "events"
     id: str
 
@@ -221,13 +217,12 @@ def _fuzzy(index: Index, text: str, folders: tuple[str, ...]) -> Resolved:
 # --- timeline ---------------------------------------------------------------------------
 
 
-@dataclass
-class TimelineFilter:
+class TimelineFilter(NamedTuple):
     since: str | None = None
     until: str | None = None
-    providers: list[str] = field(default_factory=list)  # names, resolved fuzzily
-    tags: list[str] = field(default_factory=list)
-    kinds: list[str] = field(default_factory=list)
+    providers: list[str] = []  # names, resolved fuzzily
+    tags: list[str] = []
+    kinds: list[str] = []
     reverse: bool = False
 
 
@@ -255,8 +250,7 @@ def provider_names(index: Index, events: list[Record]) -> dict[str, str]:
 # --- show -------------------------------------------------------------------------------
 
 
-@dataclass
-class ProviderDetail:
+class ProviderDetail(NamedTuple):
     record: Record
     events: list[Record]  # newest first
     owned_by_links: dict[str, str]  # owner provider id -> its name
@@ -278,8 +272,7 @@ def provider_detail(index: Index, id_: str) -> ProviderDetail:
     return ProviderDetail(record, events, links, index.referrers(id_))
 
 
-@dataclass
-class EventDetail:
+class EventDetail(NamedTuple):
     record: Record
     provider_names: dict[str, str]
 
@@ -310,8 +303,7 @@ def compare(index: Index, names: list[str]) -> list[Record]:
 # --- search -----------------------------------------------------------------------------
 
 
-@dataclass
-class Hit:
+class Hit(NamedTuple):
     folder: str
     id: str
     title: str

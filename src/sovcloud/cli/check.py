@@ -1,7 +1,7 @@
 """Commands for data contributors: validate and schema."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: Typer would evaluate every annotation string
+# of every command on each start.
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -10,6 +10,9 @@ from typing import Annotated
 import typer
 
 from sovcloud.cli.common import DataOption, command, today
+
+# The files `schema --write` writes, named as the data files' `$schema` comments expect.
+SCHEMA_FILES = {"providers": "provider.schema.json", "events": "event.schema.json"}
 
 
 class ValidateFormat(StrEnum):
@@ -68,6 +71,16 @@ def schema(
         str | None,
         typer.Argument(help="providers or events (default: both, keyed by kind)."),
     ] = None,
+    write: Annotated[
+        Path | None,
+        typer.Option(
+            "--write",
+            metavar="DIR",
+            help="Write provider.schema.json and event.schema.json into DIR instead "
+            "(replacing them): how schemas/ is regenerated.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Print the JSON Schema of the records, for editors and other validators.
 
@@ -76,16 +89,26 @@ def schema(
       sovcloud schema
 
       sovcloud schema providers > provider.schema.json
+
+      sovcloud schema --write schemas/
     """
     import json
 
     from sovcloud.models import json_schemas
 
     schemas = json_schemas()
-    if kind is None:
-        document: object = schemas
-    elif kind in schemas:
-        document = schemas[kind]
-    else:
+    if kind is not None and kind not in schemas:
         raise typer.BadParameter("choose providers or events", param_hint="KIND")
+    if write is not None:
+        from sovcloud.atomic import WriteError, write_text
+
+        if not write.is_dir():
+            raise WriteError(f"{write}: no such folder; create it first")
+        for folder in [kind] if kind else list(schemas):
+            target = write / SCHEMA_FILES[folder]
+            text = json.dumps(schemas[folder], indent=2, ensure_ascii=False) + "\n"
+            write_text(target, text, force=True)
+            sys.stderr.write(f"wrote {target}\n")
+        return
+    document: object = schemas if kind is None else schemas[kind]
     sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")

@@ -4,8 +4,8 @@ Only typer and the standard library are imported at the top: pydantic, yaml, rap
 Rich's heavier parts load inside the commands that need them, so that start-up stays fast.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: Typer would evaluate every annotation string
+# of every command on each start.
 import datetime as dt
 import functools
 import os
@@ -132,7 +132,7 @@ def report(exc: SovcloudError) -> None:
             sys.stderr.write(plain(f"  {f.path}:{f.line}: {f.code} {f.message}") + "\n")
 
 
-def open_index(data: Path | None, *, quick: bool = False) -> Index:
+def open_index(data: Path | None, *, quick: bool = False) -> "Index":
     """The index of the chosen data directory; invalid data stops every query."""
     from sovcloud.errors import DataError
     from sovcloud.index import Index
@@ -147,7 +147,7 @@ def open_index(data: Path | None, *, quick: bool = False) -> Index:
 T = TypeVar("T")
 
 
-def answer(data: Path | None, question: Callable[[Index], T]) -> T:
+def answer(data: Path | None, question: Callable[["Index"], T]) -> T:
     """Ask the index a question; if a quick index served a file changed since it was read,
     bring the index up to date and ask again, so that nothing shown is stale."""
     index = open_index(data, quick=True)

@@ -1,7 +1,5 @@
 """The everyday questions: providers, show, timeline, search, compare."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -164,7 +162,7 @@ def show(
     from sovcloud.query import event_detail, provider_detail, resolve
     from sovcloud.render.views import EventView, ProviderView
 
-    def question(index: Index) -> Any:
+    def question(index: "Index") -> Any:
         found = resolve(index, name)
         if found.folder == "providers":
             return ProviderView(provider_detail(index, found.id), today(), current_lang(lang))
@@ -226,7 +224,7 @@ def timeline(
         reverse=reverse,
     )
 
-    def question(index: Index) -> TimelineView:
+    def question(index: "Index") -> "TimelineView":
         events = query_timeline(index, flt)
         return TimelineView(events, provider_names(index, events), current_lang(lang))
 

@@ -8,8 +8,7 @@ colour to show). Cells are text and a style, never markup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sovcloud.render.terminal import plain
 
@@ -20,8 +19,7 @@ Segment = tuple[str, str]  # (text, style)
 Line = list[Segment]
 
 
-@dataclass
-class Column:
+class Column(NamedTuple):
     header: str
     wrap: bool = True  # False: never narrower than its longest line
     max_width: int = 60
@@ -51,6 +49,12 @@ def wrap(text: str, width: int) -> list[str]:
                 current = word
         lines.append(current)
     return lines
+
+
+def paragraph(text: str, style: str, width: int, indent: str = "", hang: str = "") -> list[Line]:
+    """A text wrapped to `width`: first line after `indent`, the others after `hang`."""
+    lines = wrap(plain(text), max(20, width - max(len(indent), len(hang))))
+    return [[(indent if i == 0 else hang, ""), (line, style)] for i, line in enumerate(lines)]
 
 
 def fit_widths(

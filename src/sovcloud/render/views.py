@@ -8,8 +8,7 @@ the --format option. Record text reaches Rich only as `Text`, never as markup.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sovcloud.i18n import localized
 from sovcloud.query import EventDetail, Hit, ProviderDetail, ProviderRow, cert_state
@@ -196,8 +195,7 @@ def event_flat_rows(events: list[Record], names: dict[str, str], lang: str) -> R
 # --- providers ------------------------------------------------------------------------------
 
 
-@dataclass
-class ProvidersView:
+class ProvidersView(NamedTuple):
     rows: list[ProviderRow]
     today: dt.date
     lang: str = "en"
@@ -281,19 +279,16 @@ class ProvidersView:
 # --- show: provider ----------------------------------------------------------------------
 
 
-@dataclass
-class ProviderView:
+class ProviderView(NamedTuple):
     detail: ProviderDetail
     today: dt.date
     lang: str = "en"
-    numbers: dict[str, int] = field(init=False)
-
-    def __post_init__(self) -> None:
-        sources = self.detail.record["sources"]
-        self.numbers = {s["id"]: i for i, s in enumerate(sources, 1) if s.get("id")}
 
     def notes(self, cited: list[str]) -> str:
-        return "".join(f"[{self.numbers[c]}]" for c in cited if c in self.numbers)
+        """Footnote marks: each cited source's number in the record's list of sources."""
+        sources = self.detail.record["sources"]
+        numbers = {s["id"]: i for i, s in enumerate(sources, 1) if s.get("id")}
+        return "".join(f"[{n}]" for n in sorted({numbers[c] for c in cited if c in numbers}))
 
     def document(self) -> Any:
         return {"provider": self.detail.record, "events": self.detail.events}
@@ -427,31 +422,39 @@ class ProviderView:
         return "\n".join(out) + "\n"
 
     def rich(self, console: Console) -> None:
-        from rich.text import Text
+        from sovcloud.render.grid import Line, paragraph, print_lines
 
         r = self.detail.record
-        console.print(styled(r["name"], "bold") + styled(f"  ({r['id']})", "dim"))
+        width = console.width
+        out: list[Line] = [[(r["name"], "bold"), (f"  ({r['id']})", "dim")]]
         for line in self._header():
-            console.print(styled(line))
+            out += paragraph(line, "", width)
         if r.get("website"):
-            console.print(link(r["website"]))
-        console.print()
-        console.print(styled(localized(r["description"], self.lang)))
+            out.append([(r["website"], f"underline link {r['website']}")])
+        out.append([])
+        out += paragraph(localized(r["description"], self.lang), "", width)
         if r.get("note"):
-            console.print(styled("Note: " + localized(r["note"], self.lang), "italic"))
+            out += paragraph("Note: " + localized(r["note"], self.lang), "italic", width)
         for title, lines in self._lines():
-            console.print()
-            console.print(styled(title, "bold underline"))
+            out += [[], [(title, "bold underline")]]
             for text, style in lines:
-                console.print(Text("  ") + styled(text, style))
-        console.print()
-        console.print(styled("Sources", "bold underline"))
-        for i, s in enumerate(r["sources"], 1):
-            entry = Text(f"  [{i}] ") + styled(source_label(s))
-            if s.get("url"):
-                entry += Text(" ") + link(s["url"])
-            console.print(entry)
-        console.print(styled(f"Last reviewed {r['last_reviewed']}.", "dim"))
+                out += paragraph(text, style, width, indent="  ", hang="    ")
+        out += [[], [("Sources", "bold underline")]]
+        out += source_lines(r["sources"], width)
+        out.append([(f"Last reviewed {r['last_reviewed']}.", "dim")])
+        print_lines(console, out)
+
+
+def source_lines(sources: list[Record], width: int) -> list[Any]:
+    """Numbered sources, each link clickable where the terminal supports it."""
+    from sovcloud.render.grid import paragraph
+
+    out = []
+    for i, s in enumerate(sources, 1):
+        out += paragraph(f"[{i}] {source_label(s)}", "", width, indent="  ", hang="      ")
+        if s.get("url"):
+            out.append([("      ", ""), (s["url"], f"underline link {s['url']}")])
+    return out
 
 
 # --- show: event, and the timeline -------------------------------------------------------
@@ -468,8 +471,7 @@ def _event_lines(e: Record, names: dict[str, str], lang: str) -> list[str]:
     return lines
 
 
-@dataclass
-class EventView:
+class EventView(NamedTuple):
     detail: EventDetail
     lang: str = "en"
 
@@ -490,30 +492,24 @@ class EventView:
         return "\n".join(out) + "\n"
 
     def rich(self, console: Console) -> None:
-        from rich.text import Text
+        from sovcloud.render.grid import Line, paragraph, print_lines
 
         e = self.detail.record
+        width = console.width
         style = "bold italic" if e["status"] == "expected" else "bold"
-        console.print(
-            styled(localized(e["title"], self.lang), style) + styled(f"  ({e['id']})", "dim")
-        )
+        out: list[Line] = [[(localized(e["title"], self.lang), style), (f"  ({e['id']})", "dim")]]
         for line in _event_lines(e, self.detail.provider_names, self.lang):
-            console.print(styled(line))
-        console.print()
-        console.print(styled(localized(e["summary"], self.lang)))
+            out += paragraph(line, "", width)
+        out.append([])
+        out += paragraph(localized(e["summary"], self.lang), "", width)
         if e.get("note"):
-            console.print(styled("Note: " + localized(e["note"], self.lang), "italic"))
-        console.print()
-        console.print(styled("Sources", "bold underline"))
-        for i, s in enumerate(e["sources"], 1):
-            entry = Text(f"  [{i}] ") + styled(source_label(s))
-            if s.get("url"):
-                entry += Text(" ") + link(s["url"])
-            console.print(entry)
+            out += paragraph("Note: " + localized(e["note"], self.lang), "italic", width)
+        out += [[], [("Sources", "bold underline")]]
+        out += source_lines(e["sources"], width)
+        print_lines(console, out)
 
 
-@dataclass
-class TimelineView:
+class TimelineView(NamedTuple):
     events: list[Record]
     provider_names: dict[str, str]
     lang: str = "en"
@@ -597,8 +593,7 @@ class TimelineView:
 # --- search, compare ----------------------------------------------------------------------
 
 
-@dataclass
-class SearchView:
+class SearchView(NamedTuple):
     hits: list[Hit]
 
     def document(self) -> Any:
@@ -648,8 +643,7 @@ class SearchView:
         console.print(styled(f"{len(self.hits)} matches", "dim"))
 
 
-@dataclass
-class CompareView:
+class CompareView(NamedTuple):
     records: list[Record]
     today: dt.date
     lang: str = "en"
