@@ -9,12 +9,13 @@ references, aliases) or today's date is handed on as plain facts (`refs`, `names
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sovcloud.errors import Finding
-from sovcloud.paths import RecordFile
+from sovcloud.paths import RecordFile, printable
 
 Record = dict[str, Any]
 
@@ -120,6 +121,7 @@ def _validate(
     return instance.model_dump(mode="json"), []
 
 
+@functools.cache
 def _field_names() -> list[str]:
     """Every field name of the models, for "did you mean" hints."""
     from sovcloud.models import MODELS, Certification, DataCentre, License, Offer, Owner, Source
@@ -150,6 +152,8 @@ def _data_path(value: Any, loc: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(path)
 
 
+# Schema problems reported per file, at most.
+MAX_FINDINGS = 50
 _TYPE_ONLY = {"string_type", "model_type", "dict_type", "model_attributes_type"}
 
 
@@ -162,15 +166,27 @@ def _schema_findings(
     grouped: dict[tuple[Any, ...], list[Any]] = {}
     for error in errors:
         grouped.setdefault(_data_path(value, error["loc"]), []).append(error)
-    findings = []
+    findings: list[Finding] = []
     for data_path, group in grouped.items():
+        if len(findings) == MAX_FINDINGS:
+            # A file with thousands of problems is not a record: saying so once is enough,
+            # and cheaper than a "did you mean" for each.
+            last = findings[-1]
+            more = len(grouped) - MAX_FINDINGS
+            findings[-1] = Finding(
+                last.path,
+                last.line,
+                last.code,
+                f"{last.message} (and {more} more problems in this file: fix these first)",
+            )
+            break
         specific = [e for e in group if e["type"] not in _TYPE_ONLY] or group
         error = specific[0]
-        where = ".".join(str(p) for p in data_path) or "the record"
+        where = ".".join(_cut(printable(str(p)), 40) for p in data_path) or "the record"
         line = line_of(data_path)
         if error["type"] == "extra_forbidden":
             key = str(data_path[-1])
-            close = difflib.get_close_matches(key, _field_names(), n=1)
+            close = difflib.get_close_matches(key[:100], _field_names(), n=1)
             hint = f" (did you mean `{close[0]}`?)" if close else ""
             findings.append(
                 Finding(
@@ -206,5 +222,9 @@ def _schema_findings(
 def _short(value: Any) -> str:
     if isinstance(value, dict | list) or value is None:
         return ""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return _cut(repr(value), 60)
+
+
+def _cut(text: str, limit: int) -> str:
+    """Text cut short for a message: a hostile file must not make a message megabytes long."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."

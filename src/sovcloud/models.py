@@ -27,36 +27,68 @@ from sovcloud.dates import parse_partial
 
 SCHEMA_VERSION = 1
 
-# C0 and C1 control characters, DEL and the Unicode bidi overrides: none belongs in a record,
-# and escape sequences could drive a terminal. Newlines are allowed in long text only.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 control characters, DEL, the Unicode bidi controls, and the invisible characters
+# (zero-width space, word joiner, soft hyphen, byte-order mark, line and paragraph separators,
+# tag characters): none belongs in a record; escape sequences could drive a terminal, and
+# invisible ones make two names look alike. Newlines are allowed in long text only.
+# render/terminal.py replaces the same characters in everything it prints.
+_INVISIBLE = (
+    "\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u2069\ufeff\ufff9-\ufffb\U000e0000-\U000e007f"
+)
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_INVISIBLE}]")
+_CONTROL_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}]")
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Characters RFC 3986 does not allow in a link, that must be percent-encoded: besides
+# breaking the link, `<`, `>` and quotes could end a Markdown or HTML link early.
+_NOT_IN_URL = re.compile(r'[\s<>"{}|\\^`]')
+MAX_URL = 2000
+
+
+def _shown(value: object) -> str:
+    """A value quoted for a message, cut short: messages must stay one readable line."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _refuse_control(value: str, pattern: re.Pattern[str], what: str) -> None:
+    found = pattern.search(value)
+    if found:
+        raise ValueError(
+            f"contains a control or escape character, or an invisible one "
+            f"(U+{ord(found.group()):04X}): remove it ({what})"
+        )
 
 
 def _clean_line(value: str) -> str:
-    if _CONTROL_LINE.search(value):
-        raise ValueError(
-            "contains a control or escape character: remove it (one line of plain text)"
-        )
+    _refuse_control(value, _CONTROL_LINE, "one line of plain text")
     if not value.strip():
         raise ValueError("is empty: write the text or remove the field")
     return value.strip()
 
 
 def _clean_text(value: str) -> str:
-    if _CONTROL.search(value):
-        raise ValueError("contains a control or escape character: remove it (plain text only)")
+    _refuse_control(value, _CONTROL, "plain text only")
     if not value.strip():
         raise ValueError("is empty: write the text or remove the field")
     return value.strip()
+
+
+def _slug(value: object) -> object:
+    if isinstance(value, str) and not re.match(_SLUG, value):
+        raise ValueError(
+            "is not an id: write lower-case letters and digits joined by single hyphens, "
+            "such as cloud-temple"
+        )
+    return value
 
 
 def _country(value: str) -> str:
     if value not in ISO_3166_ALPHA2:
         hint = f" (did you mean {value.upper()}?)" if value.upper() in ISO_3166_ALPHA2 else ""
         raise ValueError(
-            f"{value!r} is not an ISO 3166-1 alpha-2 country code such as FR, DE or US{hint}"
+            f"{_shown(value)} is not an ISO 3166-1 alpha-2 country code such as FR, DE or US{hint}"
         )
     return value
 
@@ -65,21 +97,49 @@ def _http_url(value: str) -> str:
     lowered = value.lower()
     if not (lowered.startswith("https://") or lowered.startswith("http://")):
         raise ValueError("only http:// and https:// links are allowed")
-    if _CONTROL_LINE.search(value) or " " in value or len(value) < 12:
-        raise ValueError("is not a well-formed link: no spaces or control characters")
+    _refuse_control(value, _CONTROL_LINE, "a link is one line of plain text")
+    if _NOT_IN_URL.search(value):
+        raise ValueError(
+            'is not a well-formed link: no spaces, and none of < > " { } | \\ ^ ` '
+            "(percent-encode them: a space is %20)"
+        )
+    host = value.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    if len(value) < 12 or not host.strip("."):
+        raise ValueError("is not a well-formed link: it names no host")
+    if len(value) > MAX_URL:
+        raise ValueError(f"is longer than {MAX_URL} characters: link to a shorter address")
     return value
 
 
 def _version(value: object) -> object:
-    # `version: 3.2` arrives as a number from YAML; a version is text.
+    # `version: 3.2` arrives as a number from YAML; a version is text, as it was written
+    # (yamlparse keeps it: `3.20` stays "3.20", not "3.2").
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
+        return getattr(value, "source", None) or str(value)
     return value
 
 
-Line = Annotated[str, AfterValidator(_clean_line), Field(max_length=500)]
-Text = Annotated[str, AfterValidator(_clean_text), Field(max_length=10_000)]
-Slug = Annotated[str, Field(pattern=_SLUG, max_length=80)]
+def _partial_date(value: object) -> str:
+    if isinstance(value, str) and len(value) > 40:
+        raise ValueError(
+            f"{_shown(value)} is not a date: write a year (2023), a month (2023-12) or a "
+            "day (2023-12-18)"
+        )
+    return parse_partial(value)
+
+
+def _day(value: object) -> object:
+    # Without this, pydantic takes a number for a Unix time: `last_reviewed: 0` is 1970-01-01.
+    if isinstance(value, dt.date) or (isinstance(value, str) and _DAY.match(value)):
+        return value
+    raise ValueError("is not a day: write the full date, such as 2026-11-24")
+
+
+# Length limits come first: checked on the raw text, with pydantic's own clear message.
+Line = Annotated[str, Field(max_length=500), AfterValidator(_clean_line)]
+Text = Annotated[str, Field(max_length=10_000), AfterValidator(_clean_text)]
+Slug = Annotated[str, BeforeValidator(_slug), Field(pattern=_SLUG, max_length=80)]
+Day = Annotated[dt.date, BeforeValidator(_day)]
 Country = Annotated[
     str,
     AfterValidator(_country),
@@ -90,11 +150,12 @@ Country = Annotated[
 Url = Annotated[
     str,
     AfterValidator(_http_url),
-    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^[hH][tT][tT][pP][sS]?://"}),
+    # "iri" rather than "uri": the model accepts links with accented letters.
+    WithJsonSchema({"type": "string", "format": "iri", "pattern": "^[hH][tT][tT][pP][sS]?://"}),
 ]
 PartialDate = Annotated[
     str,
-    BeforeValidator(parse_partial),
+    BeforeValidator(_partial_date),
     WithJsonSchema(
         {
             "anyOf": [
@@ -105,7 +166,20 @@ PartialDate = Annotated[
         }
     ),
 ]
-Version = Annotated[str, BeforeValidator(_version), AfterValidator(_clean_line)]
+Version = Annotated[
+    str,
+    BeforeValidator(_version),
+    Field(max_length=500),
+    AfterValidator(_clean_line),
+    # YAML reads an unquoted `version: 3.2` as a number, which the model takes as text: the
+    # schema accepts both, so that editors and check-jsonschema agree with `validate`.
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "minLength": 1, "maxLength": 500}, {"type": "number"}],
+            "description": "the scheme's version, such as 3.2",
+        }
+    ),
+]
 
 
 class LocalizedText(BaseModel):
@@ -279,7 +353,7 @@ class Provider(Strict):
     data_centres: list[DataCentre] = []
     certifications: list[Certification] = []
     sources: Annotated[list[Source], Field(min_length=1)]
-    last_reviewed: dt.date
+    last_reviewed: Day
     note: Prose | None = None
 
 
@@ -319,7 +393,7 @@ class Event(Strict):
     actors: list[Line] = []
     tags: list[Slug] = []
     sources: Annotated[list[Source], Field(min_length=1)]
-    last_reviewed: dt.date
+    last_reviewed: Day
     note: Prose | None = None
 
 

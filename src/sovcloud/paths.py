@@ -149,7 +149,19 @@ def scan(data_dir: Path) -> Scan:
                     result.findings.append(_misplaced(Path(entry.path), folder))
                 continue
             if entry.is_symlink():
-                target = Path(entry.path).resolve()
+                try:
+                    target = Path(entry.path).resolve()
+                except (RuntimeError, OSError):  # a loop of links (3.11: RuntimeError)
+                    result.findings.append(
+                        Finding(
+                            entry.path,
+                            1,
+                            "SC001",
+                            "cannot be read: it is a link that leads back to itself; "
+                            "replace it with the record file",
+                        )
+                    )
+                    continue
                 if not target.is_relative_to(root):
                     result.findings.append(
                         Finding(

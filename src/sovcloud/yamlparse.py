@@ -165,6 +165,14 @@ def parse(text: str) -> Document:
             text[: text.index("\x00")].count("\n") + 1,
             "contains a NUL character: this is not a text file",
         )
+    bom = text.find("\ufeff", 1)  # a file may start with one; decode() removes it
+    if bom > 0:
+        raise ParseError(
+            "SC003",
+            text[:bom].count("\n") + 1,
+            "holds a byte-order mark (U+FEFF) after its start, often left by joining two "
+            "files: remove it",
+        )
     doc = Document(None)
     # Each frame: [container, path, pending key or None, key line]
     stack: list[list[Any]] = []
@@ -226,7 +234,7 @@ def parse(text: str) -> Document:
                             raise ParseError(
                                 "SC007",
                                 line,
-                                f"the key {key!r} appears twice in the same mapping "
+                                f"the key {key[:60]!r} appears twice in the same mapping "
                                 f"(first on line {doc.lines[(*parent_path, key)]}): "
                                 "keep one and merge the values",
                             )
@@ -264,6 +272,7 @@ def parse(text: str) -> Document:
             hint = ": a value containing ': ' must be quoted"
         else:
             hint = ": check the indentation and quoting around this line"
+        problem = "".join(c if c.isprintable() else repr(c)[1:-1] for c in problem)
         raise ParseError("SC004", line, f"YAML syntax error, {problem}{hint}") from None
     except yaml.reader.ReaderError as exc:  # a character YAML refuses; no line, an offset
         code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
@@ -276,7 +285,8 @@ def parse(text: str) -> Document:
             "(data files hold plain text)",
         ) from None
     except yaml.YAMLError as exc:  # any other error without a mark
-        raise ParseError("SC004", 1, "YAML error, " + " ".join(str(exc).split())) from None
+        problem = "".join(c if c.isprintable() else " " for c in str(exc))
+        raise ParseError("SC004", 1, "YAML error, " + " ".join(problem.split())) from None
     doc.value = root
     return doc
 
@@ -313,7 +323,10 @@ _Dumper.add_representer(Int, yaml.SafeDumper.represent_int)
 _Dumper.add_representer(Float, yaml.SafeDumper.represent_float)
 
 
-def dump(value: Any) -> str:
-    """YAML text of plain values (mappings, lists, text, numbers, booleans, null) that parse()
-    reads back unchanged, keys in their given order."""
-    return yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+def dump(value: Any, *, ascii_only: bool = False) -> str:
+    """YAML text of plain values (mappings, lists, text, finite numbers, booleans, null) that
+    parse() reads back unchanged, keys in their given order; with `ascii_only`, every
+    character beyond ASCII is written as an escape."""
+    return yaml.dump(
+        value, Dumper=_Dumper, allow_unicode=not ascii_only, sort_keys=False, width=100
+    )

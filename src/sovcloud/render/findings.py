@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 from sovcloud.index import Index
@@ -13,18 +12,22 @@ def render_findings(catalogue: Index, format_: str) -> None:
     """Print every finding and the one-line summary in the chosen format."""
     counts = catalogue.counts()
     if format_ == "json":
+        from sovcloud.render.output import json_text
+
         document = {
             "data_dir": str(catalogue.data_dir),
             "summary": counts,
             "findings": [f.as_dict() for f in catalogue.findings],
         }
-        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(document))
         return
     if format_ == "github":
         for f in catalogue.findings:
             level = "error" if f.severity == "error" else "warning"
-            message = plain(f"{f.code} {f.message}").replace("%", "%25").replace("\n", "%0A")
-            sys.stdout.write(f"::{level} file={f.path},line={f.line},title={f.code}::{message}\n")
+            sys.stdout.write(
+                f"::{level} file={_property(f.path)},line={f.line},title={f.code}::"
+                f"{_data(f'{f.code} {f.message}')}\n"
+            )
         sys.stdout.write(_summary_line(counts) + "\n")
         return
     from rich.text import Text
@@ -40,6 +43,17 @@ def render_findings(catalogue: Index, format_: str) -> None:
         )
     ok = not counts["errors"]
     out.print(Text(_summary_line(counts), style="green" if ok else "red"))
+
+
+def _data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's runner expects: a newline or a
+    carriage return in it must not start another command (`::add-mask::...`)."""
+    return plain(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """A workflow command's property value (the file): also `:` and `,` are escaped."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _summary_line(counts: dict[str, int]) -> str:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, Protocol
 
-from sovcloud.render.terminal import console
+from sovcloud.render.terminal import UNSAFE, console
 
 
 class OutputFormat(StrEnum):
@@ -35,21 +36,41 @@ class View(Protocol):
     def rich(self, console: Any) -> None: ...
 
 
+# JSON escapes C0 controls itself; these it would write raw with ensure_ascii=False.
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb]"
+)
+
+
+def json_text(document: Any) -> str:
+    """JSON, readable (UTF-8, indented), with every control, bidi and invisible character
+    written as a \\u escape: the same value for programs, nothing that drives a terminal."""
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
 def to_json(view: View) -> str:
-    return json.dumps(view.document(), indent=2, ensure_ascii=False) + "\n"
+    return json_text(view.document())
 
 
 def to_yaml(view: View) -> str:
-    import yaml
+    from sovcloud.yamlparse import dump
 
-    return yaml.safe_dump(view.document(), allow_unicode=True, sort_keys=False, width=100)
+    document = view.document()
+    text = dump(document)
+    # YAML writes bidi and invisible characters as they are; records hold none, but should
+    # any reach this far, write everything beyond ASCII as escapes instead.
+    return dump(document, ascii_only=True) if _JSON_UNSAFE.search(text) else text
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: str) -> str:
-    # A cell starting like a formula would run in a spreadsheet: make it text.
+    # A cell starting like a formula would run in a spreadsheet: make it text. Records hold
+    # no control characters; this keeps it so whatever reached this far.
+    value = UNSAFE.sub("?", value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 

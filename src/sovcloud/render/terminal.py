@@ -14,14 +14,20 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rich.console import Console
 
-# C0/C1 controls (ESC included), DEL and bidi overrides: they could move the cursor, change
-# colours or open hyperlinks. Newlines are kept where text may span lines.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0/C1 controls (ESC included), DEL, bidi controls and invisible characters (the set the
+# models refuse in records): they could move the cursor, change colours, open hyperlinks or
+# hide text. Newlines are kept where text may span lines. Lone surrogates (file names that
+# are not UTF-8) cannot even be written out.
+UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb"
+    "\U000e0000-\U000e007f]"
+)
 
 
 def plain(text: object) -> str:
-    """Text with every control and escape character replaced by a visible '?'."""
-    return _UNSAFE.sub("?", str(text)).replace("\t", " ")
+    """Text with every control, escape and invisible character replaced by a visible '?'."""
+    return UNSAFE.sub("?", str(text)).replace("\t", " ")
 
 
 def console(stderr: bool = False) -> Console:
