@@ -4,8 +4,8 @@ whose commands share the error boundary of `common.command`.
 Only typer and the standard library are imported here.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: Typer would evaluate every annotation string
+# of every command on each start.
 import functools
 from collections.abc import Callable
 from typing import Any, TypeVar

@@ -20,7 +20,6 @@ from sovcloud.i18n import localized
 
 Record = dict[str, Any]
 ATOM = "http://www.w3.org/2005/Atom"
-XML = "http://www.w3.org/XML/1998/namespace"
 # Fixed namespace for the feed's UUIDs (uuid5 of "sovcloud" in the URL namespace).
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "sovcloud")
 
@@ -42,12 +41,14 @@ def to_atom(
     """The feed, as UTF-8 XML."""
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+        element = ET.SubElement(parent, tag, attrs)
         if text is not None:
             element.text = text
         return element
 
-    feed = ET.Element(f"{{{ATOM}}}feed", {f"{{{XML}}}lang": lang})
+    # Plain names with the namespace declared on the root, rather than ElementTree's
+    # namespace handling, which would prefix every element (ns0:entry).
+    feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": lang})
     sub(feed, "id", f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'timeline')}")
     sub(feed, "title", title)
     reviewed = max((e["last_reviewed"] for e in events), default="1970-01-01")
@@ -70,14 +71,16 @@ def to_atom(
         sub(entry, "summary", summary, type="text")
         sub(entry, "content", _content(event, summary, provider_names, lang), type="html")
     ET.indent(feed)
-    body = ET.tostring(feed, encoding="utf-8", xml_declaration=True, default_namespace=ATOM)
-    return body + b"\n"
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
 def _content(event: Record, summary: str, provider_names: dict[str, str], lang: str) -> str:
     """The entry's body as HTML (escaped once more by the XML writer)."""
     e = html.escape
-    parts = [f"<p>{e(summary)}</p>", f"<p>{e(precision_note(event['date']))}</p>"]
+    parts = [
+        f"<p>{e(summary)}</p>",
+        f"<p>{e(precision_note(event['date'], on_calendar=False))}</p>",
+    ]
     if event["status"] == "expected":
         parts.append("<p>Status: expected (announced or planned, not yet happened).</p>")
     elif event["status"] == "cancelled":

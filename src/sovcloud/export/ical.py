@@ -46,21 +46,20 @@ def fold(line: str) -> bytes:
     return b"\r\n ".join(parts) + b"\r\n"
 
 
-def precision_note(date: str) -> str:
-    """How the calendar places a date, said in words."""
+def precision_note(date: str, *, on_calendar: bool = True) -> str:
+    """The date and its precision in words; `on_calendar` adds where the calendar shows it."""
     kind = dates.precision(date)
     if kind == "day":
         return f"Date: {date}."
     if kind == "month":
         year, month = date.split("-")
+        where = ", so the calendar shows it on the first day of the month" if on_calendar else ""
         return (
-            f"Date: {_MONTHS[int(month) - 1]} {year} (month precision): the source gives no "
-            "day, so the calendar shows it on the first day of the month."
+            f"Date: {_MONTHS[int(month) - 1]} {year} (month precision): "
+            f"the source gives no day{where}."
         )
-    return (
-        f"Date: {date} (year precision): the source gives no month or day, so the calendar "
-        "shows it on 1 January."
-    )
+    where = ", so the calendar shows it on 1 January" if on_calendar else ""
+    return f"Date: {date} (year precision): the source gives no month or day{where}."
 
 
 def to_ics(events: list[Record], provider_names: dict[str, str], lang: str = "en") -> bytes:

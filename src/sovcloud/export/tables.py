@@ -15,6 +15,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sovcloud import dates
@@ -472,3 +473,21 @@ def to_csv(table: Table, rows: list[Row]) -> bytes:
     writer.writerow(table.column_names)
     writer.writerows([[_cell(v) for v in row] for row in rows])
     return buffer.getvalue().encode("utf-8")
+
+
+def write_csv(
+    directory: Path, providers: list[Record], events: list[Record], *, force: bool = False
+) -> dict[str, int]:
+    """One CSV file per table in `directory`, all written or none; returns the row counts."""
+    from sovcloud.atomic import staged_files
+
+    tables = build(providers, events)
+    with staged_files(directory, csv_names(), force=force) as stage:
+        for table in TABLES:
+            (stage / f"{table.name}.csv").write_bytes(to_csv(table, tables[table.name]))
+    return {name: len(rows) for name, rows in tables.items()}
+
+
+def csv_names() -> list[str]:
+    """The file names `write_csv` writes."""
+    return [f"{table.name}.csv" for table in TABLES]
