@@ -27,12 +27,14 @@ from typing import Any
 from sovcloud import __version__, dates
 from sovcloud.checks import Entry, cross_check, fold, max_age_findings
 from sovcloud.errors import Finding
+from sovcloud.i18n import localized
 from sovcloud.paths import RecordFile, Scan, folder_times, scan
 
 Record = dict[str, Any]
+TABLES = ("meta", "files", "refs", "names", "certs", "search", "timed")
 # Bump when the tables or the meaning of what is stored change; with the package version,
 # it decides whether an existing index can be reused.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 8
 RACY_NS = 3_000_000_000
 # Above this many files, a query trusts the folders' listings and checks only the files it
 # shows; below, checking every file costs less than a millisecond per hundred files.
@@ -40,14 +42,17 @@ QUICK_ABOVE = 2000
 # Below this many files to read, a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 300
 
+# Large columns come last in `files`: SQLite reads a row's columns in order, through the
+# record's overflow pages, to reach a column stored after it.
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files(
     path TEXT PRIMARY KEY, folder TEXT, size INTEGER, mtime_ns INTEGER,
     id TEXT, id_line INTEGER, date_first TEXT, date_last TEXT, reviewed TEXT,
-    reviewed_line INTEGER, record TEXT, findings TEXT);
+    reviewed_line INTEGER, name TEXT, crc INTEGER, findings TEXT, record TEXT);
 CREATE INDEX IF NOT EXISTS files_id ON files(id);
 CREATE INDEX IF NOT EXISTS files_folder_date ON files(folder, date_first);
+CREATE INDEX IF NOT EXISTS files_folder_last ON files(folder, date_last);
 CREATE TABLE IF NOT EXISTS refs(path TEXT, folder TEXT, line INTEGER, provider_id TEXT);
 CREATE INDEX IF NOT EXISTS refs_path ON refs(path);
 CREATE INDEX IF NOT EXISTS refs_provider ON refs(provider_id, folder);
@@ -55,6 +60,13 @@ CREATE TABLE IF NOT EXISTS names(path TEXT, folder TEXT, line INTEGER, id TEXT, 
     folded TEXT);
 CREATE INDEX IF NOT EXISTS names_path ON names(path);
 CREATE INDEX IF NOT EXISTS names_folded ON names(folded);
+CREATE TABLE IF NOT EXISTS certs(path TEXT, provider_id TEXT, scheme TEXT, status TEXT);
+CREATE INDEX IF NOT EXISTS certs_path ON certs(path);
+CREATE INDEX IF NOT EXISTS certs_scheme ON certs(scheme, status);
+CREATE TABLE IF NOT EXISTS search(path TEXT, folder TEXT, id TEXT, title TEXT, title_fr TEXT,
+    field TEXT, text TEXT, text_fr TEXT, folded TEXT, weight REAL);
+CREATE INDEX IF NOT EXISTS search_path ON search(path);
+CREATE INDEX IF NOT EXISTS search_folded ON search(folded);
 CREATE TABLE IF NOT EXISTS timed(path TEXT, line INTEGER, code TEXT, when_ TEXT, day TEXT,
     message TEXT);
 CREATE INDEX IF NOT EXISTS timed_path ON timed(path);
@@ -76,6 +88,10 @@ def cache_path(data_dir: Path) -> Path:
     resolved = str(data_dir.resolve())
     readable = "".join(c if c.isalnum() else "-" for c in resolved).strip("-")[-48:]
     return cache_dir() / f"index-{readable}-{zlib.crc32(resolved.encode()):08x}.sqlite"
+
+
+class IndexDamaged(Exception):
+    """The index held something it could not have written: set it aside, read the files."""
 
 
 class Index:
@@ -138,13 +154,11 @@ class Index:
                     _remember_listing(conn, listing, times)
                     findings = _cached_findings(conn, listing.findings, today, max_age_days)
                     return cls(data_dir, conn, findings, cached=True, file_count=len(listing.files))
-                except (sqlite3.Error, OSError) as exc:
+                except (sqlite3.Error, OSError, ValueError, IndexDamaged) as exc:
                     # Unwritable, full or corrupt cache: answer from memory instead, and
-                    # set a corrupt file aside so that the next run rebuilds it.
+                    # set a damaged file aside so that the next run rebuilds it.
                     conn.close()
-                    if isinstance(exc, sqlite3.DatabaseError) and not isinstance(
-                        exc, sqlite3.OperationalError
-                    ):
+                    if not isinstance(exc, sqlite3.OperationalError | OSError):
                         _discard(path)
         listing = scan(data_dir)
         conn = _connect_memory()
@@ -167,29 +181,53 @@ class Index:
         findings = _cached_findings(conn, listing_findings, today, max_age)
         return cls(data_dir, conn, findings, cached=True, file_count=file_count, quick=True)
 
+    def set_aside(self) -> None:
+        """Close the index and delete its cache file, so that the next run rebuilds it."""
+        self.conn.close()
+        if self.cached:
+            _discard(cache_path(self.data_dir))
+
     def verify_served(self) -> bool:
         """Whether every file this index served is unchanged on disk (always, unless quick)."""
         if not self.quick:
             return True
-        for path in self.served:
-            row = self.conn.execute(
-                "SELECT size, mtime_ns FROM files WHERE path = ?", (path,)
-            ).fetchone()
-            try:
-                st = os.stat(path)
-            except OSError:
-                return False
-            if row is None or (st.st_size, st.st_mtime_ns) != tuple(row):
-                return False
+        paths = list(self.served)
+        for start in range(0, len(paths), 500):
+            chunk = paths[start : start + 500]
+            known = {
+                path: (size, mtime)
+                for path, size, mtime in self.conn.execute(
+                    "SELECT path, size, mtime_ns FROM files WHERE path IN "
+                    f"({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+            }
+            for path in chunk:
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    return False
+                if known.get(path) != (st.st_size, st.st_mtime_ns):
+                    return False
         return True
 
-    def _serve(self, rows: Iterable[tuple[str, str]]) -> list[Record]:
-        """Records from (path, json) rows, remembering their files when quick."""
+    def _serve(self, rows: Iterable[tuple[str, str, int]]) -> list[Record]:
+        """Records from (path, json, checksum) rows, remembering their files when quick.
+
+        A record whose checksum does not match, or that does not decode, means the index
+        was damaged after it was written: IndexDamaged makes the caller answer from the
+        files instead.
+        """
         records = []
-        for path, text in rows:
-            if self.quick:
-                self.served[path] = None
-            records.append(json.loads(text))
+        try:
+            for path, text, crc in rows:
+                if self.quick:
+                    self.served[path] = None
+                if zlib.crc32(text.encode()) != crc:
+                    raise IndexDamaged(f"the stored record of {path} does not match its checksum")
+                records.append(json.loads(text))
+        except (sqlite3.DatabaseError, ValueError) as exc:  # not JSON, not UTF-8, malformed
+            raise IndexDamaged(str(exc)) from exc
         return records
 
     @property
@@ -224,24 +262,31 @@ class Index:
 
     def _one(self, folder: str, id_: str) -> Record | None:
         rows = self.conn.execute(
-            "SELECT path, record FROM files WHERE folder = ? AND id = ? AND record IS NOT NULL "
+            "SELECT path, record, crc FROM files WHERE folder = ? AND id = ? "
+            "AND record IS NOT NULL "
             "ORDER BY path LIMIT 1",
             (folder, id_),
         )
         records = self._serve(rows)
         return records[0] if records else None
 
-    def providers(self) -> list[Record]:
-        """Every valid provider, by id."""
-        rows = self.conn.execute(
-            "SELECT path, record FROM files WHERE folder = 'providers' AND record IS NOT NULL "
-            "ORDER BY id"
+    def providers(self, schemes: Iterable[str] = (), statuses: Iterable[str] = ()) -> list[Record]:
+        """Every valid provider, by id; with `schemes`, only those holding a certification
+        of each scheme with one of `statuses` (a cheap first cut before exact checks)."""
+        sql = (
+            "SELECT path, record, crc FROM files WHERE folder = 'providers' AND record IS NOT NULL"
         )
-        return self._serve(rows)
+        params: list[str] = []
+        wanted = list(statuses)
+        for scheme in schemes:
+            marks = ", ".join("?" * len(wanted))
+            sql += f" AND path IN (SELECT path FROM certs WHERE scheme = ? AND status IN ({marks}))"
+            params += [scheme, *wanted]
+        return self._serve(self.conn.execute(sql + " ORDER BY id", params))
 
     def events(self, since: str | None = None, until: str | None = None) -> list[Record]:
         """Events whose date may fall within [since, until] (partial dates), by date."""
-        sql = "SELECT path, record FROM files WHERE folder = 'events' AND record IS NOT NULL"
+        sql = "SELECT path, record, crc FROM files WHERE folder = 'events' AND record IS NOT NULL"
         params: list[str] = []
         if since:
             sql += " AND date_last >= ?"
@@ -255,22 +300,62 @@ class Index:
     def events_for(self, provider_id: str) -> list[Record]:
         """Events that name the provider, by date."""
         rows = self.conn.execute(
-            "SELECT DISTINCT f.path, f.record, f.date_first, f.id FROM refs r JOIN files f "
+            "SELECT DISTINCT f.path, f.record, f.crc, f.date_first, f.id FROM refs r JOIN files f "
             "ON f.path = r.path WHERE r.provider_id = ? AND r.folder = 'events' "
             "AND f.record IS NOT NULL ORDER BY f.date_first, f.id",
             (provider_id,),
         )
-        return self._serve((r[0], r[1]) for r in rows)
+        return self._serve((r[0], r[1], r[2]) for r in rows)
 
     def referrers(self, provider_id: str) -> list[Record]:
         """Providers that name this one as an owner or technology vendor."""
         rows = self.conn.execute(
-            "SELECT DISTINCT f.path, f.record, f.id FROM refs r JOIN files f ON f.path = r.path "
+            "SELECT DISTINCT f.path, f.record, f.crc, f.id FROM refs r JOIN files f "
+            "ON f.path = r.path "
             "WHERE r.provider_id = ? AND r.folder = 'providers' AND f.record IS NOT NULL "
             "ORDER BY f.id",
             (provider_id,),
         )
-        return self._serve((r[0], r[1]) for r in rows)
+        return self._serve((r[0], r[1], r[2]) for r in rows)
+
+    def provider_names(self, ids: Iterable[str]) -> dict[str, str]:
+        """{id: name} for these providers, read from a narrow column, never served: they
+        are labels for other records, not what a command shows."""
+        wanted = set(ids)
+        rows = self.conn.execute(
+            "SELECT id, name FROM files WHERE folder = 'providers' AND record IS NOT NULL"
+        )
+        return {id_: name for id_, name in rows if id_ in wanted}
+
+    def search_matches(self, words: list[str]) -> list[tuple[Any, ...]]:
+        """Search rows whose folded text holds every word."""
+        sql = "SELECT * FROM search WHERE " + " AND ".join("instr(folded, ?) > 0" for _ in words)
+        return self._serve_rows(self.conn.execute(sql, words).fetchall())
+
+    def search_rows_for(self, folded: list[str]) -> list[tuple[Any, ...]]:
+        """Search rows with exactly these folded texts."""
+        rows: list[tuple[Any, ...]] = []
+        for start in range(0, len(folded), 500):
+            chunk = folded[start : start + 500]
+            rows += self.conn.execute(
+                f"SELECT * FROM search WHERE folded IN ({', '.join('?' * len(chunk))})", chunk
+            ).fetchall()
+        return self._serve_rows(rows)
+
+    def short_search_texts(self, longest: int = 80) -> list[str]:
+        """The distinct short folded texts (names, titles, actors...) for fuzzy matching."""
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT DISTINCT folded FROM search WHERE length(folded) <= ?", (longest,)
+            )
+        ]
+
+    def _serve_rows(self, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        if self.quick:
+            for row in rows:
+                self.served[row[0]] = None
+        return rows
 
     def names(self) -> list[tuple[str, str, str]]:
         """(folder, id, name) for every provider name and alias and every event title."""
@@ -321,7 +406,15 @@ def _ensure_format(conn: sqlite3.Connection) -> None:
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for table in ("meta", "files", "refs", "names", "timed"):
+        # Another process may have reset it while we waited for the lock: keep its work.
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        except sqlite3.OperationalError:
+            row = None
+        if row is not None and row[0] == fmt:
+            conn.execute("COMMIT")
+            return
+        for table in TABLES:
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         _create_tables(conn)
         conn.execute("INSERT INTO meta VALUES ('format', ?)", (fmt,))
@@ -353,7 +446,14 @@ def _connect_memory() -> sqlite3.Connection:
 
 # What reading one file gives the index: its `files` row (without the modification time,
 # which the parent decides on), and its rows of refs, names and timed checks.
-Rows = tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]
+Rows = tuple[
+    tuple[Any, ...],
+    list[tuple[Any, ...]],
+    list[tuple[Any, ...]],
+    list[tuple[Any, ...]],
+    list[tuple[Any, ...]],
+    list[tuple[Any, ...]],
+]
 BATCH = 500
 
 
@@ -368,8 +468,23 @@ def file_rows(file: RecordFile) -> Rows:
     findings = json.dumps([[f.line, f.code, f.message] for f in result.findings])
     row: tuple[Any, ...]
     if record is None:
-        row = (path, file.folder, file.size, None, None, None, None, None, None, None, findings)
-        return row, [], [], []
+        row = (
+            path,
+            file.folder,
+            file.size,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            findings,
+            None,
+        )
+        return row, [], [], [], [], []
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
     date_first: str | None = None
     date_last: str | None = None
     if file.folder == "events":
@@ -385,8 +500,10 @@ def file_rows(file: RecordFile) -> Rows:
         date_last,
         record["last_reviewed"],
         result.reviewed_line,
-        json.dumps(record, ensure_ascii=False, separators=(",", ":")),
+        record.get("name"),  # providers' names, for labels without decoding the record
+        zlib.crc32(text.encode()),
         findings,
+        text,
     )
     refs = [(path, file.folder, line, ref) for line, ref in result.refs]
     names = list(result.names)
@@ -397,7 +514,51 @@ def file_rows(file: RecordFile) -> Rows:
                 names.append((result.id_line, text))
     name_rows = [(path, file.folder, line, record["id"], n, fold(n)) for line, n in names]
     timed = [(path, t.line, t.code, t.when, t.day, t.message) for t in result.timed]
-    return row, refs, name_rows, timed
+    certs = [
+        (path, record["id"], c["scheme"], c["status"]) for c in record.get("certifications", [])
+    ]
+    return row, refs, name_rows, timed, certs, search_rows(path, file.folder, record)
+
+
+def search_rows(path: str, folder: str, record: Record) -> list[tuple[Any, ...]]:
+    """What `sovcloud search` looks through, one row per field, with its weight: providers'
+    id, names, owners, licences and offers; events' titles, summaries and actors."""
+    fields: list[tuple[str, Any, float]] = []
+    if folder == "providers":
+        title: Any = record["name"]
+        fields += [("id", record["id"], 1.0), ("name", record["name"], 1.0)]
+        fields += [("alias", a, 0.98) for a in record["aliases"]]
+        fields += [("owner", o["name"], 0.9) for o in record["owners"]]
+        fields += [
+            ("licensed technology", f"{x['vendor']}: {x['technology']}", 0.85)
+            for x in record["licensed_technology"]
+        ]
+        fields += [("offer", o["name"], 0.9) for o in record["offers"]]
+    else:
+        title = record["title"]
+        fields += [("title", record["title"], 0.95), ("summary", record["summary"], 0.85)]
+        fields += [("actor", a, 0.9) for a in record["actors"]]
+    rows = []
+    for field, value, weight in fields:
+        texts = (
+            {localized(value, "en"), localized(value, "fr")} if isinstance(value, dict) else {value}
+        )
+        for text in texts:
+            rows.append(
+                (
+                    path,
+                    folder,
+                    record["id"],
+                    localized(title, "en"),
+                    localized(title, "fr"),
+                    field,
+                    localized(value, "en"),
+                    localized(value, "fr"),
+                    fold(text),
+                    weight,
+                )
+            )
+    return rows
 
 
 def _read_all(
@@ -439,10 +600,18 @@ def _refresh(
         return
     mtimes = {f.path: f.mtime_ns for f in stale}
     now_ns = time.time_ns()
+    # Filling an empty index: build the secondary indexes once at the end rather than
+    # updating them row by row.
+    bulk = not known and len(stale) >= PARALLEL_THRESHOLD
     conn.execute("BEGIN IMMEDIATE")
     try:
+        if bulk:
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            ).fetchall():
+                conn.execute(f"DROP INDEX {name}")
         replaced = [(p,) for p in [*gone, *(f.path for f in stale if f.path in known)]]
-        for table in ("files", "refs", "names", "timed"):
+        for table in TABLES[1:]:
             conn.executemany(f"DELETE FROM {table} WHERE path = ?", replaced)
         batch: list[Rows] = []
         for rows in _read_all(stale, jobs, progress):
@@ -451,6 +620,8 @@ def _refresh(
                 _insert(conn, batch, mtimes, now_ns)
                 batch = []
         _insert(conn, batch, mtimes, now_ns)
+        if bulk:
+            _create_tables(conn)  # the tables exist: this recreates the indexes
         conn.execute(
             "INSERT OR REPLACE INTO meta VALUES ('generation', "
             "COALESCE((SELECT value FROM meta WHERE key = 'generation'), 0) + 1)"
@@ -466,11 +637,14 @@ def _insert(
 ) -> None:
     def with_mtime(row: tuple[Any, ...]) -> tuple[Any, ...]:
         mtime = mtimes[row[0]]
-        # A time stamp this recent may not tell this version from an edit right after it.
-        return (*row[:3], mtime if now_ns - mtime > RACY_NS else -1, *row[3:])
+        # A time stamp this recent may not tell this version from an edit right after it;
+        # a file that could not be read is tried again (chmod does not change its time).
+        if now_ns - mtime <= RACY_NS or '"SC001"' in (row[-2] or ""):
+            mtime = -1
+        return (*row[:3], mtime, *row[3:])
 
     conn.executemany(
-        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [with_mtime(rows[0]) for rows in batch],
     )
     conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?)", [r for rows in batch for r in rows[1]])
@@ -479,6 +653,13 @@ def _insert(
     )
     conn.executemany(
         "INSERT INTO timed VALUES (?, ?, ?, ?, ?, ?)", [r for rows in batch for r in rows[3]]
+    )
+    conn.executemany(
+        "INSERT INTO certs VALUES (?, ?, ?, ?)", [r for rows in batch for r in rows[4]]
+    )
+    conn.executemany(
+        "INSERT INTO search VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [r for rows in batch for r in rows[5]],
     )
 
 

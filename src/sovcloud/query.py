@@ -13,7 +13,6 @@ from typing import Any, NamedTuple
 from sovcloud import dates
 from sovcloud.checks import fold
 from sovcloud.errors import NotFoundError
-from sovcloud.i18n import localized
 from sovcloud.index import Index
 
 Record = dict[str, Any]
@@ -24,28 +23,48 @@ PENDING = ("in-progress", "announced")
 # AMBIGUOUS_GAP of each other are too close to choose between.
 FUZZY_MIN = 75
 AMBIGUOUS_GAP = 4
+# search: weighted scores below this are not matches.
+SEARCH_MIN = 70
 
 
 # --- certifications ---------------------------------------------------------------------
 
 
-def cert_holds(cert: Record, on: dt.date) -> bool:
-    """Whether a certification was held on that day: held now (qualified or certified), or
-    lapsed with known start and end; then granted by that day and not yet expired or ended."""
+def cert_holds(cert: Record, on: dt.date, reviewed: str | None = None) -> bool:
+    """Whether a certification surely held on that day; what the dates cannot tell counts
+    as not held.
+
+    A qualified or certified status holds from the day its record was last reviewed
+    (`reviewed`) on, unless it has expired; before that day, it holds once its grant date
+    is surely past. An expired or withdrawn one held between its grant and its end, when
+    both are known. A date known to the month or the year is surely past only after its
+    last day, and an end surely not reached only before its first day.
+    """
     status = cert["status"]
-    if status in ("expired", "withdrawn"):
-        if not cert.get("granted") or not (cert.get("ended") or cert.get("expires")):
-            return False  # we cannot tell when it was held
-    elif status not in HELD:
+    if status not in HELD and status not in ("expired", "withdrawn"):
         return False
-    if cert.get("granted") and dates.first_day(cert["granted"]) > on:
+    ends = [cert[end] for end in ("expires", "ended") if cert.get(end)]
+    if status not in HELD and not ends:
+        return False  # lapsed, with no date to tell until when it held
+    if any(_ended(end, on) for end in ends):
         return False
-    return not any(cert.get(end) and dates.last_day(cert[end]) < on for end in ("expires", "ended"))
+    if status in HELD and reviewed and on >= dt.date.fromisoformat(reviewed):
+        return True
+    granted = cert.get("granted")
+    return granted is not None and dates.last_day(granted) <= on
 
 
-def cert_state(cert: Record, on: dt.date) -> str:
-    """'held', 'pending' or 'lapsed', as of a day."""
-    if cert_holds(cert, on):
+def _ended(end: str, on: dt.date) -> bool:
+    """Whether a validity that ends on `end` may be over on that day: a day is the last day
+    of validity; a month or a year may end anywhere inside it."""
+    if dates.precision(end) == "day":
+        return on > dates.first_day(end)
+    return on >= dates.first_day(end)
+
+
+def cert_state(cert: Record, on: dt.date, reviewed: str | None = None) -> str:
+    """'held', 'pending' or 'lapsed', as of a day (see cert_holds for `reviewed`)."""
+    if cert_holds(cert, on, reviewed):
         return "held"
     if cert["status"] in PENDING:
         return "pending"
@@ -54,11 +73,31 @@ def cert_state(cert: Record, on: dt.date) -> str:
 
 def scheme_state(provider: Record, scheme: str, on: dt.date) -> str | None:
     """The best state of any certification of that scheme: held > pending > lapsed > None."""
-    states = {cert_state(c, on) for c in provider["certifications"] if c["scheme"] == scheme}
+    reviewed = provider["last_reviewed"]
+    states = {
+        cert_state(c, on, reviewed) for c in provider["certifications"] if c["scheme"] == scheme
+    }
     for state in ("held", "pending", "lapsed"):
         if state in states:
             return state
     return None
+
+
+def as_of(record: Record, on: dt.date) -> Record:
+    """A provider record as it stood that day: only the owners that held it then (an
+    ownership line without dates counts as holding throughout)."""
+    owners = [
+        o
+        for o in record["owners"]
+        if not (o.get("since") and dates.first_day(o["since"]) > on)
+        and not (o.get("until") and dates.last_day(o["until"]) < on)
+    ]
+    return {**record, "owners": owners}
+
+
+def existed(record: Record, on: dt.date) -> bool:
+    """Whether a provider existed (or had been announced) by that day, as far as we know."""
+    return not (record.get("founded") and dates.first_day(record["founded"]) > on)
 
 
 # --- providers --------------------------------------------------------------------------
@@ -76,6 +115,7 @@ class ProviderFilter(NamedTuple):
     owner: str | None = None
     include_pending: bool = False
     sort: str = "name"
+    as_of: dt.date | None = None
 
 
 class ProviderRow(NamedTuple):
@@ -86,7 +126,8 @@ class ProviderRow(NamedTuple):
 
 
 def list_providers(index: Index, flt: ProviderFilter, today: dt.date) -> list[ProviderRow]:
-    """Providers matching every filter, sorted."""
+    """Providers matching every filter, sorted; as of `flt.as_of` when given."""
+    on = flt.as_of or today
     schemes = list(
         dict.fromkeys(
             (["secnumcloud"] if flt.secnumcloud else [])
@@ -95,8 +136,16 @@ def list_providers(index: Index, flt: ProviderFilter, today: dt.date) -> list[Pr
         )
     )
     countries = {c.upper() for c in flt.countries}
+    # A first cut in the index: statuses that may count; the exact test follows.
+    statuses = ["qualified", "certified", "expired", "withdrawn"]
+    if flt.include_pending and not flt.as_of:
+        statuses += list(PENDING)
     rows = []
-    for record in index.providers():
+    for record in index.providers(schemes, statuses):
+        if flt.as_of:
+            if not existed(record, on):
+                continue
+            record = as_of(record, on)
         if countries and record["country"] not in countries:
             continue
         if flt.kinds and record["kind"] not in flt.kinds:
@@ -108,10 +157,11 @@ def list_providers(index: Index, flt: ProviderFilter, today: dt.date) -> list[Pr
         pending = []
         ok = True
         for scheme in schemes:
-            state = scheme_state(record, scheme, today)
+            state = scheme_state(record, scheme, on)
             if state == "held":
                 continue
-            if state == "pending" and flt.include_pending:
+            # What is pending today says nothing of what was pending on an earlier day.
+            if state == "pending" and flt.include_pending and not flt.as_of:
                 pending.append(scheme)
                 continue
             ok = False
@@ -153,6 +203,17 @@ def _owner_matches(record: Record, query: str) -> bool:
     return False
 
 
+def checked_text(text: str) -> str:
+    """The text, or NotFoundError when it is not valid Unicode (bytes that are not UTF-8
+    in a command's arguments arrive as lone surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = text.encode("utf-8", "replace").decode("utf-8", "replace")
+        raise NotFoundError(f"{shown!r} is not valid UTF-8 text: type the name again") from None
+    return text
+
+
 # --- resolving a name -------------------------------------------------------------------
 
 
@@ -166,7 +227,7 @@ def resolve(
 ) -> Resolved:
     """Find the one record a user means: id, then name or alias (accents and case ignored),
     then the closest fuzzy match. Several close candidates or none: NotFoundError."""
-    text = name.strip()
+    text = checked_text(name).strip()
     if not text:
         raise NotFoundError("give a name, an alias or an id")
     for folder in folders:
@@ -243,8 +304,7 @@ def timeline(index: Index, flt: TimelineFilter) -> list[Record]:
 
 def provider_names(index: Index, events: list[Record]) -> dict[str, str]:
     """The names of the providers these events name, for labels."""
-    ids = sorted({p for e in events for p in e["providers"]})
-    return {id_: record["name"] for id_ in ids if (record := index.provider(id_))}
+    return index.provider_names({p for e in events for p in e["providers"]})
 
 
 # --- show -------------------------------------------------------------------------------
@@ -257,11 +317,15 @@ class ProviderDetail(NamedTuple):
     referrers: list[Record]  # providers that name this one as owner or vendor
 
 
-def provider_detail(index: Index, id_: str) -> ProviderDetail:
+def provider_detail(index: Index, id_: str, on: dt.date | None = None) -> ProviderDetail:
+    """A provider with its events (newest first), as of `on` when given."""
     record = index.provider(id_)
     if record is None:
         raise NotFoundError(f"no provider with id {id_!r}")
     events = list(reversed(index.events_for(id_)))
+    if on is not None:
+        record = as_of(record, on)
+        events = [e for e in events if dates.first_day(e["date"]) <= on]
     links = {}
     for item in (*record["owners"], *record["licensed_technology"]):
         ref = item.get("provider")
@@ -288,13 +352,15 @@ def event_detail(index: Index, id_: str) -> EventDetail:
     return EventDetail(record, names)
 
 
-def compare(index: Index, names: list[str]) -> list[Record]:
-    """The providers named, in the order given."""
+def compare(index: Index, names: list[str], on: dt.date | None = None) -> list[Record]:
+    """The providers named, in the order given, as of `on` when given."""
     records = []
     for name in names:
         resolved = resolve(index, name, folders=("providers",))
         record = index.provider(resolved.id)
         assert record is not None
+        if on is not None:
+            record = as_of(record, on)
         if record not in records:
             records.append(record)
     return records
@@ -314,56 +380,37 @@ class Hit(NamedTuple):
 
 def search(index: Index, text: str, *, limit: int = 20, lang: str = "en") -> list[Hit]:
     """Providers (names, aliases, owners, offers) and events (titles, summaries, actors)
-    ranked by how well a field matches the text."""
-    from rapidfuzz import fuzz
+    ranked by how well a field matches the text: the whole text inside a field scores 100,
+    all its words 95, else the fuzzy score of short fields (names, titles, actors); each
+    times the field's weight. Matches under SEARCH_MIN are dropped."""
+    from rapidfuzz import fuzz, process
 
-    target = fold(text)
+    target = fold(checked_text(text))
     if not target:
         return []
     words = target.split()
-    hits: dict[tuple[str, str], Hit] = {}
-
-    def consider(folder: str, id_: str, title: str, field_: str, value: str, weight: float) -> None:
-        folded = fold(value)
-        if not folded:
-            return
-        if target in folded:
-            score = 100.0
-        elif len(words) > 1 and all(w in folded for w in words):
-            score = 95.0
-        else:
-            score = fuzz.partial_ratio(target, folded) if len(target) >= 4 else 0.0
-            if len(folded) < 60:
-                score = max(score, fuzz.WRatio(target, folded))
-        score *= weight
+    scored: dict[tuple[Any, ...], float] = {}
+    for row in index.search_matches(words):
+        scored[row] = (100.0 if target in row[8] else 95.0) * row[9]
+    if len(target) >= 3:
+        texts = index.short_search_texts()
+        close = process.extract(
+            target, texts, scorer=fuzz.WRatio, limit=limit * 5, score_cutoff=SEARCH_MIN
+        )
+        similarity = {texts[i]: score for _, score, i in close}
+        for row in index.search_rows_for(list(similarity)):
+            score = similarity[row[8]] * row[9]
+            if score > scored.get(row, 0):
+                scored[row] = score
+    best: dict[tuple[str, str], Hit] = {}
+    for row, score in scored.items():
+        if score < SEARCH_MIN:
+            continue
+        _, folder, id_, title_en, title_fr, field, text_en, text_fr, _, _ = row
         key = (folder, id_)
-        if score >= 70 and (key not in hits or score > hits[key].score):
-            hits[key] = Hit(folder, id_, title, round(score, 1), field_, value)
-
-    for p in index.providers():
-        name = p["name"]
-        consider("providers", p["id"], name, "id", p["id"], 1.0)
-        consider("providers", p["id"], name, "name", name, 1.0)
-        for alias in p["aliases"]:
-            consider("providers", p["id"], name, "alias", alias, 0.98)
-        for owner in p["owners"]:
-            consider("providers", p["id"], name, "owner", owner["name"], 0.9)
-        for lic in p["licensed_technology"]:
-            consider(
-                "providers",
-                p["id"],
-                name,
-                "licensed technology",
-                f"{lic['vendor']}: {lic['technology']}",
-                0.85,
-            )
-        for offer in p["offers"]:
-            consider("providers", p["id"], name, "offer", offer["name"], 0.9)
-    for e in index.events():
-        title = localized(e["title"], lang)
-        consider("events", e["id"], title, "title", title, 0.95)
-        consider("events", e["id"], title, "summary", localized(e["summary"], lang), 0.85)
-        for actor in e["actors"]:
-            consider("events", e["id"], title, "actor", actor, 0.9)
-    ranked = sorted(hits.values(), key=lambda h: (-h.score, h.folder != "providers", h.id))
+        if key not in best or score > best[key].score:
+            title = title_fr if lang == "fr" else title_en
+            shown = text_fr if lang == "fr" else text_en
+            best[key] = Hit(folder, id_, title, round(score, 1), field, shown)
+    ranked = sorted(best.values(), key=lambda h: (-h.score, h.folder != "providers", h.id))
     return ranked[:limit]

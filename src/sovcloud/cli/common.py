@@ -94,6 +94,23 @@ UntilOption = Annotated[
     ),
 ]
 
+AsOfOption = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--as-of",
+        formats=["%Y-%m-%d"],
+        metavar="DAY",
+        help="The market as it stood that day (2021-01-01): qualifications then valid, "
+        "owners then holding.",
+    ),
+]
+
+
+def day(value: dt.datetime | None) -> dt.date | None:
+    """The day of an --as-of option."""
+    return value.date() if value else None
+
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -132,13 +149,21 @@ def report(exc: SovcloudError) -> None:
             sys.stderr.write(plain(f"  {f.path}:{f.line}: {f.code} {f.message}") + "\n")
 
 
-def open_index(data: Path | None, *, quick: bool = False) -> "Index":
+def open_index(
+    data: Path | None,
+    *,
+    quick: bool = False,
+    use_cache: bool | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> "Index":
     """The index of the chosen data directory; invalid data stops every query."""
     from sovcloud.errors import DataError
     from sovcloud.index import Index
     from sovcloud.paths import resolve_data_dir
 
-    index = Index.open(resolve_data_dir(data), today(), quick=quick)
+    index = Index.open(
+        resolve_data_dir(data), today(), quick=quick, use_cache=use_cache, progress=progress
+    )
     if index.errors:
         raise DataError(index.errors)
     return index
@@ -149,11 +174,21 @@ T = TypeVar("T")
 
 def answer(data: Path | None, question: Callable[["Index"], T]) -> T:
     """Ask the index a question; if a quick index served a file changed since it was read,
-    bring the index up to date and ask again, so that nothing shown is stale."""
+    bring the index up to date and ask again, so that nothing shown is stale. An index found
+    damaged while answering is set aside, and the files answer instead."""
+    import sqlite3
+
+    from sovcloud.index import IndexDamaged
+
     index = open_index(data, quick=True)
-    result = question(index)
-    if not index.verify_served():
-        result = question(open_index(data))
+    try:
+        result = question(index)
+        if not index.verify_served():
+            index = open_index(data)
+            result = question(index)
+    except (IndexDamaged, sqlite3.DatabaseError):
+        index.set_aside()
+        result = question(open_index(data, use_cache=False))
     return result
 
 

@@ -30,6 +30,8 @@ Cell = tuple[str, str]  # text (may hold newlines) and its style
 
 def wrap(text: str, width: int) -> list[str]:
     """Greedy word wrap; words longer than the width are cut."""
+    if len(text) <= width and "\n" not in text:
+        return [text]
     lines: list[str] = []
     for paragraph in text.split("\n"):
         current = ""
@@ -53,7 +55,7 @@ def wrap(text: str, width: int) -> list[str]:
 
 def paragraph(text: str, style: str, width: int, indent: str = "", hang: str = "") -> list[Line]:
     """A text wrapped to `width`: first line after `indent`, the others after `hang`."""
-    lines = wrap(plain(text), max(20, width - max(len(indent), len(hang))))
+    lines = wrap(text, max(20, width - max(len(indent), len(hang))))
     return [[(indent if i == 0 else hang, ""), (line, style)] for i, line in enumerate(lines)]
 
 
@@ -87,7 +89,7 @@ def fit_widths(
 
 def row_lines(row: list[Cell], widths: list[int], gap: str = "  ") -> list[Line]:
     """The lines of one row, each cell wrapped to its column."""
-    wrapped = [wrap(plain(text), widths[i]) for i, (text, _) in enumerate(row)]
+    wrapped = [wrap(text, widths[i]) for i, (text, _) in enumerate(row)]
     height = max(len(cell) for cell in wrapped)
     return [
         _join(
@@ -97,6 +99,34 @@ def row_lines(row: list[Cell], widths: list[int], gap: str = "  ") -> list[Line]
         )
         for h in range(height)
     ]
+
+
+def row_text(row: list[Cell], widths: list[int], gap: str = "  ") -> list[str]:
+    """The lines of one row as plain strings: row_lines without styles, for long listings
+    written where colour does not show."""
+    wrapped = [wrap(text, width) for (text, _), width in zip(row, widths, strict=True)]
+    height = max(len(cell) for cell in wrapped)
+    if height == 1:
+        return [
+            gap.join(cell[0].ljust(w) for cell, w in zip(wrapped, widths, strict=True)).rstrip()
+        ]
+    return [
+        gap.join(
+            (cell[h] if h < len(cell) else "").ljust(w)
+            for cell, w in zip(wrapped, widths, strict=True)
+        ).rstrip()
+        for h in range(height)
+    ]
+
+
+def is_plain(console: Console) -> bool:
+    """Whether output shows no colour: then text is written as is, without Rich."""
+    return bool(console.no_color or not console.is_terminal)
+
+
+def write_plain(console: Console, lines: list[str]) -> None:
+    """Write plain lines, every control character made visible (the one door for text)."""
+    console.file.write(plain("\n".join(lines)) + "\n")
 
 
 def table_lines(
@@ -114,25 +144,39 @@ def table_lines(
 
 
 def _join(cells: list[Segment], widths: list[int], gap: str) -> Line:
-    line: Line = []
+    """Cells padded to their columns' widths (the padding takes the cell's style)."""
     last = len(cells) - 1
-    for i, (text, style) in enumerate(cells):
-        line.append((text, style))
-        if i < last:
-            line.append((" " * (widths[i] - len(text)) + gap, ""))
-    return line
+    return [
+        (text.ljust(widths[i]) + gap if i < last else text, style)
+        for i, (text, style) in enumerate(cells)
+    ]
+
+
+LINK = "link"  # the style of a segment whose text is an address to make clickable
 
 
 def print_lines(console: Console, lines: list[Line]) -> None:
-    """Print the lines: as plain text when colour would not show, else as one Rich Text."""
-    if console.no_color or not console.is_terminal:
-        console.file.write("".join("".join(t for t, _ in line).rstrip() + "\n" for line in lines))
+    """Print the lines: as plain text when colour would not show, else as one Rich Text.
+
+    Every segment goes through `plain` here, the one door to the screen, so that no
+    record text can carry an escape sequence whatever the caller did.
+    """
+    if is_plain(console):
+        write_plain(console, ["".join(t for t, _ in line).rstrip() for line in lines])
         return
+    from rich.style import Style
     from rich.text import Text
 
-    text = Text(no_wrap=True, overflow="ignore")
+    rich_text = Text(no_wrap=True, overflow="ignore")
     for line in lines:
         for segment, style in line:
-            text.append(segment, style=style or None)
-        text.append("\n")
-    console.print(text, end="", soft_wrap=True)
+            shown = plain(segment)
+            if style == LINK:
+                # The link target is the text itself, built as a Style object (never parsed
+                # from a string), and only for an http(s) address with nothing unsafe in it.
+                safe = shown == segment and segment.startswith(("https://", "http://"))
+                rich_text.append(shown, style=Style(underline=True, link=segment if safe else None))
+            else:
+                rich_text.append(shown, style=style or None)
+        rich_text.append("\n")
+    console.print(rich_text, end="", soft_wrap=True)
