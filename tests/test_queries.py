@@ -225,7 +225,9 @@ def test_compare_needs_two() -> None:
 
 
 def test_every_command_help_has_examples() -> None:
-    for command in ("validate", "schema", "providers", "show", "timeline", "search", "compare"):
+    from sovcloud.cli import COMMANDS
+
+    for command in COMMANDS:
         result = run(command, "--help")
         assert result.exit_code == 0
         assert "Examples:" in result.stdout
@@ -243,3 +245,49 @@ def test_data_from_environment(monkeypatch) -> None:
 
     monkeypatch.setenv("SOVCLOUD_DATA", str(FIXTURE_DATA))
     assert "outscale" in ids(run("providers", "--secnumcloud", "-f", "json"))
+
+
+# --- as of a day ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        ("2018-06-01", []),  # before any qualification
+        ("2020-01-01", ["thesee-datacenter"]),  # Thésée qualified 2019, ended 2021-06
+        ("2021-01-01", ["thesee-datacenter"]),
+        ("2022-02-01", []),  # Thésée's has ended, Outscale's not yet granted (2022-03)
+        ("2023-01-01", ["outscale"]),
+        ("2026-11-24", ["outscale"]),
+    ],
+)
+def test_secnumcloud_as_of_a_day(day: str, expected: list[str]) -> None:
+    assert ids(fixture_run("providers", "--secnumcloud", "--as-of", day, "-f", "json")) == expected
+
+
+def test_as_of_hides_providers_not_yet_founded_and_owners_not_yet_holding() -> None:
+    listed = ids(fixture_run("providers", "--as-of", "2021-01-01", "-f", "json"))
+    assert "numspot" not in listed  # founded 2022
+    record = json.loads(fixture_run("show", "numspot", "--as-of", "2022-06-01", "-f", "json")
+                        .stdout)["provider"]
+    assert [o["name"] for o in record["owners"]] == ["Docaposte", "Dassault Systèmes"]
+    # Events after the day are not shown.
+    detail = json.loads(fixture_run("show", "numspot", "--as-of", "2023-01-01", "-f",
+                                    "json").stdout)
+    assert detail["events"] == []
+
+
+def test_held_without_grant_date_counts_only_from_last_review(data_dir) -> None:
+    target = data_dir / "providers" / "outscale.yaml"
+    target.write_text(target.read_text().replace("    granted: 2022-03\n", "", 1))
+    assert ids(run("providers", "--secnumcloud", "--data", str(data_dir), "-f", "json")) == [
+        "outscale"]
+    # Reviewed 2026-11-01: before that we cannot tell it held.
+    assert ids(run("providers", "--secnumcloud", "--as-of", "2026-10-01", "--data",
+                   str(data_dir), "-f", "json")) == []
+
+
+def test_as_of_in_compare_and_bad_day() -> None:
+    out = fixture_run("compare", "outscale", "thesee", "--as-of", "2020-06-01").stdout
+    assert "qualified v3.2 since 2022-03" in out  # shown with its dates...
+    assert fixture_run("providers", "--as-of", "2021-02-30").exit_code == 2

@@ -1,20 +1,55 @@
 """Command-line wiring: parse options, call a query, hand the result to a renderer.
 
-One module per group of commands; this one assembles them. Only typer and the standard
-library load at start-up.
+One module per group of commands, each registering its commands on the shared app when
+imported. `main` imports only the module of the command being run: Typer builds every
+registered command's parameters on each start, which cost more than the command itself.
+`app` (for tests and completion) is the app with every command.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+import importlib
+import os
+import sys
+from typing import Annotated, Any
 
 import typer
 
 from sovcloud import __version__
-from sovcloud.cli import check, queries  # noqa: F401  (they register their commands)
-from sovcloud.cli.common import app
+from sovcloud.cli.common import app as _app
 
-__all__ = ["app", "main"]
+# Command name -> the module under sovcloud.cli that defines it.
+COMMANDS = {
+    "validate": "check",
+    "schema": "check",
+    "providers": "queries",
+    "show": "queries",
+    "timeline": "queries",
+    "search": "queries",
+    "compare": "queries",
+    "export": "export",
+    "new": "new",
+    "stats": "stats",
+    "dossier": "dossier",
+    "assess": "insight",
+    "match": "insight",
+    "changes": "insight",
+    "stale": "insight",
+}
+
+__all__ = ["COMMANDS", "app", "main"]
+
+
+def _load(modules: set[str]) -> None:
+    for module in sorted(modules):
+        importlib.import_module(f"sovcloud.cli.{module}")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        _load(set(COMMANDS.values()))
+        return _app
+    raise AttributeError(name)
 
 
 def _version_callback(value: bool) -> None:
@@ -23,7 +58,7 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@_app.callback()
 def root(
     version: Annotated[
         bool,
@@ -40,4 +75,10 @@ def root(
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
+    wanted = COMMANDS.get(command or "")
+    # Completion and help at the top need every command; so does a mistyped name, so that
+    # the error can suggest the right one.
+    complete = any(k.startswith("_SOVCLOUD_COMPLETE") for k in os.environ)
+    _load({wanted} if wanted and not complete else set(COMMANDS.values()))
+    _app()

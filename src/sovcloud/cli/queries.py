@@ -4,7 +4,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from sovcloud.cli import completion, snapshot
 from sovcloud.cli.common import (
+    AsOfOption,
     DataOption,
     Format,
     FormatOption,
@@ -14,6 +16,7 @@ from sovcloud.cli.common import (
     answer,
     choices,
     command,
+    day,
     emit_view,
     today,
 )
@@ -102,7 +105,11 @@ def providers(
             help="name, id, country, kind, founded or certifications.",
         ),
     ] = "name",
+    as_of: AsOfOption = None,
     format_: FormatOption = Format.table,
+    svg: snapshot.SvgOption = None,
+    html: snapshot.HtmlOption = None,
+    force: snapshot.ForceOption = False,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -115,6 +122,10 @@ def providers(
       sovcloud providers --hds --country FR --sort country
 
       sovcloud providers --owner Orange --format json | jq '.[].id'
+
+      sovcloud providers --secnumcloud --as-of 2021-01-01
+
+      sovcloud providers --secnumcloud --svg secnumcloud.svg
     """
     from sovcloud.i18n import current_lang
     from sovcloud.query import ProviderFilter, list_providers
@@ -130,9 +141,12 @@ def providers(
         owner=owner,
         include_pending=include_pending,
         sort=sort,
+        as_of=day(as_of),
     )
+    snapshot.check(format_, svg, html, force)
     rows = answer(data, lambda index: list_providers(index, flt, today()))
-    emit_view(ProvidersView(rows, today(), current_lang(lang)), format_)
+    view = ProvidersView(rows, day(as_of) or today(), current_lang(lang))
+    snapshot.emit(view, format_, svg, html, force, "sovcloud providers")
 
 
 @command()
@@ -141,9 +155,11 @@ def show(
         str,
         typer.Argument(
             help="Id, name or alias of a provider or event; "
-            "accents, case and small typos are forgiven."
+            "accents, case and small typos are forgiven.",
+            autocompletion=completion.provider_names,
         ),
     ],
+    as_of: AsOfOption = None,
     format_: FormatOption = Format.table,
     lang: LangOption = None,
     data: DataOption = None,
@@ -157,6 +173,8 @@ def show(
       sovcloud show "Thésée"
 
       sovcloud show s3ns --format markdown > s3ns.md
+
+      sovcloud show outscale --as-of 2021-01-01
     """
     from sovcloud.i18n import current_lang
     from sovcloud.query import event_detail, provider_detail, resolve
@@ -165,7 +183,8 @@ def show(
     def question(index: "Index") -> Any:
         found = resolve(index, name)
         if found.folder == "providers":
-            return ProviderView(provider_detail(index, found.id), today(), current_lang(lang))
+            detail = provider_detail(index, found.id, day(as_of))
+            return ProviderView(detail, day(as_of) or today(), current_lang(lang), day(as_of))
         return EventView(event_detail(index, found.id), current_lang(lang))
 
     emit_view(answer(data, question), format_)
@@ -178,13 +197,18 @@ def timeline(
     provider: Annotated[
         list[str] | None,
         typer.Option(
-            "--provider", metavar="NAME", help="Events naming this provider (repeatable, fuzzy)."
+            "--provider",
+            metavar="NAME",
+            help="Events naming this provider (repeatable, fuzzy).",
+            autocompletion=completion.provider_names,
         ),
     ] = None,
     tag: Annotated[
         list[str] | None,
         typer.Option(
-            "--tag", help="Events with this tag (repeatable): health-data-hub, secnumcloud..."
+            "--tag",
+            help="Events with this tag (repeatable): health-data-hub, secnumcloud...",
+            autocompletion=completion.tags,
         ),
     ] = None,
     kind: Annotated[
@@ -197,6 +221,9 @@ def timeline(
     ] = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Newest first.")] = False,
     format_: FormatOption = Format.table,
+    svg: snapshot.SvgOption = None,
+    html: snapshot.HtmlOption = None,
+    force: snapshot.ForceOption = False,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -209,6 +236,8 @@ def timeline(
       sovcloud timeline --tag health-data-hub --reverse
 
       sovcloud timeline --provider numspot --since 2023-06 --format csv
+
+      sovcloud timeline --since 2024 --tag health-data-hub --html hdh.html
     """
     from sovcloud.i18n import current_lang
     from sovcloud.query import TimelineFilter, provider_names
@@ -228,7 +257,8 @@ def timeline(
         events = query_timeline(index, flt)
         return TimelineView(events, provider_names(index, events), current_lang(lang))
 
-    emit_view(answer(data, question), format_)
+    snapshot.check(format_, svg, html, force)
+    snapshot.emit(answer(data, question), format_, svg, html, force, "sovcloud timeline")
 
 
 @command()
@@ -256,12 +286,19 @@ def search(
     hits = answer(
         data, lambda index: query_search(index, text, limit=limit, lang=current_lang(lang))
     )
-    emit_view(SearchView(hits), format_)
+    emit_view(SearchView(hits, current_lang(lang)), format_)
 
 
 @command()
 def compare(
-    names: Annotated[list[str], typer.Argument(help="Two or more providers (id, name, alias).")],
+    names: Annotated[
+        list[str],
+        typer.Argument(
+            help="Two or more providers (id, name, alias).",
+            autocompletion=completion.provider_names,
+        ),
+    ],
+    as_of: AsOfOption = None,
     format_: FormatOption = Format.table,
     lang: LangOption = None,
     data: DataOption = None,
@@ -273,6 +310,8 @@ def compare(
       sovcloud compare bleu s3ns numspot
 
       sovcloud compare ovhcloud outscale --format markdown
+
+      sovcloud compare bleu s3ns --as-of 2024-01-01
     """
     from sovcloud.i18n import current_lang
     from sovcloud.query import compare as query_compare
@@ -280,5 +319,5 @@ def compare(
 
     if len(names) < 2:
         raise typer.BadParameter("name at least two providers", param_hint="NAMES")
-    records = answer(data, lambda index: query_compare(index, names))
-    emit_view(CompareView(records, today(), current_lang(lang)), format_)
+    records = answer(data, lambda index: query_compare(index, names, day(as_of)))
+    emit_view(CompareView(records, day(as_of) or today(), current_lang(lang)), format_)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sovcloud.i18n import t
+
 Record = dict[str, Any]
 
 SCHEME_NAMES = {
@@ -39,20 +41,20 @@ def scheme_name(scheme: str) -> str:
     return SCHEME_NAMES.get(scheme, scheme)
 
 
-def cert_label(cert: Record, with_dates: bool = True) -> str:
+def cert_label(cert: Record, with_dates: bool = True, lang: str = "en") -> str:
     """'qualified 3.2 since 2022-03' style text for one certification."""
-    parts: list[str] = [str(STATUS_WORDS.get(cert["status"], cert["status"]))]
+    parts: list[str] = [t(str(STATUS_WORDS.get(cert["status"], cert["status"])), lang)]
     if cert.get("version"):
         parts.append(f"v{cert['version']}")
     if cert.get("milestone") and cert["status"] in ("in-progress", "announced"):
         parts.append(f"({cert['milestone']})")
     if with_dates:
         if cert.get("granted"):
-            parts.append(f"since {cert['granted']}")
+            parts.append(f"{t('since', lang)} {cert['granted']}")
         if cert.get("expires"):
-            parts.append(f"until {cert['expires']}")
+            parts.append(f"{t('until', lang)} {cert['expires']}")
         if cert.get("ended"):
-            parts.append(f"ended {cert['ended']}")
+            parts.append(f"{t('ended', lang)} {cert['ended']}")
     return " ".join(parts)
 
 
@@ -70,14 +72,12 @@ def license_label(lic: Record) -> str:
     return f"{lic['vendor']} ({lic['country']}): {lic['technology']}"
 
 
-def date_label(text: str | None, status: str | None = None) -> str:
+def date_label(text: str | None, status: str | None = None, lang: str = "en") -> str:
     """A date at its own precision, marked when expected."""
     if not text:
         return ""
-    if status == "expected":
-        return f"{text} (expected)"
-    if status == "cancelled":
-        return f"{text} (cancelled)"
+    if status in ("expected", "cancelled"):
+        return f"{text} ({t(status, lang)})"
     return text
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sovcloud.i18n import localized
+from sovcloud.i18n import localized, t
 from sovcloud.query import EventDetail, Hit, ProviderDetail, ProviderRow, cert_state
+from sovcloud.render.grid import LINK
 from sovcloud.render.labels import (
     STATE_STYLES,
     STATUS_WORDS,
@@ -54,30 +55,43 @@ def md_table(headers: list[str], rows: list[list[str]]) -> str:
 def best_cert(record: Record, scheme: str, today: dt.date) -> tuple[str, Record] | None:
     """The most telling certification of a scheme: held, else pending, else lapsed."""
     ranked = sorted(
-        ((cert_state(c, today), c) for c in record["certifications"] if c["scheme"] == scheme),
+        (
+            (cert_state(c, today, record["last_reviewed"]), c)
+            for c in record["certifications"]
+            if c["scheme"] == scheme
+        ),
         key=lambda sc: ("held", "pending", "lapsed").index(sc[0]),
     )
     return ranked[0] if ranked else None
 
 
-def cert_cell(record: Record, scheme: str, today: dt.date) -> tuple[str, str]:
+def cert_cell(record: Record, scheme: str, today: dt.date, lang: str = "en") -> tuple[str, str]:
     """(text, state) for one scheme of one provider; ('', '') when it has none."""
     found = best_cert(record, scheme, today)
     if not found:
         return "", ""
     state, cert = found
-    return cert_short(cert, state), state
+    return cert_short(cert, state, lang), state
 
 
-def cert_short(cert: Record, state: str) -> str:
+def shorten(text: str, width: int) -> str:
+    """The text cut at a word boundary to fit `width`, marked with an ellipsis when cut
+    (table cells; `show` has the whole text)."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0].rstrip(" ,;:(")
+    return cut + "…"
+
+
+def cert_short(cert: Record, state: str, lang: str = "en") -> str:
     """A table cell: 'qualified 3.2, 2022-03', 'in progress 3.2 (J1)', 'expired 2021-06'."""
-    text = str(STATUS_WORDS.get(cert["status"], cert["status"]))
+    text = t(str(STATUS_WORDS.get(cert["status"], cert["status"])), lang)
     if cert.get("version"):
         text += f" {cert['version']}"
     if state == "held" and cert.get("granted"):
         text += f", {cert['granted']}"
     elif state == "pending" and cert.get("milestone"):
-        text += f" ({cert['milestone']})"
+        text += f" ({shorten(cert['milestone'], 28)})"
     elif state == "lapsed" and (cert.get("ended") or cert.get("expires")):
         text += f" {cert.get('ended') or cert.get('expires')}"
     return text
@@ -87,14 +101,6 @@ def styled(text: str, style: str = "") -> Text:
     from rich.text import Text
 
     return Text(plain(text), style=style)
-
-
-def link(url: str) -> Text:
-    """A clickable link on terminals that support it (urls are http(s) by the schema)."""
-    from rich.style import Style
-    from rich.text import Text
-
-    return Text(plain(url), style=Style(link=url, underline=True))
 
 
 def scheme_order(schemes: set[str]) -> list[str]:
@@ -211,7 +217,8 @@ class ProvidersView(NamedTuple):
             {
                 scheme_name(c["scheme"])
                 for c in record["certifications"]
-                if c["scheme"] not in MAIN_SCHEMES and cert_state(c, self.today) == "held"
+                if c["scheme"] not in MAIN_SCHEMES
+                and cert_state(c, self.today, record["last_reviewed"]) == "held"
             }
         )
         return ", ".join(others)
@@ -220,11 +227,14 @@ class ProvidersView(NamedTuple):
         return ", ".join(o["name"] for o in record["owners"])
 
     def markdown(self) -> str:
-        headers = ["Provider", "Country", "Kind", "SecNumCloud", "HDS", "Other", "Owners"]
+        headers = [
+            t(h, self.lang)
+            for h in ("Provider", "Country", "Kind", "SecNumCloud", "HDS", "Other", "Owners")
+        ]
         rows = []
         for row in self.rows:
             r = row.record
-            cells = [cert_cell(r, s, self.today)[0] or "-" for s in MAIN_SCHEMES]
+            cells = [cert_cell(r, s, self.today, self.lang)[0] or "-" for s in MAIN_SCHEMES]
             rows.append(
                 [
                     f"{r['name']} ({r['id']})",
@@ -242,23 +252,23 @@ class ProvidersView(NamedTuple):
 
         narrow = console.width < NARROW
         columns = [
-            Column("Provider", max_width=28),
-            Column("Ctry" if narrow else "Country", wrap=False),
+            Column(t("Provider", self.lang), max_width=28),
+            Column(t("Ctry" if narrow else "Country", self.lang), wrap=False),
         ]
         if not narrow:
-            columns.append(Column("Kind", wrap=False))
+            columns.append(Column(t("Kind", self.lang), wrap=False))
         columns += [Column("SecNumCloud", max_width=30), Column("HDS", max_width=24)]
         if not narrow:
-            columns.append(Column("Other", max_width=24))
-        columns.append(Column("Owners", max_width=40))
+            columns.append(Column(t("Other", self.lang), max_width=24))
+        columns.append(Column(t("Owners", self.lang), max_width=40))
         rows = []
         for row in self.rows:
             r = row.record
             cells = []
             for scheme in MAIN_SCHEMES:
-                text, state = cert_cell(r, scheme, self.today)
+                text, state = cert_cell(r, scheme, self.today, self.lang)
                 if scheme in row.pending:
-                    text = f"PENDING: {text}"
+                    text = f"{t('PENDING', self.lang)}: {text}"
                 cells.append((text or "-", STATE_STYLES.get(state, "dim")))
             values = [(f"{r['name']}\n{r['id']}", ""), (r["country"], "")]
             if not narrow:
@@ -270,9 +280,11 @@ class ProvidersView(NamedTuple):
             rows.append(values)
         print_lines(console, table_lines(columns, rows, console.width))
         pending = sum(1 for r in self.rows if r.pending)
-        note = f"{len(self.rows)} providers"
+        note = f"{len(self.rows)} {t('providers', self.lang)}"
         if pending:
-            note += f", {pending} included only through a pending certification (PENDING)"
+            note += f", {pending} " + t(
+                "included only through a pending certification (PENDING)", self.lang
+            )
         console.print(styled(note, "dim"))
 
 
@@ -283,6 +295,7 @@ class ProviderView(NamedTuple):
     detail: ProviderDetail
     today: dt.date
     lang: str = "en"
+    as_of: dt.date | None = None
 
     def notes(self, cited: list[str]) -> str:
         """Footnote marks: each cited source's number in the record's list of sources."""
@@ -298,11 +311,12 @@ class ProviderView(NamedTuple):
 
     def _lines(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(section, [(text, style)]) in display order, shared by Markdown and Rich."""
+        lang = self.lang
         r = self.detail.record
         sections: list[tuple[str, list[tuple[str, str]]]] = []
         owners = [
             (
-                f"{owner_label(o)} {o['role']}"
+                f"{owner_label(o)} {t(o['role'], lang)}"
                 + (f", since {o['since']}" if o.get("since") else "")
                 + (f", until {o['until']}" if o.get("until") else "")
                 + f" {self.notes(o['sources'])}",
@@ -310,11 +324,11 @@ class ProviderView(NamedTuple):
             )
             for o in r["owners"]
         ]
-        sections.append(("Owners", owners or [("none recorded", "dim")]))
+        sections.append((t("Owners", lang), owners or [(t("none recorded", lang), "dim")]))
         if r["licensed_technology"]:
             sections.append(
                 (
-                    "Technology under licence",
+                    t("Technology under licence", lang),
                     [
                         (f"{license_label(x)} {self.notes(x['sources'])}", "")
                         for x in r["licensed_technology"]
@@ -324,7 +338,7 @@ class ProviderView(NamedTuple):
         if r["offers"]:
             sections.append(
                 (
-                    "Offers",
+                    t("Offers", lang),
                     [
                         (
                             f"{o['name']} ({o['service']}, {o['status']})"
@@ -342,8 +356,8 @@ class ProviderView(NamedTuple):
         offer_names = {o["id"]: o["name"] for o in r["offers"]}
         certs = []
         for c in r["certifications"]:
-            state = cert_state(c, self.today)
-            text = f"{scheme_name(c['scheme'])}: {cert_label(c)}"
+            state = cert_state(c, self.today, r["last_reviewed"])
+            text = f"{scheme_name(c['scheme'])}: {cert_label(c, lang=self.lang)}"
             if c.get("scope"):
                 text += f"; scope: {c['scope']}"
             if c["offers"]:
@@ -353,11 +367,11 @@ class ProviderView(NamedTuple):
             if c.get("note"):
                 text += f"; {localized(c['note'], self.lang)}"
             certs.append((f"{text} {self.notes(c['sources'])}", STATE_STYLES[state]))
-        sections.append(("Certifications", certs or [("none recorded", "dim")]))
+        sections.append((t("Certifications", lang), certs or [(t("none recorded", lang), "dim")]))
         if r["data_centres"]:
             sections.append(
                 (
-                    "Data centres",
+                    t("Data centres", lang),
                     [
                         (
                             f"{d['location']} ({d['country']})"
@@ -371,15 +385,18 @@ class ProviderView(NamedTuple):
             )
         if self.detail.referrers:
             sections.append(
-                ("Named by", [(f"{p['name']} ({p['id']})", "") for p in self.detail.referrers])
+                (
+                    t("Named by", lang),
+                    [(f"{p['name']} ({p['id']})", "") for p in self.detail.referrers],
+                )
             )
         if self.detail.events:
             sections.append(
                 (
-                    "Events, newest first",
+                    t("Events, newest first", lang),
                     [
                         (
-                            f"{date_label(e['date'], e['status'])}  {e['kind']}  "
+                            f"{date_label(e['date'], e['status'], self.lang)}  {e['kind']}  "
                             f"{localized(e['title'], self.lang)} ({e['id']})",
                             "italic" if e["status"] == "expected" else "",
                         )
@@ -395,10 +412,18 @@ class ProviderView(NamedTuple):
         if r.get("headquarters"):
             facts.append(r["headquarters"])
         if r.get("founded"):
-            facts.append(f"founded {r['founded']}")
+            facts.append(f"{t('founded', self.lang)} {r['founded']}")
         lines = [" · ".join(facts)]
+        if self.as_of:
+            lines.append(
+                t(
+                    "As of {day}: certifications valid and owners holding then.",
+                    self.lang,
+                    day=self.as_of,
+                )
+            )
         if r["aliases"]:
-            lines.append("also known as " + ", ".join(r["aliases"]))
+            lines.append(f"{t('also known as', self.lang)} " + ", ".join(r["aliases"]))
         return lines
 
     def markdown(self) -> str:
@@ -406,7 +431,7 @@ class ProviderView(NamedTuple):
         out = [f"# {md(r['name'])} ({md(r['id'])})", ""]
         out += [md(line) + "  " for line in self._header()]
         if r.get("website"):
-            out.append(f"<{r['website']}>")
+            out.append(f"<{plain(r['website'])}>")
         out += ["", md(localized(r["description"], self.lang)), ""]
         if r.get("note"):
             out += [md(localized(r["note"], self.lang)), ""]
@@ -416,9 +441,9 @@ class ProviderView(NamedTuple):
             out.append("")
         out += ["## Sources", ""]
         for i, s in enumerate(r["sources"], 1):
-            url = f" <{s['url']}>" if s.get("url") else ""
+            url = f" <{plain(s['url'])}>" if s.get("url") else ""
             out.append(f"{i}. {md(source_label(s))}{url}")
-        out += ["", f"Last reviewed {r['last_reviewed']}."]
+        out += ["", t("Last reviewed {day}.", self.lang, day=r["last_reviewed"])]
         return "\n".join(out) + "\n"
 
     def rich(self, console: Console) -> None:
@@ -430,18 +455,20 @@ class ProviderView(NamedTuple):
         for line in self._header():
             out += paragraph(line, "", width)
         if r.get("website"):
-            out.append([(r["website"], f"underline link {r['website']}")])
+            out.append([(r["website"], LINK)])
         out.append([])
         out += paragraph(localized(r["description"], self.lang), "", width)
         if r.get("note"):
-            out += paragraph("Note: " + localized(r["note"], self.lang), "italic", width)
+            out += paragraph(
+                f"{t('Note', self.lang)}: " + localized(r["note"], self.lang), "italic", width
+            )
         for title, lines in self._lines():
             out += [[], [(title, "bold underline")]]
             for text, style in lines:
                 out += paragraph(text, style, width, indent="  ", hang="    ")
-        out += [[], [("Sources", "bold underline")]]
+        out += [[], [(t("Sources", self.lang), "bold underline")]]
         out += source_lines(r["sources"], width)
-        out.append([(f"Last reviewed {r['last_reviewed']}.", "dim")])
+        out.append([(t("Last reviewed {day}.", self.lang, day=r["last_reviewed"]), "dim")])
         print_lines(console, out)
 
 
@@ -453,7 +480,7 @@ def source_lines(sources: list[Record], width: int) -> list[Any]:
     for i, s in enumerate(sources, 1):
         out += paragraph(f"[{i}] {source_label(s)}", "", width, indent="  ", hang="      ")
         if s.get("url"):
-            out.append([("      ", ""), (s["url"], f"underline link {s['url']}")])
+            out.append([("      ", ""), (s["url"], LINK)])
     return out
 
 
@@ -461,13 +488,16 @@ def source_lines(sources: list[Record], width: int) -> list[Any]:
 
 
 def _event_lines(e: Record, names: dict[str, str], lang: str) -> list[str]:
-    lines = [f"{date_label(e['date'], e['status'])} · {e['kind']}"]
+    lines = [f"{date_label(e['date'], e['status'], lang)} · {e['kind']}"]
     if e["providers"]:
-        lines.append("Providers: " + ", ".join(f"{names.get(p, p)} ({p})" for p in e["providers"]))
+        lines.append(
+            f"{t('Providers', lang)}: "
+            + ", ".join(f"{names.get(p, p)} ({p})" for p in e["providers"])
+        )
     if e["actors"]:
-        lines.append("Actors: " + ", ".join(e["actors"]))
+        lines.append(f"{t('Actors', lang)}: " + ", ".join(e["actors"]))
     if e["tags"]:
-        lines.append("Tags: " + ", ".join(e["tags"]))
+        lines.append(f"{t('Tags', lang)}: " + ", ".join(e["tags"]))
     return lines
 
 
@@ -487,7 +517,7 @@ class EventView(NamedTuple):
         out += [md(line) + "  " for line in _event_lines(e, self.detail.provider_names, self.lang)]
         out += ["", md(localized(e["summary"], self.lang)), "", "## Sources", ""]
         for i, s in enumerate(e["sources"], 1):
-            url = f" <{s['url']}>" if s.get("url") else ""
+            url = f" <{plain(s['url'])}>" if s.get("url") else ""
             out.append(f"{i}. {md(source_label(s))}{url}")
         return "\n".join(out) + "\n"
 
@@ -503,8 +533,10 @@ class EventView(NamedTuple):
         out.append([])
         out += paragraph(localized(e["summary"], self.lang), "", width)
         if e.get("note"):
-            out += paragraph("Note: " + localized(e["note"], self.lang), "italic", width)
-        out += [[], [("Sources", "bold underline")]]
+            out += paragraph(
+                f"{t('Note', self.lang)}: " + localized(e["note"], self.lang), "italic", width
+            )
+        out += [[], [(t("Sources", self.lang), "bold underline")]]
         out += source_lines(e["sources"], width)
         print_lines(console, out)
 
@@ -539,14 +571,23 @@ class TimelineView(NamedTuple):
             for e in events:
                 who = f" ({md(self._providers(e))})" if e["providers"] else ""
                 out.append(
-                    f"- **{md(date_label(e['date'], e['status']))}** "
+                    f"- **{md(date_label(e['date'], e['status'], self.lang))}** "
                     f"{md(localized(e['title'], self.lang))}{who} `{e['id']}`"
                 )
             out.append("")
         return "\n".join(out) + ("\n" if out else "")
 
     def rich(self, console: Console) -> None:
-        from sovcloud.render.grid import Column, Line, fit_widths, print_lines, row_lines
+        from sovcloud.render.grid import (
+            Column,
+            Line,
+            fit_widths,
+            is_plain,
+            print_lines,
+            row_lines,
+            row_text,
+            write_plain,
+        )
 
         narrow = console.width < NARROW
         columns = [
@@ -565,7 +606,7 @@ class TimelineView(NamedTuple):
                 if narrow and e["providers"]:
                     title += f"\n{self._providers(e)}"
                 row = [
-                    (date_label(e["date"], e["status"]), style),
+                    (date_label(e["date"], e["status"], self.lang), style),
                     (e["kind"], "dim"),
                     (title, style),
                 ]
@@ -574,17 +615,29 @@ class TimelineView(NamedTuple):
                 rows.append(row)
             rows_by_year.append((year, rows))
         widths = fit_widths(columns, [r for _, rows in rows_by_year for r in rows], console.width)
-        lines: list[Line] = []
-        for year, rows in rows_by_year:
-            lines.append([(f"── {year} ──", "bold")])
-            for row in rows:
-                lines.extend(row_lines(row, widths))
-        print_lines(console, lines)
+        if is_plain(console):
+            text: list[str] = []
+            for year, rows in rows_by_year:
+                text.append(f"── {year} ──")
+                for row in rows:
+                    text.extend(row_text(row, widths))
+            write_plain(console, text)
+        else:
+            lines: list[Line] = []
+            for year, rows in rows_by_year:
+                lines.append([(f"── {year} ──", "bold")])
+                for row in rows:
+                    lines.extend(row_lines(row, widths))
+            print_lines(console, lines)
         expected = sum(1 for e in self.events if e["status"] == "expected")
         console.print(
             styled(
-                f"{len(self.events)} events"
-                + (f", {expected} expected (not yet happened)" if expected else ""),
+                f"{len(self.events)} {t('events', self.lang)}"
+                + (
+                    f", {expected} {t('expected (not yet happened)', self.lang)}"
+                    if expected
+                    else ""
+                ),
                 "dim",
             )
         )
@@ -595,6 +648,7 @@ class TimelineView(NamedTuple):
 
 class SearchView(NamedTuple):
     hits: list[Hit]
+    lang: str = "en"
 
     def document(self) -> Any:
         return [
@@ -623,10 +677,10 @@ class SearchView(NamedTuple):
         from sovcloud.render.grid import Column, print_lines, table_lines
 
         columns = [
-            Column("Score", wrap=False),
-            Column("Kind", wrap=False),
-            Column("Match", max_width=40),
-            Column("Why", max_width=70),
+            Column(t("Score", self.lang), wrap=False),
+            Column(t("Kind", self.lang), wrap=False),
+            Column(t("Match", self.lang), max_width=40),
+            Column(t("Why", self.lang), max_width=70),
         ]
         rows = []
         for h in self.hits:
@@ -634,13 +688,13 @@ class SearchView(NamedTuple):
             rows.append(
                 [
                     (f"{h.score:g}", ""),
-                    (h.folder[:-1], ""),
+                    (t(h.folder[:-1], self.lang), ""),
                     (f"{h.title}\n{h.id}", ""),
                     (f"{h.field}: {excerpt}", ""),
                 ]
             )
         print_lines(console, table_lines(columns, rows, console.width))
-        console.print(styled(f"{len(self.hits)} matches", "dim"))
+        console.print(styled(f"{len(self.hits)} {t('matches', self.lang)}", "dim"))
 
 
 class CompareView(NamedTuple):
@@ -661,14 +715,18 @@ class CompareView(NamedTuple):
             rows.append((label, values))
 
         rs = self.records
-        add("Id", [(r["id"], "") for r in rs])
-        add("Country", [(r["country"], "") for r in rs])
-        add("Kind", [(r["kind"], "") for r in rs])
-        add("Status", [(r["status"], "") for r in rs])
-        add("Founded", [(r.get("founded") or "-", "") for r in rs])
-        add("Owners", [("; ".join(owner_label(o) for o in r["owners"]) or "-", "") for r in rs])
+        lang = self.lang
+        add(t("Id", lang), [(r["id"], "") for r in rs])
+        add(t("Country", lang), [(r["country"], "") for r in rs])
+        add(t("Kind", lang), [(r["kind"], "") for r in rs])
+        add(t("Status", lang), [(r["status"], "") for r in rs])
+        add(t("Founded", lang), [(r.get("founded") or "-", "") for r in rs])
         add(
-            "Technology under licence",
+            t("Owners", lang),
+            [("; ".join(owner_label(o) for o in r["owners"]) or "-", "") for r in rs],
+        )
+        add(
+            t("Technology under licence", lang),
             [
                 ("; ".join(license_label(x) for x in r["licensed_technology"]) or "-", "")
                 for r in rs
@@ -684,10 +742,10 @@ class CompareView(NamedTuple):
                     continue
                 found = best_cert(r, scheme, self.today)
                 assert found is not None
-                text = "; ".join(cert_label(c) for c in certs)
+                text = "; ".join(cert_label(c, lang=self.lang) for c in certs)
                 cells.append((text, STATE_STYLES[found[0]]))
             add(scheme_name(scheme), cells)
-        add("Last reviewed", [(r["last_reviewed"], "") for r in rs])
+        add(t("Last reviewed", lang), [(r["last_reviewed"], "") for r in rs])
         return rows
 
     def markdown(self) -> str:

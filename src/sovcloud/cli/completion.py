@@ -1,0 +1,125 @@
+"""Shell completion of provider names and event tags (Typer's `autocompletion=` callbacks).
+
+They run on every press of Tab, so they read what the derived index already holds: the
+cache file opened read-only with sqlite3, never built or refreshed (that would load the
+models and parse YAML), and never an error on screen (it would land in the user's prompt):
+anything that goes wrong completes nothing. Before a first query has built the index,
+provider ids come from the file names. Standard library only.
+"""
+
+# No `from __future__ import annotations`: Typer reads these annotations to know which
+# arguments a callback takes.
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    import sqlite3
+
+Candidates = list[tuple[str, str]]  # (value, help shown by zsh and fish)
+
+
+def _data_dir(ctx: Any) -> Path:
+    """The data directory the command line names so far, as the command would choose it."""
+    from sovcloud.paths import resolve_data_dir
+
+    params = getattr(ctx, "params", None) or {}
+    return resolve_data_dir(params.get("data"))
+
+
+@contextlib.contextmanager
+def _index(data_dir: Path) -> Iterator["sqlite3.Connection | None"]:
+    """The cache file of `data_dir`, read-only, or None when there is none yet."""
+    import sqlite3
+
+    from sovcloud.index import cache_path
+
+    path = cache_path(data_dir)
+    if not path.is_file():
+        yield None
+        return
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.5)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def _providers(data_dir: Path, incomplete: str) -> Candidates:
+    with _index(data_dir) as conn:
+        if conn is None:
+            names = [(p.stem, p.stem) for p in sorted((data_dir / "providers").glob("*.yaml"))]
+        else:
+            names = list(
+                conn.execute(
+                    "SELECT id, name FROM names WHERE folder = 'providers' ORDER BY id, line"
+                )
+            )
+    # Ids, each with its name as help; and names or aliases of one word (NumSpot, OVHcloud),
+    # each with its id. Typer keeps the values that start with what was typed, as typed; a
+    # name of several words would reach bash as several words.
+    found: dict[str, str] = {}
+    for id_, name in names:
+        found.setdefault(id_, name)  # the first name listed is the record's own
+    for id_, name in names:
+        if name != id_ and not any(c.isspace() for c in name):
+            found.setdefault(name, id_)
+    return [
+        (value, _help(text))
+        for value, text in sorted(found.items())
+        if value.startswith(incomplete)
+    ]
+
+
+def _tags(data_dir: Path, incomplete: str) -> Candidates:
+    import json
+    import sqlite3
+
+    counts: dict[str, int] = {}
+    with _index(data_dir) as conn:
+        if conn is None:
+            return []
+        try:
+            rows = conn.execute(
+                "SELECT t.value, count(*) FROM files, json_each(files.record, '$.tags') AS t "
+                "WHERE files.folder = 'events' AND files.record IS NOT NULL GROUP BY t.value"
+            ).fetchall()
+            counts = dict(rows)
+        except sqlite3.OperationalError:  # an SQLite without its JSON functions
+            for (text,) in conn.execute(
+                "SELECT record FROM files WHERE folder = 'events' AND record IS NOT NULL"
+            ):
+                for tag in json.loads(text).get("tags", []):
+                    counts[tag] = counts.get(tag, 0) + 1
+    return [
+        (tag, f"{n} event{'s' if n != 1 else ''}")
+        for tag, n in sorted(counts.items())
+        if isinstance(tag, str) and tag.startswith(incomplete)
+    ]
+
+
+def _help(text: str) -> str:
+    """Help as Typer shows it: it renders help as Rich markup, which a name such as
+    '[/x]' would break (an error in the prompt); escaped, it shows as written."""
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def provider_names(ctx: typer.Context, incomplete: str) -> Candidates:
+    """Provider ids whose id or name starts with what was typed (accents and case ignored)."""
+    try:
+        return _providers(_data_dir(ctx), incomplete)
+    except Exception:  # completion must never print a traceback into the prompt
+        return []
+
+
+def tags(ctx: typer.Context, incomplete: str) -> Candidates:
+    """Event tags starting with what was typed, each with how many events carry it."""
+    try:
+        return _tags(_data_dir(ctx), incomplete)
+    except Exception:  # completion must never print a traceback into the prompt
+        return []

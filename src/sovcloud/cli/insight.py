@@ -1,0 +1,198 @@
+"""Answers no other directory gives: assess, match, changes, stale.
+
+Thin commands: the rules and computations are in sovcloud/insight.py, the views in
+render/insight.py; both load inside the commands.
+"""
+
+# No `from __future__ import annotations`: Typer would evaluate every annotation string
+# of every command on each start.
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from sovcloud.cli.common import (
+    AsOfOption,
+    DataOption,
+    Format,
+    FormatOption,
+    LangOption,
+    UntilOption,
+    answer,
+    choices,
+    command,
+    day,
+    emit_view,
+    partial_date,
+    today,
+)
+
+if TYPE_CHECKING:
+    from sovcloud.index import Index
+    from sovcloud.render.insight import ChangesView
+
+SERVICES = ("iaas", "paas", "saas", "caas", "private-cloud", "hosting", "colocation", "other")
+
+
+@command()
+def assess(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="Id, name or alias of a provider; accents, case and small typos are forgiven.",
+            show_default=False,
+        ),
+    ] = None,
+    rules: Annotated[
+        bool, typer.Option("--rules", help="Print the rules and how each decides, then exit.")
+    ] = False,
+    as_of: AsOfOption = None,
+    format_: FormatOption = Format.table,
+    data: DataOption = None,
+) -> None:
+    """A provider's sovereignty profile by explicit rules: each criterion met, not met or
+    unknown, with the facts and sources behind it.
+
+    Examples:
+
+      sovcloud assess bleu
+
+      sovcloud assess s3ns --as-of 2024-01-01 --format markdown
+
+      sovcloud assess --rules
+    """
+    from sovcloud.insight import assess as assess_provider
+    from sovcloud.render.insight import AssessView, RulesView
+
+    if rules:
+        emit_view(RulesView(), format_)
+        return
+    if name is None:
+        raise typer.BadParameter("name a provider, or give --rules", param_hint="NAME")
+    assessment = answer(data, lambda index: assess_provider(index, name, today(), day(as_of)))
+    emit_view(AssessView(assessment), format_)
+
+
+@command()
+def match(
+    require: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--require",
+            metavar="SCHEME",
+            help="A certification the tender requires (repeatable): secnumcloud, hds, bsi-c5...",
+        ),
+    ] = None,
+    service: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--service",
+            callback=choices(SERVICES),
+            help="An offer the tender needs (repeatable): iaas, paas, saas, caas, "
+            "private-cloud, hosting, colocation.",
+        ),
+    ] = None,
+    country: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--country", metavar="CODE", help="Only providers registered here (repeatable)."
+        ),
+    ] = None,
+    everyone: Annotated[
+        bool,
+        typer.Option("--all", help="Also list providers with nothing toward any requirement."),
+    ] = False,
+    as_of: AsOfOption = None,
+    format_: FormatOption = Format.table,
+    data: DataOption = None,
+) -> None:
+    """Who could answer a tender: providers meeting every requirement first, then near
+    misses by fewest lacking, each with what it lacks.
+
+    Examples:
+
+      sovcloud match --require secnumcloud --require hds --service paas
+
+      sovcloud match --require secnumcloud --country FR --format json | jq '.[0].id'
+
+      sovcloud match --require secnumcloud --as-of 2021-06-01
+    """
+    from sovcloud.insight import Tender
+    from sovcloud.insight import match as match_tender
+    from sovcloud.render.insight import MatchView
+    from sovcloud.render.terminal import warn
+
+    if not require and not service:
+        raise typer.BadParameter("give at least one --require or --service")
+    tender = Tender(require or [], service or [], country or [], day(as_of), everyone)
+    result = answer(data, lambda index: match_tender(index, tender, today()))
+    for scheme in result.unknown_schemes:
+        warn(f"no provider has a certification of scheme {scheme!r} recorded: check the spelling")
+    emit_view(MatchView(result), format_)
+
+
+@command()
+def changes(
+    since: Annotated[
+        str,
+        typer.Option(
+            "--since",
+            callback=partial_date,
+            metavar="DATE",
+            help="From this year, month or day (2020, 2023-12, 2024-01-18).",
+        ),
+    ],
+    until: UntilOption = None,
+    format_: FormatOption = Format.table,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """What changed in the market in a window: qualifications granted and ended, ownership
+    changes, new providers and events, grouped by kind, each with its sources.
+
+    Examples:
+
+      sovcloud changes --since 2024
+
+      sovcloud changes --since 2022 --until 2022-12
+
+      sovcloud changes --since 2025-06 --format markdown > changes.md
+    """
+    from sovcloud.i18n import current_lang
+    from sovcloud.insight import changes as market_changes
+    from sovcloud.render.insight import ChangesView
+
+    def question(index: "Index") -> "ChangesView":
+        found = market_changes(index, since, until, today(), current_lang(lang))
+        names = index.provider_names({p for c in found for p in c.providers})
+        return ChangesView(found, names, since, until)
+
+    emit_view(answer(data, question), format_)
+
+
+@command()
+def stale(
+    max_age: Annotated[
+        int,
+        typer.Option("--max-age", min=0, metavar="DAYS", help="Older than this many days."),
+    ] = 180,
+    format_: FormatOption = Format.table,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """Records not reviewed for longer than --max-age days, oldest first: what to check
+    against its sources next (`validate --max-age` warns about the same, as SC303).
+
+    Examples:
+
+      sovcloud stale
+
+      sovcloud stale --max-age 365 --format csv > to-review.csv
+
+      sovcloud stale --max-age 90 --format json | jq -r '.[].path'
+    """
+    from sovcloud.i18n import current_lang
+    from sovcloud.insight import stale as stale_records
+    from sovcloud.render.insight import StaleView
+
+    found = answer(data, lambda index: stale_records(index, today(), max_age, current_lang(lang)))
+    emit_view(StaleView(found, max_age, today()), format_)

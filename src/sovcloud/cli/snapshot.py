@@ -1,0 +1,65 @@
+"""The --svg, --html and --force options of the commands that draw tables and charts.
+
+Not a command module: the commands of `queries` and `stats` import it. Only typer and the
+standard library are imported here.
+"""
+
+# No `from __future__ import annotations`: Typer would evaluate every annotation string
+# of every command on each start.
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from sovcloud.cli.common import Format, emit_view
+
+SvgOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--svg",
+        metavar="FILE",
+        help="Write the table as an SVG picture to FILE instead of printing it "
+        "(width: $COLUMNS, else 100).",
+        show_default=False,
+    ),
+]
+HtmlOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--html",
+        metavar="FILE",
+        help="Write the table as an HTML page to FILE instead of printing it.",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace the --svg or --html file if it exists.")
+]
+
+
+def check(format_: Format, svg: Path | None, html: Path | None, force: bool) -> None:
+    """Before any work: --svg and --html draw the table, so no other --format goes with
+    them (exit 2); an existing file without --force, or one file for both, exit 1."""
+    if svg is None and html is None:
+        return
+    if format_ is not Format.table:
+        raise typer.BadParameter(
+            "--svg and --html draw the table; leave out --format", param_hint="--format"
+        )
+    from sovcloud.render.snapshot import check_targets
+
+    check_targets(svg, html, force)
+
+
+def emit(
+    view: Any, format_: Format, svg: Path | None, html: Path | None, force: bool, title: str
+) -> None:
+    """The view on stdout in its format, or drawn into the --svg / --html files."""
+    if svg is None and html is None:
+        emit_view(view, format_)
+        return
+    from sovcloud.render.snapshot import save
+
+    for path in save(view, svg=svg, html=html, title=title, force=force):
+        sys.stderr.write(f"wrote {path}\n")

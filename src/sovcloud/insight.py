@@ -1,0 +1,752 @@
+"""Answers no other directory gives: a provider's sovereignty profile by explicit rules, who
+could answer a tender, what changed in the market in a window, which records need a review.
+
+The rules of `sovcloud assess` are one table, RULES: each rule has an id, a title, an
+explanation and the function that applies it, so that `sovcloud assess --rules` and the
+README section are generated from the same table that decides. A rule says met, not met or
+unknown, and gives the facts and sources behind its answer; it never reads more into the
+records than they say.
+
+Functions here take the index and plain options and return small result types that
+render/insight.py shows; they never print. Standard library only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from sovcloud import dates
+from sovcloud.checks import fold
+from sovcloud.countries import EU_MEMBERS
+from sovcloud.errors import NotFoundError
+from sovcloud.query import as_of, cert_state, existed, resolve
+from sovcloud.render.labels import STATUS_WORDS, cert_label, scheme_name
+
+if TYPE_CHECKING:
+    from sovcloud.index import Index
+
+Record = dict[str, Any]
+
+MET = "met"
+NOT_MET = "not-met"
+UNKNOWN = "unknown"
+
+# SecNumCloud 3.2, chapter 19.6 b): no non-EU entity may hold, directly or indirectly, more
+# than 24% of the provider's capital and voting rights, nor all of them together more than
+# 39%. The references are in the rule's explanation (OWNERS_REFERENCES).
+NON_EU_LIMIT_EACH = 24.0
+NON_EU_LIMIT_TOGETHER = 39.0
+
+
+class Reference(NamedTuple):
+    """A public text a rule relies on."""
+
+    publisher: str
+    title: str
+    date: str
+    url: str
+    note: str = ""
+
+
+class Fact(NamedTuple):
+    """One fact behind an answer, with the record's sources that back it."""
+
+    text: str
+    sources: list[Record]
+
+
+class Verdict(NamedTuple):
+    status: str  # MET, NOT_MET or UNKNOWN
+    facts: list[Fact]
+
+
+class Context(NamedTuple):
+    """What a rule looks at: the provider as it stood on `on` (owners then holding), and
+    the records of its owners that have one, as they stood that day."""
+
+    record: Record
+    on: dt.date
+    linked: dict[str, Record]
+
+
+class Rule(NamedTuple):
+    id: str
+    title: str
+    explanation: str
+    function: Callable[[Context], Verdict]
+    references: tuple[Reference, ...] = ()
+
+
+# --- sources and certifications -----------------------------------------------------------
+
+
+def _source(source: Record) -> Record:
+    """A source as a fact shows it: publisher, title, date, url (when there is one), type."""
+    keys = ("publisher", "title", "date", "url", "type")
+    return {k: source[k] for k in keys if source.get(k) is not None}
+
+
+def cited(record: Record, ids: list[str]) -> list[Record]:
+    """The record's sources with these ids, in the record's order."""
+    wanted = set(ids)
+    return [_source(s) for s in record["sources"] if s.get("id") in wanted]
+
+
+def record_sources(record: Record) -> list[Record]:
+    """Every source of the record: what backs the facts no item cites on its own (its
+    country, its founding date)."""
+    return [_source(s) for s in record["sources"]]
+
+
+def cert_verdict(cert: Record, on: dt.date, reviewed: str) -> str:
+    """'held', 'pending', 'lapsed' or 'unknown' on that day.
+
+    query.cert_state, except where the recorded dates cannot tell: a held certification
+    without a grant date before the record's review, a day inside a grant or end date given
+    only as a month or a year, a lapsed one whose start or end is missing. Those are
+    'unknown', never guessed.
+    """
+    state = cert_state(cert, on, reviewed)
+    granted, ends = cert.get("granted"), [cert[k] for k in ("ended", "expires") if cert.get(k)]
+    if state == "held":
+        if granted and on < dates.last_day(granted):
+            return "unknown"  # granted during that month or year: which day is not known
+        if any(dates.first_day(end) <= on and dates.precision(end) != "day" for end in ends):
+            return "unknown"  # ended during that month or year
+        return "held"
+    if state == "pending":
+        return "pending"
+    # Not held, as far as cert_holds could tell: check that the dates really tell.
+    if granted and on < dates.first_day(granted):
+        return "lapsed"  # not yet granted
+    if any(dates.last_day(end) < on for end in ends):
+        return "lapsed"  # over by then
+    if cert["status"] in ("expired", "withdrawn") and on >= dt.date.fromisoformat(reviewed):
+        return "lapsed"  # over when the record was last checked
+    # A held one without a grant date before the record's review, or a lapsed one whose
+    # start or end is missing: it may have been held that day.
+    return "unknown"
+
+
+def scheme_verdict(record: Record, scheme: str, on: dt.date) -> tuple[str, list[Record]]:
+    """The best state of the provider's certifications of a scheme on that day (held, then
+    unknown, then pending, then lapsed; 'none' when there is none) and those in that state."""
+    certs = [c for c in record["certifications"] if c["scheme"] == scheme]
+    verdicts = [(cert_verdict(c, on, record["last_reviewed"]), c) for c in certs]
+    for state in ("held", "unknown", "pending", "lapsed"):
+        chosen = [c for v, c in verdicts if v == state]
+        if chosen:
+            return state, chosen
+    return "none", []
+
+
+def _on_that_day(state: str, on: dt.date) -> str:
+    return {
+        "held": f"held on {on}",
+        "pending": f"not held on {on}",
+        "lapsed": f"not held on {on}",
+        "unknown": f"the recorded dates do not tell whether it was held on {on}",
+    }[state]
+
+
+# --- the rules ------------------------------------------------------------------------------
+
+
+def _scheme_rule(scheme: str) -> Callable[[Context], Verdict]:
+    def rule(ctx: Context) -> Verdict:
+        record, on = ctx.record, ctx.on
+        name = scheme_name(scheme)
+        state, _ = scheme_verdict(record, scheme, on)
+        facts = []
+        for cert in record["certifications"]:
+            if cert["scheme"] != scheme:
+                continue
+            verdict = cert_verdict(cert, on, record["last_reviewed"])
+            text = f"{name}: {cert_label(cert)} ({_on_that_day(verdict, on)})"
+            if cert.get("scope"):
+                text += f"; scope: {cert['scope']}"
+            facts.append(Fact(text, cited(record, cert["sources"])))
+        if state == "none":
+            return Verdict(NOT_MET, [Fact(f"no {name} certification is recorded", [])])
+        return Verdict({"held": MET, "unknown": UNKNOWN}.get(state, NOT_MET), facts)
+
+    return rule
+
+
+def _eu_office(ctx: Context) -> Verdict:
+    record = ctx.record
+    country = record["country"]
+    where = f" ({record['headquarters']})" if record.get("headquarters") else ""
+    inside = country in EU_MEMBERS
+    text = f"registered office in {country}{where}, " + (
+        "an EU member state" if inside else "not an EU member state"
+    )
+    return Verdict(MET if inside else NOT_MET, [Fact(text, record_sources(record))])
+
+
+def _stake_words(owner: Record) -> str:
+    if owner.get("stake") is not None:
+        return f"{owner['stake']:g}%"
+    if owner.get("stake_note"):
+        return f"stake given only in words: {owner['stake_note']}"
+    return "stake not recorded"
+
+
+def _non_eu_parent(ctx: Context, owner: Record) -> tuple[Record, Record] | None:
+    """The non-EU parent of an owner, from the owner's own record: (its parent, that
+    record). One level up only."""
+    linked = ctx.linked.get(owner.get("provider") or "")
+    if linked is None:
+        return None
+    for parent in linked["owners"]:
+        if parent["role"] == "parent" and parent["country"] not in EU_MEMBERS:
+            return parent, linked
+    return None
+
+
+def _eu_owners(ctx: Context) -> Verdict:
+    record, on = ctx.record, ctx.on
+    owners = record["owners"]
+    if not owners:
+        return Verdict(UNKNOWN, [Fact(f"no owner is recorded as holding it on {on}", [])])
+    facts = []
+    non_eu: list[Record] = []
+    for owner in owners:
+        role = "parent company" if owner["role"] == "parent" else "shareholder"
+        text = f"{owner['name']} ({owner['country']}), {role}, {_stake_words(owner)}"
+        sources = cited(record, owner["sources"])
+        if owner["country"] not in EU_MEMBERS:
+            non_eu.append(owner)
+            text += ": outside the EU"
+        else:
+            found = _non_eu_parent(ctx, owner)
+            if found:
+                parent, linked = found
+                non_eu.append(owner)
+                text += (
+                    f": registered in the EU, but its own record names {parent['name']} "
+                    f"({parent['country']}) as its parent company, so it counts as non-EU"
+                )
+                sources = sources + cited(linked, parent["sources"])
+        facts.append(Fact(text, sources))
+
+    def verdict(status: str, why: str) -> Verdict:
+        return Verdict(status, [*facts, Fact(why, [])])
+
+    parents = [o["name"] for o in non_eu if o["role"] == "parent"]
+    if parents:
+        return verdict(NOT_MET, f"a non-EU parent company controls it: {', '.join(parents)}")
+    over = [o for o in non_eu if o.get("stake") is not None and o["stake"] > NON_EU_LIMIT_EACH]
+    if over:
+        names = ", ".join(f"{o['name']} {o['stake']:g}%" for o in over)
+        return verdict(NOT_MET, f"a non-EU holder has more than {NON_EU_LIMIT_EACH:g}%: {names}")
+    known = sum(o["stake"] for o in non_eu if o.get("stake") is not None)
+    if known > NON_EU_LIMIT_TOGETHER:
+        return verdict(
+            NOT_MET,
+            f"non-EU holders have {known:g}% together, more than {NON_EU_LIMIT_TOGETHER:g}%",
+        )
+    unstaked = [o["name"] for o in non_eu if o.get("stake") is None]
+    if unstaked:
+        return verdict(
+            UNKNOWN,
+            "no percentage is recorded for the non-EU holder(s) " + ", ".join(unstaked),
+        )
+    # Every non-EU holding recorded is within the limits. Whoever holds what the recorded
+    # percentages leave over is not known: it might be held outside the EU.
+    total = min(100.0, sum(o["stake"] for o in owners if o.get("stake") is not None))
+    rest = 100.0 - total
+    largest = max([o["stake"] for o in non_eu] + [rest])
+    limits = f"(limits {NON_EU_LIMIT_EACH:g}% each, {NON_EU_LIMIT_TOGETHER:g}% together)"
+    if rest == 0:
+        return verdict(
+            MET,
+            f"recorded percentages account for all the capital: non-EU holders have at most "
+            f"{largest:g}% each and {known:g}% together {limits}",
+        )
+    if largest <= NON_EU_LIMIT_EACH and known + rest <= NON_EU_LIMIT_TOGETHER:
+        return verdict(
+            MET,
+            f"recorded percentages account for {total:g}% of the capital; even if the other "
+            f"{rest:g}% were held outside the EU, non-EU holdings would be at most "
+            f"{largest:g}% each and {known + rest:g}% together {limits}",
+        )
+    words = [o["name"] for o in owners if o.get("stake") is None]
+    return verdict(
+        UNKNOWN,
+        f"recorded percentages account for {total:g}% of the capital"
+        + (f"; none is recorded for {', '.join(words)}" if words else "")
+        + f": the other {rest:g}% might be held outside the EU, beyond the limits {limits}",
+    )
+
+
+def _eu_technology(ctx: Context) -> Verdict:
+    record = ctx.record
+    licences = record["licensed_technology"]
+    facts = [
+        Fact(
+            f"{x['vendor']} ({x['country']}"
+            + ("" if x["country"] in EU_MEMBERS else ", outside the EU")
+            + f"): {x['technology']}",
+            cited(record, x["sources"]),
+        )
+        for x in licences
+    ]
+    if any(x["country"] not in EU_MEMBERS for x in licences):
+        return Verdict(NOT_MET, facts)
+    if not licences:
+        return Verdict(MET, [Fact("no technology under licence is recorded", [])])
+    return Verdict(MET, facts)
+
+
+def _eu_data_centres(ctx: Context) -> Verdict:
+    record = ctx.record
+    centres = record["data_centres"]
+    if not centres:
+        return Verdict(UNKNOWN, [Fact("no data centre is recorded", [])])
+    facts = [
+        Fact(
+            f"{d['location']} ({d['country']}"
+            + ("" if d["country"] in EU_MEMBERS else ", outside the EU")
+            + ")"
+            + (f", operated by {d['operator']}" if d.get("operator") else ""),
+            cited(record, d["sources"]),
+        )
+        for d in centres
+    ]
+    inside = all(d["country"] in EU_MEMBERS for d in centres)
+    return Verdict(MET if inside else NOT_MET, facts)
+
+
+OWNERS_REFERENCES = (
+    Reference(
+        "PIALab",
+        "SecNumCloud and immunity from non-EU extraterritorial laws (subject)",
+        "2021-10-25",
+        "https://pialab.io/2021/10/25/secnumcloud-immunsation-contre-les-lois-extraterritoriales-hors-ue/",
+        "quotes chapter 19.6 of the 3.2.a draft ANSSI published for comment: capital and "
+        "voting rights not held, directly or indirectly, above 24% individually or 39% "
+        "collectively by entities based outside the EU",
+    ),
+    Reference(
+        "Archimag",
+        "ANSSI : une nouvelle évolution du SecNumCloud",
+        "2021-10-22",
+        "https://archimag.com/demat-cloud/2021/10/22/anssi-une-nouvelle-evolution-du-secnumcloud",
+        "the new chapter 19.6: EU registered office; third parties outside the EU at most "
+        "24% individually and 39% collectively",
+    ),
+    Reference(
+        "Assemblée nationale (via NosDéputés.fr)",
+        "Amendement CL88",
+        "2024-01-20",
+        "https://nosdeputes.fr/16/amendement/366/CL88",
+        "restates article 19.6 of the SecNumCloud requirements with the same 24% and 39% limits",
+    ),
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "secnumcloud",
+        "SecNumCloud qualification held",
+        "Met when a SecNumCloud qualification recorded for the provider is held on the day "
+        "(today, or the --as-of day): qualified, granted by then and not expired or ended. "
+        "Not met when the qualification recorded is in progress, announced, expired or "
+        "withdrawn, or when none is recorded (the catalogue records qualifications from "
+        "ANSSI's list and the press; none recorded is read as none held). Unknown when the "
+        "recorded dates cannot tell: no grant date before the day the record was reviewed, "
+        "or a day inside a grant or end date known only to the month or the year.",
+        _scheme_rule("secnumcloud"),
+    ),
+    Rule(
+        "eu-office",
+        "Registered office in the EU",
+        "Met when the provider's country (where its registered office is) is one of the 27 "
+        "EU member states; not met otherwise. This is the first condition of SecNumCloud "
+        "3.2's chapter 19.6. The country is backed by the record's own sources.",
+        _eu_office,
+    ),
+    Rule(
+        "eu-owners",
+        "No non-EU owner above SecNumCloud 3.2's limits",
+        "SecNumCloud 3.2, chapter 19.6, allows entities based outside the EU to hold, "
+        "directly or indirectly, at most 24% of a qualified provider's capital and voting "
+        "rights each and 39% together. Not met when an owner holding on the day is based "
+        "outside the EU and is the parent company, or holds more than 24%, or such owners "
+        "hold more than 39% together; an EU owner whose own record names a non-EU parent "
+        "counts as non-EU (one level up only). Unknown when no owner is recorded, when a "
+        "non-EU owner's percentage is not recorded (a stake given only in words is not "
+        "interpreted), or when the recorded percentages leave room for unrecorded holders "
+        "to exceed the limits. Met only when even the unrecorded rest, were it held outside "
+        "the EU, would stay within both limits. Voting rights and control agreements, which "
+        "19.6 also covers, are not recorded and not checked; a current SecNumCloud 3.2 "
+        "qualification means ANSSI checked them. We read the limits in the 3.2.a draft as "
+        "quoted by PIALab and in later texts restating them, not in ANSSI's final 3.2 "
+        "document of 8 March 2022 itself.",
+        _eu_owners,
+        OWNERS_REFERENCES,
+    ),
+    Rule(
+        "eu-technology",
+        "No technology under licence from a non-EU company",
+        "Not met (flagged) when the provider runs technology under licence from a company "
+        "based outside the EU, as Bleu runs Microsoft's and S3NS Google's: the vendor's "
+        "country is recorded with each licence. Met otherwise, including when no licence is "
+        "recorded (the catalogue records licences its sources report). Licences carry no "
+        "dates: --as-of shows them as recorded today.",
+        _eu_technology,
+    ),
+    Rule(
+        "eu-data-centres",
+        "Data centres in the EU",
+        "Met when every data centre recorded is in an EU member state; not met when one is "
+        "outside the EU (the facts say which); unknown when none is recorded. Data centres "
+        "carry no dates: --as-of shows them as recorded today.",
+        _eu_data_centres,
+    ),
+    Rule(
+        "hds",
+        "HDS certification held (health data)",
+        "As for SecNumCloud, with the HDS certification that French law requires of hosts "
+        "of personal health data: met when held on the day, not met when in progress, "
+        "lapsed or not recorded, unknown when the recorded dates cannot tell.",
+        _scheme_rule("hds"),
+    ),
+)
+
+RULES_INTRO = (
+    "`sovcloud assess NAME` checks one provider against the rules below, using only what "
+    "the catalogue records. Each criterion is met, not met or unknown, and lists the facts "
+    "and the sources (publisher, title, date, link) behind the answer; nothing is guessed, "
+    "so what the records do not say stays unknown. Owners are those holding on the day "
+    "(today, or the day given with --as-of), as are certifications. The answers describe "
+    "the records, not a legal opinion."
+)
+
+
+# --- assess ---------------------------------------------------------------------------------
+
+
+class Criterion(NamedTuple):
+    rule: Rule
+    verdict: Verdict
+
+
+class Assessment(NamedTuple):
+    record: Record  # as it stood on `on`
+    on: dt.date
+    as_of: dt.date | None
+    criteria: list[Criterion]
+    notes: list[str]
+
+
+def assess(index: Index, name: str, today: dt.date, on: dt.date | None = None) -> Assessment:
+    """The provider's sovereignty profile on a day (today by default), rule by rule."""
+    found = resolve(index, name, folders=("providers",))
+    record = index.provider(found.id)
+    if record is None:
+        raise NotFoundError(f"no provider with id {found.id!r}")
+    day = on or today
+    linked = {}
+    for owner in record["owners"]:
+        ref = owner.get("provider")
+        other = index.provider(ref) if ref else None
+        if ref and other is not None:
+            linked[ref] = as_of(other, day)
+    notes = []
+    if on is not None:
+        notes.append(
+            f"As of {on}: owners then holding and certifications then valid. The country, "
+            "licences, offers and data centres carry no dates and are shown as recorded today."
+        )
+        if not existed(record, on):
+            notes.append(f"Founded {record['founded']}: it did not exist yet on {on}.")
+    ctx = Context(as_of(record, day), day, linked)
+    criteria = [Criterion(rule, rule.function(ctx)) for rule in RULES]
+    return Assessment(ctx.record, day, on, criteria, notes)
+
+
+# --- match ----------------------------------------------------------------------------------
+
+
+class Need(NamedTuple):
+    """One requirement of a tender and where a provider stands: met, pending (in progress
+    or announced), unknown (the records cannot tell) or missing."""
+
+    requirement: str  # a scheme id, or "service:paas"
+    state: str
+    text: str  # "SecNumCloud: in progress (J1)", "no paas offer"
+    sources: list[Record]
+
+
+class Candidate(NamedTuple):
+    record: Record
+    needs: list[Need]
+
+    @property
+    def lacks(self) -> list[Need]:
+        return [n for n in self.needs if n.state != "met"]
+
+    @property
+    def meets_all(self) -> bool:
+        return not self.lacks
+
+
+class Tender(NamedTuple):
+    """What `sovcloud match` asks for."""
+
+    schemes: list[str] = []
+    services: list[str] = []
+    countries: list[str] = []
+    as_of: dt.date | None = None
+    everyone: bool = False  # also list providers with nothing toward any requirement
+
+
+class MatchResult(NamedTuple):
+    candidates: list[Candidate]  # ranked
+    on: dt.date
+    tender: Tender
+    left_out: int  # providers with nothing toward any requirement, not listed
+    unknown_schemes: list[str]  # schemes no record holds a certification of
+
+
+def _scheme_need(record: Record, scheme: str, services: list[str], on: dt.date) -> Need:
+    name = scheme_name(scheme)
+    state, certs = scheme_verdict(record, scheme, on)
+    if state == "none":
+        return Need(scheme, "missing", f"{name}: none recorded", [])
+    sources = [s for c in certs for s in cited(record, c["sources"])]
+    cert = certs[0]
+    if state == "held":
+        offers = {o["id"]: o for o in record["offers"]}
+        # Only a recorded scope can count against: a certification listing no offers
+        # covers the provider as far as the records say.
+        if services and all(c["offers"] for c in certs):
+            covered = {offers[o]["service"] for c in certs for o in c["offers"] if o in offers}
+            uncovered = [s for s in services if s not in covered]
+            if uncovered:
+                return Need(
+                    scheme,
+                    "missing",
+                    f"{name}: held for {', '.join(sorted(covered)) or 'other'} offers only, "
+                    f"not {', '.join(uncovered)}",
+                    sources,
+                )
+        return Need(scheme, "met", f"{name}: {cert_label(cert)}", sources)
+    if state == "unknown":
+        return Need(
+            scheme,
+            "unknown",
+            f"{name}: {cert_label(cert)}; the dates do not tell whether it was held on {on}",
+            sources,
+        )
+    if state == "pending":
+        words = STATUS_WORDS.get(cert["status"], cert["status"])
+        text = f"{name}: {words}" + (f" ({cert['milestone']})" if cert.get("milestone") else "")
+        # A status says where things stood when the record was reviewed, not before.
+        if on < dt.date.fromisoformat(record["last_reviewed"]):
+            return Need(scheme, "missing", f"{name}: not held on {on} (now {words})", sources)
+        return Need(scheme, "pending", text, sources)
+    if cert.get("granted") and on < dates.first_day(cert["granted"]):
+        text = f"{name}: not yet granted on {on} ({cert_label(cert)})"
+    else:
+        text = f"{name}: {cert_label(cert)}"
+    return Need(scheme, "missing", text, sources)
+
+
+def _service_need(record: Record, service: str) -> Need:
+    offers = [o for o in record["offers"] if o["service"] == service]
+    sources = record_sources(record)
+    active = [o["name"] for o in offers if o["status"] == "active"]
+    if active:
+        return Need(f"service:{service}", "met", f"{service} offer: {', '.join(active)}", sources)
+    announced = [o["name"] for o in offers if o["status"] == "announced"]
+    if announced:
+        text = f"{service} offer announced: {', '.join(announced)}"
+        return Need(f"service:{service}", "pending", text, sources)
+    if offers:
+        text = f"{service} offer no longer active: " + ", ".join(
+            f"{o['name']} ({o['status']})" for o in offers
+        )
+        return Need(f"service:{service}", "missing", text, sources)
+    return Need(f"service:{service}", "missing", f"no {service} offer recorded", [])
+
+
+def match(index: Index, tender: Tender, today: dt.date) -> MatchResult:
+    """Providers ranked by how well they answer the tender: all requirements met first,
+    then by fewest lacking (pending before missing), then by name. Providers with nothing
+    toward any requirement are left out unless `tender.everyone`."""
+    on = tender.as_of or today
+    schemes = list(dict.fromkeys(s.lower() for s in tender.schemes))
+    services = list(dict.fromkeys(tender.services))
+    countries = {c.upper() for c in tender.countries}
+    candidates = []
+    left_out = 0
+    seen_schemes: set[str] = set()
+    for record in index.providers():
+        seen_schemes.update(c["scheme"] for c in record["certifications"])
+        if countries and record["country"] not in countries:
+            continue
+        if tender.as_of:
+            if not existed(record, on):
+                continue
+        elif record["status"] in ("merged", "closed"):
+            continue  # cannot answer a tender today
+        needs = [_scheme_need(record, s, services, on) for s in schemes]
+        needs += [_service_need(record, s) for s in services]
+        candidate = Candidate(record, needs)
+        if not candidate.meets_all and not tender.everyone:
+            if all(n.state == "missing" for n in needs):
+                left_out += 1
+                continue
+        candidates.append(candidate)
+
+    def rank(c: Candidate) -> tuple[int, int, str]:
+        missing = sum(1 for n in c.lacks if n.state == "missing")
+        return len(c.lacks), missing, fold(c.record["name"])
+
+    unknown = [s for s in schemes if s not in seen_schemes]
+    return MatchResult(sorted(candidates, key=rank), on, tender, left_out, unknown)
+
+
+# --- changes --------------------------------------------------------------------------------
+
+# Groups of changes, in the order they are shown.
+CHANGE_GROUPS = {
+    "granted": "Qualifications and certifications granted",
+    "ended": "Qualifications and certifications expired or ended",
+    "ownership": "Ownership changes",
+    "founded": "New providers",
+    "event": "Events",
+}
+
+
+class Change(NamedTuple):
+    """Something that changed in the market, with where we know it from."""
+
+    group: str  # a key of CHANGE_GROUPS
+    kind: str  # for events, the event's kind; else what changed (certification, owner...)
+    date: str  # at its own precision
+    status: str  # happened, expected or cancelled
+    providers: list[str]  # ids
+    title: str
+    ref: str  # the record it comes from: an event id, or a provider id
+    sources: list[Record]
+
+
+def _in_window(text: str | None, since: str, until: str | None) -> bool:
+    """Whether a partial date may fall within [since, until], as the timeline reads it."""
+    if not text:
+        return False
+    if dates.last_day(text) < dates.first_day(since):
+        return False
+    return until is None or dates.first_day(text) <= dates.last_day(until)
+
+
+def _provider_changes(
+    record: Record, since: str, until: str | None, today: dt.date
+) -> list[Change]:
+    rid, name = record["id"], record["name"]
+    out = []
+
+    def add(group: str, kind: str, date: str, title: str, sources: list[Record]) -> None:
+        status = "expected" if dates.first_day(date) > today else "happened"
+        out.append(Change(group, kind, date, status, [rid], title, rid, sources))
+
+    for cert in record["certifications"]:
+        label = scheme_name(cert["scheme"]) + (f" {cert['version']}" if cert.get("version") else "")
+        sources = cited(record, cert["sources"])
+        granted = "qualified" if cert["scheme"] == "secnumcloud" else "certified"
+        if _in_window(cert.get("granted"), since, until):
+            add("granted", "certification", cert["granted"], f"{name}: {label} {granted}", sources)
+        if _in_window(cert.get("ended"), since, until):
+            words = cert["status"] if cert["status"] in ("expired", "withdrawn") else "ended"
+            add("ended", "certification", cert["ended"], f"{name}: {label} {words}", sources)
+        elif _in_window(cert.get("expires"), since, until):
+            future = dates.first_day(cert["expires"]) > today
+            words = "due to expire" if future else "expired"
+            add("ended", "certification", cert["expires"], f"{name}: {label} {words}", sources)
+    for owner in record["owners"]:
+        sources = cited(record, owner["sources"])
+        role = "the parent company" if owner["role"] == "parent" else "a shareholder"
+        stake = f" ({owner['stake']:g}%)" if owner.get("stake") is not None else ""
+        if _in_window(owner.get("since"), since, until):
+            title = f"{name}: {owner['name']} ({owner['country']}) became {role}{stake}"
+            add("ownership", "owner", owner["since"], title, sources)
+        if _in_window(owner.get("until"), since, until):
+            title = f"{name}: {owner['name']} ({owner['country']}) ceased to be {role}{stake}"
+            add("ownership", "owner", owner["until"], title, sources)
+    if _in_window(record.get("founded"), since, until):
+        words = "announced" if record["status"] == "announced" else "founded"
+        title = f"{name} ({record['kind']}, {record['country']}) {words}"
+        add("founded", "provider", record["founded"], title, record_sources(record))
+    return out
+
+
+def changes(
+    index: Index, since: str, until: str | None, today: dt.date, lang: str = "en"
+) -> list[Change]:
+    """What changed between `since` and `until` (partial dates, both included): grouped as
+    CHANGE_GROUPS orders them (events by kind), each group in date order."""
+    from sovcloud.i18n import localized
+
+    found: list[Change] = []
+    for record in index.providers():
+        found += _provider_changes(record, since, until, today)
+    for event in index.events(since, until):
+        found.append(
+            Change(
+                "event",
+                event["kind"],
+                event["date"],
+                event["status"],
+                list(event["providers"]),
+                localized(event["title"], lang),
+                event["id"],
+                [_source(s) for s in event["sources"]],
+            )
+        )
+    groups = list(CHANGE_GROUPS)
+
+    def order(c: Change) -> tuple[Any, ...]:
+        kind = c.kind if c.group == "event" else ""
+        day = (dates.first_day(c.date), dates.last_day(c.date))
+        return groups.index(c.group), kind, day, fold(c.title)
+
+    return sorted(found, key=order)
+
+
+# --- stale ----------------------------------------------------------------------------------
+
+
+class StaleRecord(NamedTuple):
+    folder: str  # providers or events
+    id: str
+    title: str
+    last_reviewed: str
+    age_days: int
+
+    @property
+    def path(self) -> str:
+        """The file, relative to the data directory (the id is the file name)."""
+        return f"{self.folder}/{self.id}.yaml"
+
+
+def stale(index: Index, today: dt.date, max_age_days: int, lang: str = "en") -> list[StaleRecord]:
+    """Records not reviewed for more than `max_age_days` (as validate's SC303 counts),
+    oldest first."""
+    from sovcloud.i18n import localized
+
+    found = []
+    for folder, records in (("providers", index.providers()), ("events", index.events())):
+        for record in records:
+            reviewed = record["last_reviewed"]
+            age = (today - dt.date.fromisoformat(reviewed)).days
+            if age > max_age_days:
+                title = record["name"] if folder == "providers" else record["title"]
+                found.append(
+                    StaleRecord(folder, record["id"], localized(title, lang), reviewed, age)
+                )
+    return sorted(found, key=lambda s: (s.last_reviewed, s.folder != "providers", s.id))

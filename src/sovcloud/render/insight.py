@@ -1,0 +1,552 @@
+"""What assess, match, changes and stale show, in every output format.
+
+Each view wraps what insight.py computed and knows its four shapes, as render/views.py's do:
+the JSON document (also YAML), flat rows (CSV), Markdown, and lines for people. Record text
+reaches the terminal only through grid.print_lines, never as markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from sovcloud.insight import (
+    CHANGE_GROUPS,
+    MET,
+    NOT_MET,
+    RULES,
+    RULES_INTRO,
+    UNKNOWN,
+    Assessment,
+    Candidate,
+    Change,
+    Fact,
+    MatchResult,
+    Rule,
+    StaleRecord,
+)
+from sovcloud.render.grid import LINK
+from sovcloud.render.labels import source_label
+from sovcloud.render.terminal import plain
+from sovcloud.render.views import md, md_table, shorten, styled
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from sovcloud.render.grid import Line
+
+Record = dict[str, Any]
+Rows = tuple[list[str], list[list[str]]]
+
+STATUS_SHOWN = {MET: "met", NOT_MET: "not met", UNKNOWN: "unknown"}
+STATUS_STYLES = {MET: "green", NOT_MET: "red", UNKNOWN: "yellow"}
+NEED_STYLES = {"met": "green", "pending": "yellow", "unknown": "yellow", "missing": "red"}
+# Sources shown under one change in a table; the rest are in `sovcloud show`.
+SOURCES_SHOWN = 3
+MARKDOWN_WIDTH = 95  # the README's line length
+
+
+def _source_text(source: Record) -> str:
+    """One source on one line: label, then its link."""
+    url = f" {source['url']}" if source.get("url") else ""
+    return source_label(source) + url
+
+
+def _source_md(source: Record) -> str:
+    url = f" <{plain(source['url'])}>" if source.get("url") else ""
+    return md(source_label(source)) + url
+
+
+def _source_key(source: Record) -> tuple[str, ...]:
+    return tuple(str(source.get(k, "")) for k in ("publisher", "title", "date", "url"))
+
+
+class Numbered(NamedTuple):
+    """Sources numbered once for a whole answer, in order of first citation."""
+
+    sources: list[Record]
+    numbers: dict[tuple[str, ...], int]
+
+    @classmethod
+    def of(cls, facts: list[Fact]) -> Numbered:
+        sources: list[Record] = []
+        numbers: dict[tuple[str, ...], int] = {}
+        for fact in facts:
+            for source in fact.sources:
+                key = _source_key(source)
+                if key not in numbers:
+                    sources.append(source)
+                    numbers[key] = len(sources)
+        return cls(sources, numbers)
+
+    def marks(self, fact: Fact) -> str:
+        """'[1][3-5]': the fact's sources, runs of numbers shortened."""
+        found = sorted({self.numbers[_source_key(s)] for s in fact.sources})
+        runs: list[list[int]] = []
+        for n in found:
+            if runs and n == runs[-1][-1] + 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        return "".join(f"[{r[0]}]" if len(r) == 1 else f"[{r[0]}-{r[-1]}]" for r in runs)
+
+
+def _sources_block(sources: list[Record], width: int) -> list[Line]:
+    from sovcloud.render.grid import paragraph
+
+    out: list[Line] = []
+    for i, s in enumerate(sources, 1):
+        out += paragraph(f"[{i}] {source_label(s)}", "", width, indent="  ", hang="      ")
+        if s.get("url"):
+            out.append([("      ", ""), (s["url"], LINK)])
+    return out
+
+
+# --- assess ---------------------------------------------------------------------------------
+
+
+class AssessView(NamedTuple):
+    assessment: Assessment
+
+    def _facts(self) -> list[Fact]:
+        return [f for c in self.assessment.criteria for f in c.verdict.facts]
+
+    def _count(self) -> str:
+        statuses = [c.verdict.status for c in self.assessment.criteria]
+        parts = [f"{statuses.count(s)} {STATUS_SHOWN[s]}" for s in (MET, NOT_MET, UNKNOWN)]
+        return ", ".join(parts)
+
+    def document(self) -> Any:
+        a = self.assessment
+        r = a.record
+        return {
+            "provider": {"id": r["id"], "name": r["name"], "country": r["country"]},
+            "on": a.on.isoformat(),
+            "as_of": a.as_of.isoformat() if a.as_of else None,
+            "criteria": [
+                {
+                    "id": c.rule.id,
+                    "title": c.rule.title,
+                    "status": c.verdict.status,
+                    "facts": [{"text": f.text, "sources": f.sources} for f in c.verdict.facts],
+                }
+                for c in a.criteria
+            ],
+            "notes": a.notes,
+        }
+
+    def flat(self) -> Rows:
+        headers = ["provider", "on", "criterion", "title", "status", "facts", "sources"]
+        a = self.assessment
+        rows = [
+            [
+                a.record["id"],
+                a.on.isoformat(),
+                c.rule.id,
+                c.rule.title,
+                c.verdict.status,
+                "; ".join(f.text for f in c.verdict.facts),
+                "; ".join(
+                    dict.fromkeys(_source_text(s) for f in c.verdict.facts for s in f.sources)
+                ),
+            ]
+            for c in a.criteria
+        ]
+        return headers, rows
+
+    def markdown(self) -> str:
+        a = self.assessment
+        r = a.record
+        numbered = Numbered.of(self._facts())
+        out = [f"# Sovereignty profile: {md(r['name'])} ({md(r['id'])})", ""]
+        out += [f"On {a.on}; {self._count()}. The rules: `sovcloud assess --rules`.", ""]
+        out += [md(note) for note in a.notes] + ([""] if a.notes else [])
+        out += [
+            md_table(
+                ["Criterion", "Answer"],
+                [[c.rule.title, STATUS_SHOWN[c.verdict.status]] for c in a.criteria],
+            )
+        ]
+        for c in a.criteria:
+            out += [f"## {md(c.rule.title)}: {STATUS_SHOWN[c.verdict.status]}", ""]
+            for fact in c.verdict.facts:
+                marks = numbered.marks(fact)
+                out.append(f"- {md(fact.text)}" + (f" {md(marks)}" if marks else ""))
+            out.append("")
+        if numbered.sources:
+            out += ["## Sources", ""]
+            out += [f"{i}. {_source_md(s)}" for i, s in enumerate(numbered.sources, 1)]
+        return "\n".join(out).rstrip("\n") + "\n"
+
+    def rich(self, console: Console) -> None:
+        from sovcloud.render.grid import paragraph, print_lines
+
+        a = self.assessment
+        r = a.record
+        width = console.width
+        numbered = Numbered.of(self._facts())
+        out: list[Line] = [
+            [
+                (r["name"], "bold"),
+                (f"  ({r['id']})", "dim"),
+                (f"  sovereignty profile on {a.on}", ""),
+            ]
+        ]
+        for note in a.notes:
+            out += paragraph(note, "italic", width)
+        pad = max(len(s) for s in STATUS_SHOWN.values()) + 2
+        for c in a.criteria:
+            status = c.verdict.status
+            out.append([])
+            out.append(
+                [
+                    (STATUS_SHOWN[status].upper().ljust(pad), f"bold {STATUS_STYLES[status]}"),
+                    (c.rule.title, "bold"),
+                    (f"  ({c.rule.id})", "dim"),
+                ]
+            )
+            for fact in c.verdict.facts:
+                marks = numbered.marks(fact)
+                text = fact.text + (f" {marks}" if marks else "")
+                out += paragraph(text, "", width, indent=" " * pad, hang=" " * (pad + 2))
+        if numbered.sources:
+            out += [[], [("Sources", "bold underline")]]
+            out += _sources_block(numbered.sources, width)
+        out += [[], [(f"{self._count()}. How each is decided: sovcloud assess --rules", "dim")]]
+        print_lines(console, out)
+
+
+class RulesView(NamedTuple):
+    """The rules of assess: `sovcloud assess --rules`, and the README section."""
+
+    rules: tuple[Rule, ...] = RULES
+
+    def document(self) -> Any:
+        return [
+            {
+                "id": rule.id,
+                "title": rule.title,
+                "explanation": rule.explanation,
+                "references": [ref._asdict() for ref in rule.references],
+            }
+            for rule in self.rules
+        ]
+
+    def flat(self) -> Rows:
+        headers = ["id", "title", "explanation", "references"]
+        rows = [
+            [
+                rule.id,
+                rule.title,
+                rule.explanation,
+                "; ".join(f"{x.publisher}, {x.title}, {x.date} {x.url}" for x in rule.references),
+            ]
+            for rule in self.rules
+        ]
+        return headers, rows
+
+    def markdown(self) -> str:
+        """The README's section "How `assess` decides", generated from the rules table and
+        wrapped as the README is."""
+        from textwrap import fill
+
+        def wrapped(text: str, indent: str = "") -> str:
+            return fill(
+                text,
+                MARKDOWN_WIDTH,
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+
+        out = ["## How `assess` decides", "", wrapped(RULES_INTRO), ""]
+        for rule in self.rules:
+            out += [f"### {rule.title} (`{rule.id}`)", "", wrapped(rule.explanation), ""]
+            if rule.references:
+                out += ["References:", ""]
+                out += [
+                    wrapped(f'- {x.publisher}, "{x.title}", {x.date}: {x.note}. <{x.url}>', "  ")
+                    for x in rule.references
+                ]
+                out.append("")
+        return "\n".join(out).rstrip("\n") + "\n"
+
+    def rich(self, console: Console) -> None:
+        from sovcloud.render.grid import paragraph, print_lines
+
+        width = console.width
+        out: list[Line] = paragraph(RULES_INTRO, "", width)
+        for rule in self.rules:
+            out += [[], [(rule.title, "bold"), (f"  ({rule.id})", "dim")]]
+            out += paragraph(rule.explanation, "", width, indent="  ", hang="  ")
+            for x in rule.references:
+                out += paragraph(
+                    f'{x.publisher}, "{x.title}", {x.date}: {x.note}.',
+                    "dim",
+                    width,
+                    indent="  - ",
+                    hang="    ",
+                )
+                out.append([("    ", ""), (x.url, LINK)])
+        print_lines(console, out)
+
+
+# --- match ----------------------------------------------------------------------------------
+
+
+class MatchView(NamedTuple):
+    result: MatchResult
+
+    def _candidates(self) -> list[Candidate]:
+        return self.result.candidates
+
+    def document(self) -> Any:
+        return [
+            {
+                "rank": rank,
+                "id": c.record["id"],
+                "name": c.record["name"],
+                "country": c.record["country"],
+                "meets_all": c.meets_all,
+                "lacks": [n.text for n in c.lacks],
+                "needs": [n._asdict() for n in c.needs],
+            }
+            for rank, c in enumerate(self._candidates(), 1)
+        ]
+
+    def flat(self) -> Rows:
+        headers = ["rank", "id", "name", "country", "meets_all", "has", "lacks"]
+        rows = [
+            [
+                str(rank),
+                c.record["id"],
+                c.record["name"],
+                c.record["country"],
+                "yes" if c.meets_all else "no",
+                "; ".join(n.text for n in c.needs if n.state == "met"),
+                "; ".join(n.text for n in c.lacks),
+            ]
+            for rank, c in enumerate(self._candidates(), 1)
+        ]
+        return headers, rows
+
+    def markdown(self) -> str:
+        headers = ["#", "Provider", "Country", "Has", "Lacks"]
+        rows = [
+            [
+                str(rank),
+                f"{c.record['name']} ({c.record['id']})",
+                c.record["country"],
+                "; ".join(n.text for n in c.needs if n.state == "met") or "-",
+                "; ".join(n.text for n in c.lacks) or "nothing",
+            ]
+            for rank, c in enumerate(self._candidates(), 1)
+        ]
+        return md_table(headers, rows)
+
+    def _footer(self) -> str:
+        result = self.result
+        full = sum(1 for c in result.candidates if c.meets_all)
+        near = len(result.candidates) - full
+        text = (
+            f"{full} meet every requirement, {near} near miss{'' if near == 1 else 'es'} "
+            f"(on {result.on})"
+        )
+        if result.left_out:
+            text += (
+                f"; {result.left_out} providers with nothing toward any requirement not "
+                "listed (--all lists them)"
+            )
+        return text
+
+    def rich(self, console: Console) -> None:
+        from sovcloud.render.grid import Column, print_lines, table_lines
+
+        columns = [
+            Column("#", wrap=False),
+            Column("Provider", max_width=28),
+            Column("Ctry", wrap=False),
+            Column("Has", max_width=50),
+            Column("Lacks", max_width=60),
+        ]
+        rows = []
+        for rank, c in enumerate(self._candidates(), 1):
+            has = "\n".join(shorten(n.text, 160) for n in c.needs if n.state == "met")
+            lacks = "\n".join(shorten(n.text, 160) for n in c.lacks)
+            worst = "missing" if any(n.state == "missing" for n in c.lacks) else "pending"
+            rows.append(
+                [
+                    (str(rank), ""),
+                    (f"{c.record['name']}\n{c.record['id']}", "bold" if c.meets_all else ""),
+                    (c.record["country"], ""),
+                    (has or "-", "green" if has else "dim"),
+                    (lacks or "nothing", NEED_STYLES[worst] if lacks else "green"),
+                ]
+            )
+        print_lines(console, table_lines(columns, rows, console.width))
+        console.print(styled(self._footer(), "dim"))
+
+
+# --- changes --------------------------------------------------------------------------------
+
+
+def _group_title(change: Change) -> str:
+    title = CHANGE_GROUPS[change.group]
+    return f"{title}: {change.kind}" if change.group == "event" else title
+
+
+def _date(change: Change) -> str:
+    return change.date + ("" if change.status == "happened" else f" ({change.status})")
+
+
+class ChangesView(NamedTuple):
+    changes: list[Change]
+    provider_names: dict[str, str]
+    since: str
+    until: str | None
+
+    def _groups(self) -> list[tuple[str, list[Change]]]:
+        groups: list[tuple[str, list[Change]]] = []
+        for change in self.changes:
+            title = _group_title(change)
+            if not groups or groups[-1][0] != title:
+                groups.append((title, []))
+            groups[-1][1].append(change)
+        return groups
+
+    def _providers(self, change: Change) -> str:
+        return ", ".join(self.provider_names.get(p, p) for p in change.providers)
+
+    def _window(self) -> str:
+        return f"from {self.since}" + (f" to {self.until}" if self.until else "")
+
+    def document(self) -> Any:
+        return [c._asdict() for c in self.changes]
+
+    def flat(self) -> Rows:
+        headers = ["group", "kind", "date", "status", "providers", "title", "ref", "sources"]
+        rows = [
+            [
+                c.group,
+                c.kind,
+                c.date,
+                c.status,
+                "; ".join(c.providers),
+                c.title,
+                c.ref,
+                "; ".join(_source_text(s) for s in c.sources),
+            ]
+            for c in self.changes
+        ]
+        return headers, rows
+
+    def markdown(self) -> str:
+        out = []
+        for title, changes in self._groups():
+            out += [f"## {md(title)}", ""]
+            for c in changes:
+                line = f"- **{md(_date(c))}** {md(c.title)} `{plain(c.ref)}`"
+                if c.group == "event" and c.providers:
+                    line += f" ({md(self._providers(c))})"
+                out.append(line)
+                out += [f"  - {_source_md(s)}" for s in c.sources]
+            out.append("")
+        return "\n".join(out).rstrip("\n") + ("\n" if out else "")
+
+    def rich(self, console: Console) -> None:
+        from sovcloud.render.grid import paragraph, print_lines
+
+        width = console.width
+        out: list[Line] = []
+        for title, changes in self._groups():
+            out += [[(title, "bold underline")]] if not out else [[], [(title, "bold underline")]]
+            pad = max(len(_date(c)) for c in changes) + 2
+            for c in changes:
+                style = "" if c.status == "happened" else "italic yellow"
+                text = c.title
+                if c.group == "event" and c.providers:
+                    text += f" ({self._providers(c)})"
+                lines = paragraph(text, style, width - pad, indent="", hang="")
+                lines[0][0] = (_date(c).ljust(pad), style)
+                for line in lines[1:]:
+                    line[0] = (" " * pad, "")
+                out += lines
+                for s in c.sources[:SOURCES_SHOWN]:
+                    out += paragraph(
+                        _source_text(s), "dim", width, indent=" " * (pad + 2), hang=" " * (pad + 4)
+                    )
+                if len(c.sources) > SOURCES_SHOWN:
+                    more = len(c.sources) - SOURCES_SHOWN
+                    out.append(
+                        [(" " * (pad + 2), ""), (f"and {more} more: sovcloud show {c.ref}", "dim")]
+                    )
+        print_lines(console, out)
+        console.print(styled(f"{len(self.changes)} changes {self._window()}", "dim"))
+
+
+# --- stale ----------------------------------------------------------------------------------
+
+
+class StaleView(NamedTuple):
+    records: list[StaleRecord]
+    max_age_days: int
+    today: dt.date
+
+    def document(self) -> Any:
+        return [
+            {
+                "kind": r.folder[:-1],
+                "id": r.id,
+                "title": r.title,
+                "last_reviewed": r.last_reviewed,
+                "age_days": r.age_days,
+                "path": r.path,
+            }
+            for r in self.records
+        ]
+
+    def flat(self) -> Rows:
+        headers = ["kind", "id", "title", "last_reviewed", "age_days", "path"]
+        rows = [
+            [r.folder[:-1], r.id, r.title, r.last_reviewed, str(r.age_days), r.path]
+            for r in self.records
+        ]
+        return headers, rows
+
+    def markdown(self) -> str:
+        headers = ["Last reviewed", "Days", "Kind", "Record", "File"]
+        rows = [
+            [r.last_reviewed, str(r.age_days), r.folder[:-1], f"{r.title} ({r.id})", r.path]
+            for r in self.records
+        ]
+        return md_table(headers, rows)
+
+    def rich(self, console: Console) -> None:
+        from sovcloud.render.grid import Column, print_lines, table_lines
+
+        columns = [
+            Column("Last reviewed", wrap=False),
+            Column("Days", wrap=False),
+            Column("Kind", wrap=False),
+            Column("Record", max_width=70),
+            Column("File", max_width=50),
+        ]
+        rows = [
+            [
+                (r.last_reviewed, ""),
+                (str(r.age_days), "red" if r.age_days > 2 * self.max_age_days else "yellow"),
+                (r.folder[:-1], "dim"),
+                (f"{r.title}\n{r.id}", ""),
+                (r.path, "dim"),
+            ]
+            for r in self.records
+        ]
+        if rows:
+            print_lines(console, table_lines(columns, rows, console.width))
+        note = (
+            f"{len(self.records)} records not reviewed for more than {self.max_age_days} days "
+            f"(on {self.today})"
+        )
+        if self.records:
+            note += ": check each against its sources, then update last_reviewed"
+        console.print(styled(note, "dim"))
