@@ -57,9 +57,11 @@ def validate(
     from sovcloud.index import Index
     from sovcloud.paths import resolve_data_dir
     from sovcloud.render.findings import render_findings
+    from sovcloud.render.progress import progress_bar
 
     data_dir = resolve_data_dir(directory or data)
-    index = Index.open(data_dir, today(), max_age_days=max_age)
+    with progress_bar("Checking data files") as progress:
+        index = Index.open(data_dir, today(), max_age_days=max_age, progress=progress)
     render_findings(index, format_.value)
     failing = index.errors or (strict and index.warnings)
     raise typer.Exit(1 if failing else 0)

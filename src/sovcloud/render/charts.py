@@ -1,0 +1,159 @@
+"""Bar charts of the market's counts (`sovcloud stats`), in every output format.
+
+The bars are characters, so that a chart reads the same in plain text (NO_COLOR, a pipe,
+a file) as in colour: a full block per unit (or per step when the counts outgrow the
+width), a light shade for expected events, and the number always written beside the bar.
+Colour only adds.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from sovcloud.render.labels import scheme_name
+from sovcloud.render.views import Rows, md_table
+from sovcloud.stats import Bar, Stats
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from sovcloud.render.grid import Line
+
+FULL = "█"
+SHADE = "░"  # the part of a year's events that is only expected
+MAX_BAR = 60  # wider bars are no easier to compare
+LABEL_MAX = 24
+
+
+class Chart(NamedTuple):
+    """One chart as shown: its name in JSON and CSV, its title, and labelled bars."""
+
+    name: str
+    title: str
+    bars: list[tuple[str, Bar]]  # (label, bar)
+    style: str  # the bars' colour
+
+
+def bar_text(bar: Bar, scale: float) -> tuple[str, str]:
+    """(happened, expected) blocks for one bar: at least one block for any count above 0,
+    so that a small count never looks like none."""
+    if bar.value <= 0:
+        return "", ""
+    total = max(1, round(bar.value * scale))
+    expected = max(1, round(bar.expected * scale)) if bar.expected else 0
+    expected = min(expected, total)
+    return FULL * (total - expected), SHADE * expected
+
+
+def _short(label: str) -> str:
+    """A label cut to LABEL_MAX characters: a scheme id may be long, the bars need room."""
+    return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1] + "…"
+
+
+def chart_lines(chart: Chart, width: int) -> list[Line]:
+    """A title, then one line per bar: label, count, bar, and how many are expected."""
+    lines: list[Line] = [[(chart.title, "bold")]]
+    if not chart.bars:
+        return [*lines, [("  none", "dim")]]
+    bars = [(_short(label), bar) for label, bar in chart.bars]
+    label_width = max(len(label) for label, _ in bars)
+    count_width = max(len(str(bar.value)) for _, bar in bars)
+    notes = {bar.key: f" ({bar.expected} expected)" if bar.expected else "" for _, bar in bars}
+    room = width - 2 - label_width - 2 - count_width - 2 - max(len(n) for n in notes.values())
+    room = max(10, min(MAX_BAR, room))
+    top = max(bar.value for _, bar in bars)
+    scale = min(1.0, room / top) if top else 1.0
+    for label, bar in bars:
+        done, expected = bar_text(bar, scale)
+        line: Line = [
+            ("  " + label.ljust(label_width) + "  ", ""),
+            (str(bar.value).rjust(count_width), "bold"),
+        ]
+        if done or expected:
+            line += [("  ", ""), (done, chart.style), (expected, "yellow")]
+        lines.append([*line, (notes[bar.key], "dim")])
+    if scale < 1.0:
+        lines.append([(f"  each {FULL} is about {1 / scale:.2g}", "dim")])
+    return lines
+
+
+class StatsView(NamedTuple):
+    stats: Stats
+
+    def charts(self) -> list[Chart]:
+        s = self.stats
+        return [
+            Chart(
+                "providers_by_country",
+                f"Providers by country ({s.providers} providers)",
+                [(bar.key, bar) for bar in s.by_country],
+                "cyan",
+            ),
+            Chart(
+                "providers_by_scheme",
+                f"Providers holding a certification on {s.on}, by scheme",
+                [(scheme_name(bar.key), bar) for bar in s.by_scheme],
+                "green",
+            ),
+            Chart(
+                "events_by_year",
+                f"Events per year ({s.events} events)",
+                [(bar.key, bar) for bar in s.by_year],
+                "magenta",
+            ),
+        ]
+
+    def document(self) -> Any:
+        s = self.stats
+        return {
+            "as_of": s.on.isoformat(),
+            "providers": s.providers,
+            "events": s.events,
+            "providers_by_country": [
+                {"country": b.key, "providers": b.value} for b in s.by_country
+            ],
+            "providers_by_scheme": [
+                {"scheme": b.key, "name": scheme_name(b.key), "providers": b.value}
+                for b in s.by_scheme
+            ],
+            "events_by_year": [
+                {"year": b.key, "events": b.value, "expected": b.expected} for b in s.by_year
+            ],
+        }
+
+    def flat(self) -> Rows:
+        headers = ["chart", "key", "label", "count", "expected"]
+        rows = [
+            [chart.name, bar.key, label, str(bar.value), str(bar.expected)]
+            for chart in self.charts()
+            for label, bar in chart.bars
+        ]
+        return headers, rows
+
+    def markdown(self) -> str:
+        heads = {
+            "providers_by_country": ["Country", "Providers"],
+            "providers_by_scheme": ["Scheme", "Providers"],
+        }
+        out = []
+        for chart in self.charts():
+            out += [f"## {chart.title}", ""]
+            if chart.name == "events_by_year":
+                rows = [[label, str(b.value), str(b.expected)] for label, b in chart.bars]
+                out.append(md_table(["Year", "Events", "Of which expected"], rows))
+            else:
+                rows = [[label, str(b.value)] for label, b in chart.bars]
+                out.append(md_table(heads[chart.name], rows))
+        return "\n".join(out)
+
+    def rich(self, console: Console) -> None:
+        from sovcloud.render.grid import print_lines
+
+        lines: list[Line] = []
+        for chart in self.charts():
+            if lines:
+                lines.append([])
+            lines += chart_lines(chart, console.width)
+        if any(bar.expected for bar in self.stats.by_year):
+            lines.append([(f"  {SHADE} expected: announced or planned, not yet happened", "dim")])
+        print_lines(console, lines)

@@ -1,0 +1,124 @@
+"""Shell completion: provider names for NAME arguments and --provider, tags for --tag,
+read from the derived index, silent whatever goes wrong."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import FIXTURE_DATA, fixture_run, run
+from sovcloud.cli.completion import provider_names, tags
+
+
+def ctx(data: Path | str | None = FIXTURE_DATA) -> SimpleNamespace:
+    """What Typer hands a callback: the context, whose params hold the options given so far."""
+    return SimpleNamespace(params={"data": data})
+
+
+@pytest.fixture
+def indexed() -> None:
+    """The test catalogue's index, as any earlier query leaves it."""
+    assert fixture_run("providers", "-f", "json").exit_code == 0
+
+
+def test_provider_ids_with_their_names(indexed: None) -> None:
+    assert provider_names(ctx(), "b") == [("bleu", "Bleu"), ("bleuet-hosting", "Bleuet Hosting")]
+    assert provider_names(ctx(), "thes") == [("thesee-datacenter", "Thésée DataCenter")]
+    everything = dict(provider_names(ctx(), ""))
+    assert {"bleu", "docaposte", "numspot", "outscale", "thesee-datacenter"} <= set(everything)
+
+
+def test_one_word_names_and_aliases_complete_as_typed(indexed: None) -> None:
+    assert provider_names(ctx(), "Num") == [("NumSpot", "numspot"), ("Numspot", "numspot")]
+    # Names of several words would reach bash as several words: their ids are offered.
+    assert provider_names(ctx(), "Th") == []
+
+
+def test_tags_with_their_counts(indexed: None) -> None:
+    assert tags(ctx(), "health") == [("health-data-hub", "3 events")]
+    assert tags(ctx(), "zzz") == []
+
+
+def test_without_an_index_ids_come_from_file_names() -> None:
+    # No query has run: the cache directory is empty, and completion never builds it.
+    assert provider_names(ctx(), "nu") == [("numspot", "numspot")]
+    assert tags(ctx(), "") == []
+
+
+def test_data_from_the_environment(indexed: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOVCLOUD_DATA", str(FIXTURE_DATA))
+    assert provider_names(ctx(None), "out") == [("outscale", "Outscale")]
+
+
+def test_no_data_option_means_the_bundled_data() -> None:
+    for context in (ctx(None), None, SimpleNamespace()):
+        assert ("s3ns", "s3ns") in provider_names(context, "s3")  # type: ignore[arg-type]
+
+
+def test_nothing_goes_wrong_loudly(capsys: pytest.CaptureFixture[str]) -> None:
+    for context in (ctx("/no/such/folder"), ctx("\0"), SimpleNamespace(params=42)):
+        assert provider_names(context, "a") == []  # type: ignore[arg-type]
+        assert tags(context, "a") == []  # type: ignore[arg-type]
+    assert capsys.readouterr() == ("", "")
+
+
+def test_a_corrupt_index_completes_nothing(indexed: None) -> None:
+    from sovcloud.index import cache_path
+
+    cache_path(FIXTURE_DATA).write_bytes(b"not a database" * 100)
+    assert provider_names(ctx(), "n") == []
+    assert tags(ctx(), "h") == []
+
+
+def test_a_name_looking_like_markup_is_escaped_for_typer(data_dir: Path) -> None:
+    path = data_dir / "providers" / "bleu.yaml"
+    path.write_text(path.read_text().replace("name: Bleu\n", "name: '[/]Bleu'\n", 1))
+    assert run("providers", "--data", str(data_dir)).exit_code == 0
+    assert ("bleu", r"\[/]Bleu") in provider_names(ctx(data_dir), "bl")
+
+
+def complete(words: str, cache: Path) -> subprocess.CompletedProcess[str]:
+    """What zsh asks sovcloud for when Tab is pressed after `words`."""
+    env = {
+        **os.environ,
+        "_SOVCLOUD_COMPLETE": "complete_zsh",
+        "_TYPER_COMPLETE_ARGS": words,
+        "SOVCLOUD_CACHE_DIR": str(cache),
+    }
+    code = "import sys; from sovcloud.cli import main; sys.argv = ['sovcloud']; main()"
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def shell_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache holding the test catalogue's index, as a first query leaves it."""
+    cache = tmp_path_factory.mktemp("shell-cache")
+    env = {**os.environ, "SOVCLOUD_CACHE_DIR": str(cache)}
+    subprocess.run(
+        [sys.executable, "-m", "sovcloud", "providers", "--data", str(FIXTURE_DATA)],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return cache
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (f"sovcloud show --data {FIXTURE_DATA} num", '"numspot":"NumSpot"'),
+        (f"sovcloud compare --data {FIXTURE_DATA} bleu out", '"outscale":"Outscale"'),
+        (f"sovcloud dossier --data {FIXTURE_DATA} thes", '"thesee-datacenter":"Thésée DataCenter"'),
+        (f"sovcloud timeline --data {FIXTURE_DATA} --provider doc", '"docaposte":"Docaposte"'),
+        (f"sovcloud timeline --data {FIXTURE_DATA} --tag heal", '"health-data-hub":"3 events"'),
+    ],
+)
+def test_the_shell_gets_the_candidates(shell_cache: Path, words: str, expected: str) -> None:
+    done = complete(words, shell_cache)
+    assert done.returncode == 0 and done.stderr == "", done
+    assert expected in done.stdout
