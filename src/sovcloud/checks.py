@@ -12,7 +12,7 @@ import datetime as dt
 import difflib
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from sovcloud import dates
 from sovcloud.errors import Finding
@@ -165,66 +165,63 @@ def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
             )
 
 
-class Entry(NamedTuple):
-    """What cross-record checks need to know of one valid record."""
-
-    folder: str
-    path: str
-    id: str
-    id_line: int
-    refs: tuple[tuple[int, str], ...]
-    names: tuple[tuple[int, str], ...]
-
-
-def cross_check(entries: list[Entry]) -> list[Finding]:
-    """Duplicate ids, references to providers that do not exist, names shared by two
-    providers."""
-    findings: list[Finding] = []
-    first: dict[str, Entry] = {}
-    for entry in entries:
-        if entry.id in first:
+def duplicate_ids(rows: Iterable[tuple[str, str, int]]) -> list[Finding]:
+    """SC202 for (id, path, id line) rows of ids used more than once, each id's rows in
+    precedence order (providers first): the first keeps the id, the others are reported."""
+    findings = []
+    first: dict[str, str] = {}
+    for id_, path, line in rows:
+        if id_ in first:
             findings.append(
                 Finding(
-                    entry.path,
-                    entry.id_line,
+                    path,
+                    line,
                     "SC202",
-                    f"id `{entry.id}` is already used by {first[entry.id].path}: choose another id",
+                    f"id `{id_}` is already used by {first[id_]}: choose another id",
                 )
             )
         else:
-            first[entry.id] = entry
-    provider_ids = {e.id for e in entries if e.folder == "providers"}
-    sorted_ids: list[str] | None = None
-    holders: dict[str, list[tuple[Entry, int, str]]] = {}
-    for entry in entries:
-        for line, ref in entry.refs:
-            if ref not in provider_ids:
-                if sorted_ids is None:
-                    sorted_ids = sorted(provider_ids)
-                close = difflib.get_close_matches(ref, sorted_ids, n=1)
-                hint = f" (did you mean `{close[0]}`?)" if close else ""
-                findings.append(
-                    Finding(
-                        entry.path,
-                        line,
-                        "SC203",
-                        f"refers to provider `{ref}`, which has no file "
-                        f"providers/{ref}.yaml{hint}: fix the id or add the "
-                        "provider",
-                    )
-                )
-        for line, name in entry.names:
-            holders.setdefault(fold(name), []).append((entry, line, name))
-    for holders_of_name in holders.values():
-        ids = {entry.id for entry, _, _ in holders_of_name}
-        if len(ids) < 2:
-            continue
-        # Report the clash in every file that holds the name: either may be the one to fix.
-        for entry, line, name in holders_of_name:
-            others = ", ".join(f"`{i}`" for i in sorted(ids - {entry.id}))
+            first[id_] = path
+    return findings
+
+
+def dangling_refs(
+    rows: Iterable[tuple[str, int, str]], provider_ids: Callable[[], list[str]]
+) -> list[Finding]:
+    """SC203 for (path, line, provider id) references to providers that have no record."""
+    findings = []
+    known: list[str] | None = None
+    for path, line, ref in rows:
+        if known is None:
+            known = provider_ids()
+        close = difflib.get_close_matches(ref, known, n=1)
+        hint = f" (did you mean `{close[0]}`?)" if close else ""
+        findings.append(
+            Finding(
+                path,
+                line,
+                "SC203",
+                f"refers to provider `{ref}`, which has no file "
+                f"providers/{ref}.yaml{hint}: fix the id or add the provider",
+            )
+        )
+    return findings
+
+
+def shared_names(rows: Iterable[tuple[str, str, str, int, str]]) -> list[Finding]:
+    """SC204 for (folded name, provider id, path, line, name) rows of names that two or
+    more providers hold, reported in every file holding one: either may be the one to fix."""
+    holders: dict[str, list[tuple[str, str, int, str]]] = {}
+    for folded, id_, path, line, name in rows:
+        holders.setdefault(folded, []).append((id_, path, line, name))
+    findings = []
+    for group in holders.values():
+        ids = {id_ for id_, _, _, _ in group}
+        for id_, path, line, name in group:
+            others = ", ".join(f"`{i}`" for i in sorted(ids - {id_}))
             findings.append(
                 Finding(
-                    entry.path,
+                    path,
                     line,
                     "SC204",
                     f"the name {name!r} is also a name or alias of {others}: "

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sovcloud import __version__, dates
-from sovcloud.checks import Entry, cross_check, fold, max_age_findings
+from sovcloud.checks import dangling_refs, duplicate_ids, fold, max_age_findings, shared_names
 from sovcloud.errors import Finding
 from sovcloud.i18n import localized
 from sovcloud.paths import RecordFile, Scan, folder_times, scan
@@ -241,7 +241,7 @@ class Index:
     def counts(self) -> dict[str, int]:
         rows = dict(
             self.conn.execute(
-                "SELECT folder, count(*) FROM files WHERE record IS NOT NULL GROUP BY folder"
+                "SELECT folder, count(*) FROM files WHERE id IS NOT NULL GROUP BY folder"
             )
         )
         return {
@@ -263,7 +263,7 @@ class Index:
     def _one(self, folder: str, id_: str) -> Record | None:
         rows = self.conn.execute(
             "SELECT path, record, crc FROM files WHERE folder = ? AND id = ? "
-            "AND record IS NOT NULL "
+            "AND id IS NOT NULL "
             "ORDER BY path LIMIT 1",
             (folder, id_),
         )
@@ -273,9 +273,7 @@ class Index:
     def providers(self, schemes: Iterable[str] = (), statuses: Iterable[str] = ()) -> list[Record]:
         """Every valid provider, by id; with `schemes`, only those holding a certification
         of each scheme with one of `statuses` (a cheap first cut before exact checks)."""
-        sql = (
-            "SELECT path, record, crc FROM files WHERE folder = 'providers' AND record IS NOT NULL"
-        )
+        sql = "SELECT path, record, crc FROM files WHERE folder = 'providers' AND id IS NOT NULL"
         params: list[str] = []
         wanted = list(statuses)
         for scheme in schemes:
@@ -286,7 +284,7 @@ class Index:
 
     def events(self, since: str | None = None, until: str | None = None) -> list[Record]:
         """Events whose date may fall within [since, until] (partial dates), by date."""
-        sql = "SELECT path, record, crc FROM files WHERE folder = 'events' AND record IS NOT NULL"
+        sql = "SELECT path, record, crc FROM files WHERE folder = 'events' AND id IS NOT NULL"
         params: list[str] = []
         if since:
             sql += " AND date_last >= ?"
@@ -302,7 +300,7 @@ class Index:
         rows = self.conn.execute(
             "SELECT DISTINCT f.path, f.record, f.crc, f.date_first, f.id FROM refs r JOIN files f "
             "ON f.path = r.path WHERE r.provider_id = ? AND r.folder = 'events' "
-            "AND f.record IS NOT NULL ORDER BY f.date_first, f.id",
+            "AND f.id IS NOT NULL ORDER BY f.date_first, f.id",
             (provider_id,),
         )
         return self._serve((r[0], r[1], r[2]) for r in rows)
@@ -312,7 +310,7 @@ class Index:
         rows = self.conn.execute(
             "SELECT DISTINCT f.path, f.record, f.crc, f.id FROM refs r JOIN files f "
             "ON f.path = r.path "
-            "WHERE r.provider_id = ? AND r.folder = 'providers' AND f.record IS NOT NULL "
+            "WHERE r.provider_id = ? AND r.folder = 'providers' AND f.id IS NOT NULL "
             "ORDER BY f.id",
             (provider_id,),
         )
@@ -323,7 +321,7 @@ class Index:
         are labels for other records, not what a command shows."""
         wanted = set(ids)
         rows = self.conn.execute(
-            "SELECT id, name FROM files WHERE folder = 'providers' AND record IS NOT NULL"
+            "SELECT id, name FROM files WHERE folder = 'providers' AND id IS NOT NULL"
         )
         return {id_: name for id_, name in rows if id_ in wanted}
 
@@ -735,28 +733,44 @@ def _findings(
             (iso, iso),
         )
     )
-    findings.extend(cross_check(list(_entries(conn))))
+    findings.extend(_cross_findings(conn))
     if max_age_days is not None:
         reviews = conn.execute(
-            "SELECT path, reviewed_line, reviewed FROM files WHERE record IS NOT NULL"
+            "SELECT path, reviewed_line, reviewed FROM files WHERE id IS NOT NULL"
         )
         findings.extend(max_age_findings(reviews, today, max_age_days))
     return sorted(set(findings))
 
 
-def _entries(conn: sqlite3.Connection) -> Iterable[Entry]:
-    refs: dict[str, list[tuple[int, str]]] = {}
-    for path, line, ref in conn.execute("SELECT path, line, provider_id FROM refs"):
-        refs.setdefault(path, []).append((line, ref))
-    names: dict[str, list[tuple[int, str]]] = {}
-    for path, line, name in conn.execute(
-        "SELECT path, line, name FROM names WHERE folder = 'providers'"
-    ):
-        names.setdefault(path, []).append((line, name))
-    for folder, path, id_, id_line in conn.execute(
-        "SELECT folder, path, id, id_line FROM files WHERE record IS NOT NULL "
-        "ORDER BY folder = 'events', path"
-    ):  # providers first: they keep their ids
-        yield Entry(
-            folder, path, id_, id_line, tuple(refs.get(path, ())), tuple(names.get(path, ()))
-        )
+def _cross_findings(conn: sqlite3.Connection) -> list[Finding]:
+    """The cross-record checks, asked of the index in SQL so that only the records in
+    trouble come back to Python: duplicate ids, dangling references, shared names."""
+    duplicates = conn.execute(
+        "SELECT id, path, id_line FROM files WHERE id IS NOT NULL AND id IN "
+        "(SELECT id FROM files WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1) "
+        "ORDER BY id, folder = 'events', path"
+    )
+    dangling = conn.execute(
+        "SELECT path, line, provider_id FROM refs WHERE provider_id NOT IN "
+        "(SELECT id FROM files WHERE folder = 'providers' AND id IS NOT NULL) "
+        "ORDER BY path, line"
+    ).fetchall()
+    shared = conn.execute(
+        "SELECT folded, id, path, line, name FROM names WHERE folder = 'providers' AND folded "
+        "IN (SELECT folded FROM names WHERE folder = 'providers' GROUP BY folded "
+        "HAVING count(DISTINCT id) > 1) ORDER BY folded, path, line"
+    )
+
+    def provider_ids() -> list[str]:
+        return [
+            r[0]
+            for r in conn.execute(
+                "SELECT id FROM files WHERE folder = 'providers' AND id IS NOT NULL ORDER BY id"
+            )
+        ]
+
+    return [
+        *duplicate_ids(duplicates.fetchall()),
+        *dangling_refs(dangling, provider_ids),
+        *shared_names(shared.fetchall()),
+    ]

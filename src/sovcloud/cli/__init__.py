@@ -17,6 +17,7 @@ import typer
 
 from sovcloud import __version__
 from sovcloud.cli.common import app as _app
+from sovcloud.cli.common import register_only
 
 # Command name -> the module under sovcloud.cli that defines it.
 COMMANDS = {
@@ -80,5 +81,9 @@ def main() -> None:
     # Completion and help at the top need every command; so does a mistyped name, so that
     # the error can suggest the right one.
     complete = any(k.startswith("_SOVCLOUD_COMPLETE") for k in os.environ)
-    _load({wanted} if wanted and not complete else set(COMMANDS.values()))
+    if wanted and not complete:
+        register_only(command)
+        _load({wanted})
+    else:
+        _load(set(COMMANDS.values()))
     _app()

@@ -114,10 +114,25 @@ def day(value: dt.datetime | None) -> dt.date | None:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+# When set, only the command of that name registers itself: Typer builds the parameters of
+# every registered command on each start, which costs more than running one of them.
+_only: str | None = None
+
+
+def register_only(name: str | None) -> None:
+    """Register just this command from now on (None: every command)."""
+    global _only
+    _only = name
+
+
 def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
     """app.command, with domain errors turned into one red line and exit 1 in one place."""
 
     def register(fn: F) -> F:
+        name = args[0] if args else kwargs.get("name") or fn.__name__.strip("_").replace("_", "-")
+        if _only is not None and name != _only:
+            return fn
+
         @functools.wraps(fn)
         def wrapper(*a: Any, **k: Any) -> Any:
             try:

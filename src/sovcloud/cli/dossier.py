@@ -22,6 +22,7 @@ def dossier(
         typer.Argument(
             help="Id, name or alias of a provider; accents, case and small typos are forgiven.",
             autocompletion=completion.provider_names,
+            metavar="NAME",
         ),
     ],
     output: Annotated[

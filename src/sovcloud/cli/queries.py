@@ -157,6 +157,7 @@ def show(
             help="Id, name or alias of a provider or event; "
             "accents, case and small typos are forgiven.",
             autocompletion=completion.provider_names,
+            metavar="NAME",
         ),
     ],
     as_of: AsOfOption = None,
@@ -296,6 +297,7 @@ def compare(
         typer.Argument(
             help="Two or more providers (id, name, alias).",
             autocompletion=completion.provider_names,
+            metavar="NAME",
         ),
     ],
     as_of: AsOfOption = None,
