@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
+from sovcloud.cli import completion
 from sovcloud.errors import SovcloudError
 
 if TYPE_CHECKING:
@@ -130,21 +131,25 @@ def command(*args: Any, **kwargs: Any) -> Callable[[F], F]:
 
     def register(fn: F) -> F:
         name = args[0] if args else kwargs.get("name") or fn.__name__.strip("_").replace("_", "-")
-        if _only is not None and name != _only:
-            return fn
-
-        @functools.wraps(fn)
-        def wrapper(*a: Any, **k: Any) -> Any:
-            try:
-                return fn(*a, **k)
-            except SovcloudError as exc:
-                report(exc)
-                raise typer.Exit(1) from None
-
-        app.command(*args, **kwargs)(wrapper)
+        if _only is None or name == _only:
+            app.command(*args, **kwargs)(boundary(fn))
         return fn
 
     return register
+
+
+def boundary(fn: F) -> F:
+    """The command, with domain errors turned into one red line on stderr and exit 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*a: Any, **k: Any) -> Any:
+        try:
+            return fn(*a, **k)
+        except SovcloudError as exc:
+            report(exc)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
 
 
 def report(exc: SovcloudError) -> None:
@@ -219,6 +224,24 @@ def today() -> dt.date:
     return dt.date.fromisoformat(override) if override else dt.date.today()
 
 
+EVENT_KINDS = (
+    "certification",
+    "contract",
+    "partnership",
+    "acquisition",
+    "announcement",
+    "launch",
+    "regulation",
+    "report",
+    "court-decision",
+    "statement",
+    "tender",
+    "funding",
+    "incident",
+    "other",
+)
+
+
 def choices(allowed: tuple[str, ...]) -> Callable[[list[str] | None], list[str]]:
     """A callback refusing values outside `allowed` (exit 2, the values listed)."""
 
@@ -229,3 +252,31 @@ def choices(allowed: tuple[str, ...]) -> Callable[[list[str] | None], list[str]]
         return values or []
 
     return check
+
+
+# The timeline's filters, shared by `timeline` and the calendar and feed exports.
+ProviderFilterOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--provider",
+        metavar="NAME",
+        help="Events naming this provider (repeatable, fuzzy).",
+        autocompletion=completion.provider_names,
+    ),
+]
+TagOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--tag",
+        help="Events with this tag (repeatable): health-data-hub, secnumcloud...",
+        autocompletion=completion.tags,
+    ),
+]
+KindOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        callback=choices(EVENT_KINDS),
+        help="certification, contract, report, statement... (repeatable).",
+    ),
+]

@@ -14,10 +14,12 @@ import typer
 
 from sovcloud.cli.common import (
     DataOption,
+    KindOption,
     LangOption,
+    ProviderFilterOption,
     SinceOption,
+    TagOption,
     UntilOption,
-    choices,
     open_index,
 )
 from sovcloud.cli.groups import group, subcommand
@@ -48,40 +50,6 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Replace OUT if it al
 
 def _out(help_: str) -> Any:
     return typer.Argument(metavar="OUT", help=help_, show_default=False)
-
-
-ProviderFilterOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--provider", metavar="NAME", help="Events naming this provider (repeatable, fuzzy)."
-    ),
-]
-TagOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--tag", help="Events with this tag (repeatable): health-data-hub, secnumcloud..."
-    ),
-]
-
-
-def _event_kinds(values: list[str] | None) -> list[str]:
-    # The vocabulary is the model's; cli.queries has it too, but importing that module
-    # would register (and make Typer build) every query command when only export runs.
-    if not values:
-        return []
-    from sovcloud.models import EventKind
-
-    return choices(tuple(k.value for k in EventKind))(values)
-
-
-KindOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--kind",
-        callback=_event_kinds,
-        help="certification, contract, report, statement... (repeatable).",
-    ),
-]
 
 
 def _no_stdout(out: Path, what: str) -> None:
@@ -229,7 +197,7 @@ def _timeline(
     kind: list[str] | None,
     newest_first: bool,
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    from sovcloud.query import TimelineFilter, timeline
+    from sovcloud.query import TimelineFilter, provider_names, timeline
 
     index = _read_index(data)
     flt = TimelineFilter(
@@ -241,7 +209,7 @@ def _timeline(
         reverse=newest_first,
     )
     events = timeline(index, flt)
-    return events, {p["id"]: p["name"] for p in index.providers()}
+    return events, provider_names(index, events)
 
 
 @subcommand(export_app, "ics")

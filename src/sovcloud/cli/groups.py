@@ -6,14 +6,12 @@ Only typer and the standard library are imported here.
 
 # No `from __future__ import annotations`: Typer would evaluate every annotation string
 # of every command on each start.
-import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import typer
 
-from sovcloud.cli.common import app, report
-from sovcloud.errors import SovcloudError
+from sovcloud.cli.common import app, boundary
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -36,15 +34,7 @@ def subcommand(target: typer.Typer, *args: Any, **kwargs: Any) -> Callable[[F], 
     common.command does for the main app's commands."""
 
     def register(fn: F) -> F:
-        @functools.wraps(fn)
-        def wrapper(*a: Any, **k: Any) -> Any:
-            try:
-                return fn(*a, **k)
-            except SovcloudError as exc:
-                report(exc)
-                raise typer.Exit(1) from None
-
-        target.command(*args, **kwargs)(wrapper)
+        target.command(*args, **kwargs)(boundary(fn))
         return fn
 
     return register

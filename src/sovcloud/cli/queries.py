@@ -10,8 +10,11 @@ from sovcloud.cli.common import (
     DataOption,
     Format,
     FormatOption,
+    KindOption,
     LangOption,
+    ProviderFilterOption,
     SinceOption,
+    TagOption,
     UntilOption,
     answer,
     choices,
@@ -34,22 +37,6 @@ PROVIDER_KINDS = (
     "integrator",
     "software-vendor",
     "telecom-operator",
-    "other",
-)
-EVENT_KINDS = (
-    "certification",
-    "contract",
-    "partnership",
-    "acquisition",
-    "announcement",
-    "launch",
-    "regulation",
-    "report",
-    "court-decision",
-    "statement",
-    "tender",
-    "funding",
-    "incident",
     "other",
 )
 
@@ -195,31 +182,9 @@ def show(
 def timeline(
     since: SinceOption = None,
     until: UntilOption = None,
-    provider: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--provider",
-            metavar="NAME",
-            help="Events naming this provider (repeatable, fuzzy).",
-            autocompletion=completion.provider_names,
-        ),
-    ] = None,
-    tag: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--tag",
-            help="Events with this tag (repeatable): health-data-hub, secnumcloud...",
-            autocompletion=completion.tags,
-        ),
-    ] = None,
-    kind: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--kind",
-            callback=choices(EVENT_KINDS),
-            help="certification, contract, report, statement... (repeatable).",
-        ),
-    ] = None,
+    provider: ProviderFilterOption = None,
+    tag: TagOption = None,
+    kind: KindOption = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Newest first.")] = False,
     format_: FormatOption = Format.table,
     svg: snapshot.SvgOption = None,
