@@ -41,13 +41,23 @@ def scheme_name(scheme: str) -> str:
     return SCHEME_NAMES.get(scheme, scheme)
 
 
-def cert_label(cert: Record, with_dates: bool = True, lang: str = "en") -> str:
+def shorten(text: str, width: int | None) -> str:
+    """The text cut at a word boundary to fit `width` (None: whole), marked with an
+    ellipsis when cut: cells of tables and comparisons; `show` has the whole text."""
+    if width is None or len(text) <= width:
+        return text
+    return text[: width - 1].rsplit(" ", 1)[0].rstrip(" ,;:(") + "…"
+
+
+def cert_label(
+    cert: Record, with_dates: bool = True, lang: str = "en", width: int | None = None
+) -> str:
     """'qualified 3.2 since 2022-03' style text for one certification."""
     parts: list[str] = [t(str(STATUS_WORDS.get(cert["status"], cert["status"])), lang)]
     if cert.get("version"):
         parts.append(f"v{cert['version']}")
     if cert.get("milestone") and cert["status"] in ("in-progress", "announced"):
-        parts.append(f"({cert['milestone']})")
+        parts.append(f"({shorten(cert['milestone'], width)})")
     if with_dates:
         if cert.get("granted"):
             parts.append(f"{t('since', lang)} {cert['granted']}")
@@ -58,18 +68,18 @@ def cert_label(cert: Record, with_dates: bool = True, lang: str = "en") -> str:
     return " ".join(parts)
 
 
-def owner_label(owner: Record) -> str:
+def owner_label(owner: Record, width: int | None = None) -> str:
     """'Docaposte (FR, 36%)'."""
     details = [owner["country"]]
     if owner.get("stake") is not None:
         details.append(f"{owner['stake']:g}%")
     elif owner.get("stake_note"):
-        details.append(owner["stake_note"])
+        details.append(shorten(owner["stake_note"], width))
     return f"{owner['name']} ({', '.join(details)})"
 
 
-def license_label(lic: Record) -> str:
-    return f"{lic['vendor']} ({lic['country']}): {lic['technology']}"
+def license_label(lic: Record, width: int | None = None) -> str:
+    return f"{lic['vendor']} ({lic['country']}): {shorten(lic['technology'], width)}"
 
 
 def date_label(text: str | None, status: str | None = None, lang: str = "en") -> str:

@@ -21,6 +21,7 @@ from sovcloud.render.labels import (
     license_label,
     owner_label,
     scheme_name,
+    shorten,
     source_label,
 )
 from sovcloud.render.terminal import plain
@@ -33,6 +34,7 @@ Record = dict[str, Any]
 Rows = tuple[list[str], list[list[str]]]
 MAIN_SCHEMES = ("secnumcloud", "hds")
 NARROW = 100  # below this terminal width, tables drop their least useful columns
+COMPACT = 40  # side by side, long notes are cut to this many characters
 
 
 def md(text: object) -> str:
@@ -72,15 +74,6 @@ def cert_cell(record: Record, scheme: str, today: dt.date, lang: str = "en") -> 
         return "", ""
     state, cert = found
     return cert_short(cert, state, lang), state
-
-
-def shorten(text: str, width: int) -> str:
-    """The text cut at a word boundary to fit `width`, marked with an ellipsis when cut
-    (table cells; `show` has the whole text)."""
-    if len(text) <= width:
-        return text
-    cut = text[: width - 1].rsplit(" ", 1)[0].rstrip(" ,;:(")
-    return cut + "…"
 
 
 def cert_short(cert: Record, state: str, lang: str = "en") -> str:
@@ -723,12 +716,12 @@ class CompareView(NamedTuple):
         add(t("Founded", lang), [(r.get("founded") or "-", "") for r in rs])
         add(
             t("Owners", lang),
-            [("; ".join(owner_label(o) for o in r["owners"]) or "-", "") for r in rs],
+            [("; ".join(owner_label(o, COMPACT) for o in r["owners"]) or "-", "") for r in rs],
         )
         add(
             t("Technology under licence", lang),
             [
-                ("; ".join(license_label(x) for x in r["licensed_technology"]) or "-", "")
+                ("; ".join(license_label(x, COMPACT) for x in r["licensed_technology"]) or "-", "")
                 for r in rs
             ],
         )
@@ -742,7 +735,7 @@ class CompareView(NamedTuple):
                     continue
                 found = best_cert(r, scheme, self.today)
                 assert found is not None
-                text = "; ".join(cert_label(c, lang=self.lang) for c in certs)
+                text = "; ".join(cert_label(c, lang=self.lang, width=COMPACT) for c in certs)
                 cells.append((text, STATE_STYLES[found[0]]))
             add(scheme_name(scheme), cells)
         add(t("Last reviewed", lang), [(r["last_reviewed"], "") for r in rs])
