@@ -291,3 +291,27 @@ def test_as_of_in_compare_and_bad_day() -> None:
     out = fixture_run("compare", "outscale", "thesee", "--as-of", "2020-06-01").stdout
     assert "qualified v3.2 since 2022-03" in out  # shown with its dates...
     assert fixture_run("providers", "--as-of", "2021-02-30").exit_code == 2
+
+
+# --- French ---------------------------------------------------------------------------------
+
+
+def test_french_headings_labels_and_record_text() -> None:
+    out = fixture_run("show", "numspot", "--lang", "fr").stdout
+    assert "Actionnaires" in out and "Sources" in out
+    assert "en cours v3.2 (J1)" in out  # the status, in French
+    event = fixture_run("show", "2023-10-18-numspot-hdh", "--lang", "fr").stdout
+    assert "Résumé de test en français." in event
+    assert "Test summary in English." in fixture_run("show", "2023-10-18-numspot-hdh").stdout
+
+
+def test_french_errors_and_validate_messages(data_dir, monkeypatch) -> None:
+    monkeypatch.setenv("SOVCLOUD_LANG", "fr")
+    result = fixture_run("show", "qwertyuiop")
+    assert result.stderr.startswith("erreur: rien ne correspond à 'qwertyuiop'")
+    assert "le plus proche:" in result.stderr
+    (data_dir / "providers" / "x.yaml").write_text("id: x\ncolour: 1\n")
+    result = run("validate", str(data_dir))
+    assert result.exit_code == 1
+    assert "SC101 erreur [unknown-field] champ inconnu" in result.stdout
+    assert result.stdout.splitlines()[-1].startswith("invalide: 12 fichiers")

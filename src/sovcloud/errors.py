@@ -68,7 +68,21 @@ class Finding(NamedTuple):
 
 
 class SovcloudError(Exception):
-    """An error the CLI reports as one clear sentence and exit code 1."""
+    """An error the CLI reports as one clear sentence and exit code 1.
+
+    The message is an English template with named values, so that the CLI can show it in
+    the user's language (i18n.FRENCH holds the translations).
+    """
+
+    def __init__(self, message: str, /, **values: object):
+        self.template = message
+        self.values = values
+        super().__init__(message.format(**values) if values else message)
+
+    def localized(self, lang: str) -> str:
+        from sovcloud.i18n import t
+
+        return t(self.template, lang, **self.values)
 
 
 class DataError(SovcloudError):
@@ -78,10 +92,14 @@ class DataError(SovcloudError):
         self.findings = findings
         errors = [f for f in findings if f.severity == "error"]
         first = errors[0] if errors else findings[0]
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         super().__init__(
-            f"{first.path}:{first.line}: {first.code} {first.message}{more}; "
-            "run `sovcloud validate` for the full list"
+            "{where}: {code} {message} ({more} more); run `sovcloud validate` for the full list"
+            if len(errors) > 1
+            else "{where}: {code} {message}; run `sovcloud validate` for the full list",
+            where=f"{first.path}:{first.line}",
+            code=first.code,
+            message=first.message,
+            more=len(errors) - 1,
         )
 
 
@@ -92,6 +110,6 @@ class DataDirError(SovcloudError):
 class NotFoundError(SovcloudError):
     """A name matched no record, or matched several equally well."""
 
-    def __init__(self, message: str, suggestions: list[str] | None = None):
+    def __init__(self, message: str, suggestions: list[str] | None = None, /, **values: object):
         self.suggestions = suggestions or []
-        super().__init__(message)
+        super().__init__(message, **values)

@@ -86,12 +86,94 @@ FRENCH = {
     ),
     "Last reviewed {day}.": "Dernière vérification le {day}.",
     "error": "erreur",
+    "warning": "avertissement",
     "nearest": "le plus proche",
     "candidates": "candidats",
+    # Errors the commands report.
+    "{text!r} is not valid UTF-8 text: type the name again": (
+        "{text!r} n'est pas un texte UTF-8 valide : retapez le nom"
+    ),
+    "give a name, an alias or an id": "donnez un nom, un alias ou un identifiant",
+    "{text!r} names several records; use an id": (
+        "{text!r} désigne plusieurs fiches ; utilisez un identifiant"
+    ),
+    "nothing matches {text!r}": "rien ne correspond à {text!r}",
+    "{text!r} could mean several records; be more precise or use an id": (
+        "{text!r} peut désigner plusieurs fiches ; précisez ou utilisez un identifiant"
+    ),
+    "no provider with id {id!r}": "aucun fournisseur d'identifiant {id!r}",
+    "no event with id {id!r}": "aucun événement d'identifiant {id!r}",
+    "{path}: the path is not valid UTF-8; rename the folder": (
+        "{path} : ce chemin n'est pas en UTF-8 valide ; renommez le dossier"
+    ),
+    "{path}: no such data directory; pass a folder holding providers/ and events/": (
+        "{path} : ce dossier de données n'existe pas ; indiquez un dossier contenant "
+        "providers/ et events/"
+    ),
+    "{path}: holds neither providers/ nor events/; point --data at the folder that holds them": (
+        "{path} : ne contient ni providers/ ni events/ ; faites pointer --data vers le "
+        "dossier qui les contient"
+    ),
+    (
+        "{path} is the data installed with sovcloud, which an upgrade replaces: "
+        "pass --data pointing at the data folder of your checkout"
+    ): (
+        "{path} est la copie des données installée avec sovcloud, qu'une mise à jour "
+        "remplace : indiquez avec --data le dossier de données de votre copie de travail"
+    ),
+    "{where}: {code} {message}; run `sovcloud validate` for the full list": (
+        "{where} : {code} {message} ; lancez `sovcloud validate` pour la liste complète"
+    ),
+    "{where}: {code} {message} ({more} more); run `sovcloud validate` for the full list": (
+        "{where} : {code} {message} (et {more} autres) ; lancez `sovcloud validate` pour "
+        "la liste complète"
+    ),
+    # validate's summary.
+    "valid": "valide",
+    "invalid": "invalide",
+    "files": "fichiers",
+    "errors": "erreurs",
+    "warnings": "avertissements",
+}
+
+# What each check means and how to fix it, in French; validate shows this before the
+# English details (values, field names), which stay as the check wrote them.
+CHECKS_FR = {
+    "SC001": "fichier illisible : vérifiez ses droits, ce doit être un fichier ordinaire",
+    "SC002": "fichier trop gros (plus de 1 Mio) : une fiche est bien plus petite",
+    "SC003": "encodage invalide : enregistrez le fichier en UTF-8, sans octet nul",
+    "SC004": "erreur de syntaxe YAML : vérifiez l'indentation (espaces, pas de tabulations) "
+    "et les guillemets",
+    "SC005": "fichier vide : écrivez la fiche ou supprimez le fichier",
+    "SC006": "une fiche est une suite de champs `nom: valeur`, pas une liste ni une valeur seule",
+    "SC007": "clé en double dans un même bloc : gardez-en une seule",
+    "SC008": "balise YAML interdite : les fichiers ne contiennent que des valeurs simples",
+    "SC009": "ancres et alias (&nom, *nom) interdits : écrivez chaque valeur en entier",
+    "SC010": "imbrication trop profonde : vérifiez l'indentation",
+    "SC011": "plusieurs documents YAML (---) : une seule fiche par fichier",
+    "SC012": "ce fichier n'est pas lu comme une fiche : les fiches sont des fichiers .yaml dans "
+    "providers/ ou events/",
+    "SC013": "lien symbolique vers l'extérieur du dossier de données : remplacez-le par le "
+    "fichier lui-même",
+    "SC014": "dossier providers/ ou events/ manquant : créez-le (il peut rester vide)",
+    "SC101": "champ inconnu : corrigez son orthographe ou supprimez-le (voir data/README.md)",
+    "SC102": "champ obligatoire manquant : ajoutez-le",
+    "SC103": "valeur invalide (type, vocabulaire, date, code pays ou lien) : corrigez-la",
+    "SC201": "l'identifiant diffère du nom du fichier : rendez-les identiques",
+    "SC202": "identifiant déjà utilisé par une autre fiche : choisissez-en un autre",
+    "SC203": "référence à une fiche qui n'existe pas : corrigez l'identifiant ou ajoutez la fiche",
+    "SC204": "nom ou alias porté par deux fournisseurs : il doit les distinguer",
+    "SC205": "dates dans le désordre : inversez-les ou corrigez-les",
+    "SC206": "date future ou qualification expirée encore marquée valide : corrigez la date "
+    "ou le statut",
+    "SC207": "source citée absente des sources de la fiche : ajoutez-la ou corrigez la citation",
+    "SC208": "deux offres ou deux sources de la fiche ont le même identifiant",
+    "SC302": "événement toujours « attendu » après sa date : marquez-le advenu ou annulé",
+    "SC303": "fiche non vérifiée depuis trop longtemps : relisez-la et mettez à jour last_reviewed",
 }
 
 
-def t(text: str, lang: str = "en", **values: object) -> str:
+def t(text: str, lang: str = "en", /, **values: object) -> str:
     """`text` in `lang` (English is the key), with {placeholders} filled."""
     if lang == "fr":
         text = FRENCH.get(text, text)

@@ -447,7 +447,7 @@ def assess(index: Index, name: str, today: dt.date, on: dt.date | None = None) -
     found = resolve(index, name, folders=("providers",))
     record = index.provider(found.id)
     if record is None:
-        raise NotFoundError(f"no provider with id {found.id!r}")
+        raise NotFoundError("no provider with id {id!r}", id=found.id)
     day = on or today
     linked = {}
     for owner in record["owners"]:

@@ -35,16 +35,19 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None) -> Path:
         str(data_dir).encode("utf-8")
     except UnicodeEncodeError:  # bytes that are not UTF-8, which no index or output can hold
         raise DataDirError(
-            f"{printable(str(data_dir))}: the path is not valid UTF-8; rename the folder"
+            "{path}: the path is not valid UTF-8; rename the folder",
+            path=printable(str(data_dir)),
         ) from None
     if not data_dir.is_dir():
         raise DataDirError(
-            f"{data_dir}: no such data directory; pass a folder holding providers/ and events/"
+            "{path}: no such data directory; pass a folder holding providers/ and events/",
+            path=data_dir,
         )
     if not any((data_dir / folder).is_dir() for folder in FOLDERS):
         raise DataDirError(
-            f"{data_dir}: holds neither providers/ nor events/; "
-            "point --data at the folder that holds them"
+            "{path}: holds neither providers/ nor events/; "
+            "point --data at the folder that holds them",
+            path=data_dir,
         )
     return data_dir
 

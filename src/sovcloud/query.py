@@ -210,7 +210,9 @@ def checked_text(text: str) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError:
         shown = text.encode("utf-8", "replace").decode("utf-8", "replace")
-        raise NotFoundError(f"{shown!r} is not valid UTF-8 text: type the name again") from None
+        raise NotFoundError(
+            "{text!r} is not valid UTF-8 text: type the name again", text=shown
+        ) from None
     return text
 
 
@@ -238,8 +240,9 @@ def resolve(
         return exact[0]
     if len(exact) > 1:
         raise NotFoundError(
-            f"{text!r} names several records; use an id",
+            "{text!r} names several records; use an id",
             [f"{r.id} ({r.folder[:-1]})" for r in exact],
+            text=text,
         )
     return _fuzzy(index, text, folders)
 
@@ -264,13 +267,14 @@ def _fuzzy(index: Index, text: str, folders: tuple[str, ...]) -> Resolved:
     ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0].id))
     if not ranked or ranked[0][1] < FUZZY_MIN:
         nearest = [f"{r.id} ({labels[r]})" for r, _ in ranked[:3]]
-        raise NotFoundError(f"nothing matches {text!r}", nearest)
+        raise NotFoundError("nothing matches {text!r}", nearest, text=text)
     top_key, top_score = ranked[0]
     close = [r for r, s in ranked if top_score - s <= AMBIGUOUS_GAP]
     if len(close) > 1:
         raise NotFoundError(
-            f"{text!r} could mean several records; be more precise or use an id",
+            "{text!r} could mean several records; be more precise or use an id",
             [f"{r.id} ({labels[r]})" for r in close],
+            text=text,
         )
     return top_key
 
@@ -321,7 +325,7 @@ def provider_detail(index: Index, id_: str, on: dt.date | None = None) -> Provid
     """A provider with its events (newest first), as of `on` when given."""
     record = index.provider(id_)
     if record is None:
-        raise NotFoundError(f"no provider with id {id_!r}")
+        raise NotFoundError("no provider with id {id!r}", id=id_)
     events = list(reversed(index.events_for(id_)))
     if on is not None:
         record = as_of(record, on)
@@ -344,7 +348,7 @@ class EventDetail(NamedTuple):
 def event_detail(index: Index, id_: str) -> EventDetail:
     record = index.event(id_)
     if record is None:
-        raise NotFoundError(f"no event with id {id_!r}")
+        raise NotFoundError("no event with id {id!r}", id=id_)
     names = {}
     for ref in record["providers"]:
         provider = index.provider(ref)

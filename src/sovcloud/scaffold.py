@@ -105,8 +105,9 @@ def writable_data_dir(explicit: str | Path | None) -> Path:
     data_dir = resolve_data_dir(explicit)
     if data_dir.resolve().is_relative_to(package_dir()):
         raise DataDirError(
-            f"{data_dir} is the data installed with sovcloud, which an upgrade replaces: "
-            "pass --data pointing at the data folder of your checkout"
+            "{path} is the data installed with sovcloud, which an upgrade replaces: "
+            "pass --data pointing at the data folder of your checkout",
+            path=data_dir,
         )
     return data_dir
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from sovcloud.cli.common import DataOption, command, today
+from sovcloud.cli.common import DataOption, LangOption, command, today
 
 # The files `schema --write` writes, named as the data files' `$schema` comments expect.
 SCHEMA_FILES = {"providers": "provider.schema.json", "events": "event.schema.json"}
@@ -41,6 +41,7 @@ def validate(
             "--max-age", min=0, help="Warn about records not reviewed for DAYS.", metavar="DAYS"
         ),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Check every data file and report all problems, each with file:line and a check code.
 
@@ -54,6 +55,7 @@ def validate(
 
       sovcloud validate --format github
     """
+    from sovcloud.i18n import current_lang
     from sovcloud.index import Index
     from sovcloud.paths import resolve_data_dir
     from sovcloud.render.findings import render_findings
@@ -62,7 +64,7 @@ def validate(
     data_dir = resolve_data_dir(directory or data)
     with progress_bar("Checking data files") as progress:
         index = Index.open(data_dir, today(), max_age_days=max_age, progress=progress)
-    render_findings(index, format_.value)
+    render_findings(index, format_.value, current_lang(lang))
     failing = index.errors or (strict and index.warnings)
     raise typer.Exit(1 if failing else 0)
 

@@ -146,21 +146,24 @@ def boundary(fn: F) -> F:
         try:
             return fn(*a, **k)
         except SovcloudError as exc:
-            report(exc)
+            report(exc, k.get("lang"))
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
 
 
-def report(exc: SovcloudError) -> None:
+def report(exc: SovcloudError, lang: str | None = None) -> None:
+    """One red line on stderr, in the user's language, then any suggestions or findings."""
     from sovcloud.errors import DataError, NotFoundError
+    from sovcloud.i18n import current_lang, t
     from sovcloud.render.terminal import error
 
-    error(str(exc))
+    chosen = current_lang(lang)
+    error(exc.localized(chosen), t("error", chosen))
     if isinstance(exc, NotFoundError) and exc.suggestions:
         from sovcloud.render.terminal import plain
 
-        label = "candidates" if "several" in str(exc) else "nearest"
+        label = t("candidates" if "several" in exc.template else "nearest", chosen)
         sys.stderr.write(f"{label}: " + ", ".join(plain(s) for s in exc.suggestions) + "\n")
     if isinstance(exc, DataError):
         from sovcloud.render.terminal import plain

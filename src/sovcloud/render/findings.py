@@ -8,8 +8,9 @@ from sovcloud.index import Index
 from sovcloud.render.terminal import console, plain
 
 
-def render_findings(catalogue: Index, format_: str) -> None:
-    """Print every finding and the one-line summary in the chosen format."""
+def render_findings(catalogue: Index, format_: str, lang: str = "en") -> None:
+    """Print every finding and the one-line summary in the chosen format (for people, in
+    `lang`: in French, each check's meaning comes first, the English details after)."""
     counts = catalogue.counts()
     if format_ == "json":
         from sovcloud.render.output import json_text
@@ -32,17 +33,20 @@ def render_findings(catalogue: Index, format_: str) -> None:
         return
     from rich.text import Text
 
+    from sovcloud.i18n import CHECKS_FR, t
+
     out = console()
     for f in catalogue.findings:
         style = "red" if f.severity == "error" else "yellow"
+        message = f.message if lang != "fr" else f"{CHECKS_FR[f.code]} — {f.message}"
         out.print(
             Text(plain(f"{f.path}:{f.line}: "))
-            + Text(f"{f.code} {f.severity}", style=style)
-            + Text(f" [{f.name}] " + plain(f.message)),
+            + Text(f"{f.code} {t(f.severity, lang)}", style=style)
+            + Text(f" [{f.name}] " + plain(message)),
             soft_wrap=True,
         )
     ok = not counts["errors"]
-    out.print(Text(_summary_line(counts), style="green" if ok else "red"))
+    out.print(Text(_summary_line(counts, lang), style="green" if ok else "red"))
 
 
 def _data(text: str) -> str:
@@ -56,9 +60,12 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _summary_line(counts: dict[str, int]) -> str:
-    verdict = "valid" if not counts["errors"] else "invalid"
-    return (
-        f"{verdict}: {counts['files']} files, {counts['providers']} providers, "
-        f"{counts['events']} events, {counts['errors']} errors, {counts['warnings']} warnings"
+def _summary_line(counts: dict[str, int], lang: str = "en") -> str:
+    from sovcloud.i18n import t
+
+    verdict = t("valid" if not counts["errors"] else "invalid", lang)
+    parts = ", ".join(
+        f"{counts[key]} {t(key, lang)}"
+        for key in ("files", "providers", "events", "errors", "warnings")
     )
+    return f"{verdict}: {parts}"

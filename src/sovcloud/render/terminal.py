@@ -50,12 +50,12 @@ def console(stderr: bool = False) -> Console:
     )
 
 
-def error(message: str) -> None:
+def error(message: str, label: str = "error") -> None:
     """One clear line on stderr."""
     from rich.text import Text
 
     err = console(stderr=True)
-    err.print(Text("error: ", style="bold red") + Text(plain(message)))
+    err.print(Text(f"{label}: ", style="bold red") + Text(plain(message)))
 
 
 def warn(message: str) -> None:
