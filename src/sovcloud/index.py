@@ -144,13 +144,14 @@ class Index:
             conn = _connect(path)
             if conn is not None:
                 try:
+                    _drop_if_dated_after(conn, today)
                     if quick:
                         index = cls._open_quick(conn, data_dir, today, max_age_days)
                         if index is not None:
                             return index
                     times = folder_times(data_dir)  # before listing: later changes show
                     listing = scan(data_dir)
-                    _refresh(conn, listing, jobs, progress)
+                    _refresh(conn, listing, today, jobs, progress)
                     _remember_listing(conn, listing, times)
                     findings = _cached_findings(conn, listing.findings, today, max_age_days)
                     return cls(data_dir, conn, findings, cached=True, file_count=len(listing.files))
@@ -162,7 +163,7 @@ class Index:
                         _discard(path)
         listing = scan(data_dir)
         conn = _connect_memory()
-        _refresh(conn, listing, jobs, progress)
+        _refresh(conn, listing, today, jobs, progress)
         findings = _findings(conn, listing.findings, today, max_age_days)
         return cls(data_dir, conn, findings, cached=False, file_count=len(listing.files))
 
@@ -412,14 +413,34 @@ def _ensure_format(conn: sqlite3.Connection) -> None:
         if row is not None and row[0] == fmt:
             conn.execute("COMMIT")
             return
-        for table in TABLES:
-            conn.execute(f"DROP TABLE IF EXISTS {table}")
-        _create_tables(conn)
-        conn.execute("INSERT INTO meta VALUES ('format', ?)", (fmt,))
+        _reset_tables(conn)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def _reset_tables(conn: sqlite3.Connection) -> None:
+    """Empty tables of this format (inside the caller's transaction)."""
+    for table in TABLES:
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+    _create_tables(conn)
+    conn.execute("INSERT INTO meta VALUES ('format', ?)", (f"{INDEX_FORMAT}:{__version__}",))
+
+
+def _drop_if_dated_after(conn: sqlite3.Connection, today: dt.date) -> None:
+    """An index built on a later day than `today` left out date checks that fire only
+    before that day (see file_rows): start it again. Only a pinned SOVCLOUD_TODAY in the
+    past does this."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'timed_floor'").fetchone()
+    if row is not None and row[0] > today.isoformat():
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            _reset_tables(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
 
 
 def _create_tables(conn: sqlite3.Connection) -> None:
@@ -455,7 +476,7 @@ Rows = tuple[
 BATCH = 500
 
 
-def file_rows(file: RecordFile) -> Rows:
+def file_rows(file: RecordFile, floor: str = "") -> Rows:
     """Read one file and turn it into index rows; runs in worker processes, so it returns
     compact tuples rather than the parsed objects."""
     from sovcloud.loader import read_record
@@ -511,7 +532,13 @@ def file_rows(file: RecordFile) -> Rows:
             if text:
                 names.append((result.id_line, text))
     name_rows = [(path, file.folder, line, record["id"], n, fold(n)) for line, n in names]
-    timed = [(path, t.line, t.code, t.when, t.day, t.message) for t in result.timed]
+    # A date that is not after `floor` (the day of this refresh) can never again be in the
+    # future, as days only pass: its check is left out (most rows otherwise).
+    timed = [
+        (path, t.line, t.code, t.when, t.day, t.message)
+        for t in result.timed
+        if not (t.when == "future" and t.day <= floor)
+    ]
     certs = [
         (path, record["id"], c["scheme"], c["status"]) for c in record.get("certifications", [])
     ]
@@ -560,14 +587,19 @@ def search_rows(path: str, folder: str, record: Record) -> list[tuple[Any, ...]]
 
 
 def _read_all(
-    files: list[RecordFile], jobs: int | None, progress: Callable[[int, int], None] | None
+    files: list[RecordFile],
+    floor: str,
+    jobs: int | None,
+    progress: Callable[[int, int], None] | None,
 ) -> Iterator[Rows]:
     """file_rows over `files` in order, on every core when there are enough files to pay."""
+    import functools
+
     jobs = jobs or os.cpu_count() or 1
     total = len(files)
     if jobs == 1 or total < PARALLEL_THRESHOLD:
         for done, file in enumerate(files, 1):
-            yield file_rows(file)
+            yield file_rows(file, floor)
             if progress:
                 progress(done, total)
         return
@@ -575,7 +607,8 @@ def _read_all(
 
     chunk = max(20, min(500, total // (jobs * 16)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for done, rows in enumerate(pool.map(file_rows, files, chunksize=chunk), 1):
+        read = functools.partial(file_rows, floor=floor)
+        for done, rows in enumerate(pool.map(read, files, chunksize=chunk), 1):
             yield rows
             if progress and (done % 200 == 0 or done == total):
                 progress(done, total)
@@ -584,6 +617,7 @@ def _read_all(
 def _refresh(
     conn: sqlite3.Connection,
     listing: Scan,
+    today: dt.date,
     jobs: int | None,
     progress: Callable[[int, int], None] | None,
 ) -> None:
@@ -612,7 +646,8 @@ def _refresh(
         for table in TABLES[1:]:
             conn.executemany(f"DELETE FROM {table} WHERE path = ?", replaced)
         batch: list[Rows] = []
-        for rows in _read_all(stale, jobs, progress):
+        floor = today.isoformat()
+        for rows in _read_all(stale, floor, jobs, progress):
             batch.append(rows)
             if len(batch) >= BATCH:
                 _insert(conn, batch, mtimes, now_ns)
@@ -620,6 +655,11 @@ def _refresh(
         _insert(conn, batch, mtimes, now_ns)
         if bulk:
             _create_tables(conn)  # the tables exist: this recreates the indexes
+        conn.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('timed_floor', max(?, COALESCE("
+            "(SELECT value FROM meta WHERE key = 'timed_floor'), '')))",
+            (floor,),
+        )
         conn.execute(
             "INSERT OR REPLACE INTO meta VALUES ('generation', "
             "COALESCE((SELECT value FROM meta WHERE key = 'generation'), 0) + 1)"

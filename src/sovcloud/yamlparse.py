@@ -17,7 +17,6 @@ lets us:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -178,9 +177,17 @@ def parse(text: str) -> Document:
     stack: list[list[Any]] = []
     documents = 0
     root: Any = None
+    loader = None
     try:
-        for event in _events(text):
+        # libyaml's events, read straight from the parser: a generator or yaml.parse's
+        # check-then-get per event cost a fifth of the whole read.
+        loader = _Loader(text)
+        get_event = loader.get_event
+        while True:
+            event = get_event()
             kind = type(event)
+            if kind is yaml.StreamEndEvent:
+                break
             if kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -193,7 +200,8 @@ def parse(text: str) -> Document:
             if kind is yaml.AliasEvent:
                 _anchor_alias(event)
             if kind in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent):
-                _anchor(event)
+                if event.anchor is not None:
+                    _anchor(event)
                 line = event.start_mark.line + 1
                 if kind is yaml.ScalarEvent:
                     value: Any = _scalar(event)
@@ -287,21 +295,11 @@ def parse(text: str) -> Document:
     except yaml.YAMLError as exc:  # any other error without a mark
         problem = "".join(c if c.isprintable() else " " for c in str(exc))
         raise ParseError("SC004", 1, "YAML error, " + " ".join(problem.split())) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     doc.value = root
     return doc
-
-
-def _events(text: str) -> Iterator[Any]:
-    """libyaml's events, without yaml.parse's check-then-get double call per event."""
-    loader = _Loader(text)
-    try:
-        while True:
-            event = loader.get_event()
-            yield event
-            if type(event) is yaml.StreamEndEvent:
-                return
-    finally:
-        loader.dispose()
 
 
 def _anchor_alias(event: Any) -> None:
