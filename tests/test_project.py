@@ -134,3 +134,14 @@ def test_max_age_warns_about_old_reviews() -> None:
     assert {f["code"] for f in findings} == {"SC303"}
     assert len(findings) == 11
     assert run("validate", str(FIXTURE_DATA), "--max-age", "100").stdout.startswith("valid")
+
+
+def test_command_line_choices_match_the_models() -> None:
+    from sovcloud import vocabulary
+    from sovcloud.models import EventKind, ProviderKind, ProviderStatus
+    from sovcloud.query import SORT_ORDERS
+
+    assert vocabulary.PROVIDER_KINDS == tuple(k.value for k in ProviderKind)
+    assert vocabulary.PROVIDER_STATUSES == tuple(s.value for s in ProviderStatus)
+    assert vocabulary.EVENT_KINDS == tuple(k.value for k in EventKind)
+    assert vocabulary.SORT_KEYS == tuple(SORT_ORDERS)

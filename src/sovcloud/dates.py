@@ -65,8 +65,3 @@ def last_day(text: str) -> dt.date:
     month = parts[1] if len(parts) > 1 else 12
     day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
     return dt.date(year, month, day)
-
-
-def sort_key(text: str) -> str:
-    """A key that orders partial dates chronologically, a year before its months and days."""
-    return text

@@ -8,6 +8,7 @@ rapidfuzz, loaded where a fuzzy match is needed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from sovcloud import dates
@@ -171,24 +172,24 @@ def list_providers(index: Index, flt: ProviderFilter, today: dt.date) -> list[Pr
     return sort_providers(rows, flt.sort)
 
 
-SORT_KEYS = ("name", "id", "country", "kind", "founded", "certifications")
+def _name_key(row: ProviderRow) -> str:
+    return fold(row.record["name"])
+
+
+# Every order `providers --sort` offers (vocabulary.SORT_KEYS), each then by name.
+SORT_ORDERS: dict[str, Callable[[ProviderRow], Any]] = {
+    "name": _name_key,
+    "id": lambda r: r.record["id"],
+    "country": lambda r: (r.record["country"], _name_key(r)),
+    "kind": lambda r: (r.record["kind"], _name_key(r)),
+    "founded": lambda r: (r.record.get("founded") or "9999", _name_key(r)),
+    "certifications": lambda r: (-len(r.record["certifications"]), _name_key(r)),
+}
 
 
 def sort_providers(rows: list[ProviderRow], key: str) -> list[ProviderRow]:
-    def name_key(row: ProviderRow) -> str:
-        return fold(row.record["name"])
-
-    if key == "id":
-        return sorted(rows, key=lambda r: r.record["id"])
-    if key == "country":
-        return sorted(rows, key=lambda r: (r.record["country"], name_key(r)))
-    if key == "kind":
-        return sorted(rows, key=lambda r: (r.record["kind"], name_key(r)))
-    if key == "founded":
-        return sorted(rows, key=lambda r: (r.record.get("founded") or "9999", name_key(r)))
-    if key == "certifications":
-        return sorted(rows, key=lambda r: (-len(r.record["certifications"]), name_key(r)))
-    return sorted(rows, key=name_key)
+    """Rows in one of SORT_ORDERS."""
+    return sorted(rows, key=SORT_ORDERS[key])
 
 
 def _owner_matches(record: Record, query: str) -> bool:

@@ -19,6 +19,7 @@ import typer
 
 from sovcloud.cli import completion
 from sovcloud.errors import SovcloudError
+from sovcloud.vocabulary import EVENT_KINDS
 
 if TYPE_CHECKING:
     from sovcloud.index import Index
@@ -225,24 +226,6 @@ def today() -> dt.date:
     """Today, or $SOVCLOUD_TODAY when set (tests and reviews pin it)."""
     override = os.environ.get("SOVCLOUD_TODAY")
     return dt.date.fromisoformat(override) if override else dt.date.today()
-
-
-EVENT_KINDS = (
-    "certification",
-    "contract",
-    "partnership",
-    "acquisition",
-    "announcement",
-    "launch",
-    "regulation",
-    "report",
-    "court-decision",
-    "statement",
-    "tender",
-    "funding",
-    "incident",
-    "other",
-)
 
 
 def choices(allowed: tuple[str, ...]) -> Callable[[list[str] | None], list[str]]:

@@ -23,22 +23,11 @@ from sovcloud.cli.common import (
     emit_view,
     today,
 )
+from sovcloud.vocabulary import PROVIDER_KINDS, PROVIDER_STATUSES, SORT_KEYS
 
 if TYPE_CHECKING:
     from sovcloud.index import Index
     from sovcloud.render.views import TimelineView
-
-SORT_KEYS = ("name", "id", "country", "kind", "founded", "certifications")
-PROVIDER_KINDS = (
-    "cloud-provider",
-    "hyperscaler",
-    "joint-venture",
-    "hosting",
-    "integrator",
-    "software-vendor",
-    "telecom-operator",
-    "other",
-)
 
 
 @command()
@@ -69,7 +58,7 @@ def providers(
         list[str] | None,
         typer.Option(
             "--status",
-            callback=choices(("active", "announced", "merged", "closed")),
+            callback=choices(PROVIDER_STATUSES),
             help="active, announced, merged or closed (repeatable).",
         ),
     ] = None,
