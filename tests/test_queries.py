@@ -197,6 +197,21 @@ def test_search_ranks_and_says_why() -> None:
                        "field": "actor", "match": "Cédric O"}
 
 
+def test_search_shows_the_matching_text_in_the_language_asked() -> None:
+    # The French summary matches; in English, the same field is shown in English.
+    hits = json.loads(fixture_run("search", "résumé de test", "-f", "json").stdout)
+    assert hits[0]["id"] == "2023-10-18-numspot-hdh" and hits[0]["field"] == "summary"
+    assert hits[0]["match"] == "Test summary in English."
+    french = fixture_run("search", "résumé de test", "-f", "json", "--lang", "fr").stdout
+    assert json.loads(french)[0]["match"] == "Résumé de test en français."
+
+
+def test_search_shows_the_name_when_name_and_id_match_alike() -> None:
+    hits = json.loads(fixture_run("search", "numspot", "-f", "json").stdout)
+    assert hits[0]["id"] == "numspot"
+    assert (hits[0]["field"], hits[0]["match"]) == ("name", "NumSpot")
+
+
 def test_search_tolerates_typos() -> None:
     hits = json.loads(fixture_run("search", "outscal", "-f", "json").stdout)
     assert hits[0]["id"] == "outscale"

@@ -33,7 +33,7 @@ def fold(text: str) -> str:
 
 
 def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
-    """Checks inside one valid record; fills result.findings, refs, names and timed."""
+    """Checks inside one valid record; fills result.findings, refs and timed."""
     from sovcloud.loader import Timed
 
     record = result.record
@@ -99,9 +99,6 @@ def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
             )
         return
 
-    result.names.append((line_of(("name",)), record["name"]))
-    for index, alias in enumerate(record["aliases"]):
-        result.names.append((line_of(("aliases", index)), alias))
     offers = [o["id"] for o in record["offers"]]
     for index, offer in enumerate(offers):
         if offers.index(offer) != index:

@@ -22,7 +22,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sovcloud import __version__, dates
 from sovcloud.checks import dangling_refs, duplicate_ids, fold, max_age_findings, shared_names
@@ -31,10 +31,10 @@ from sovcloud.i18n import localized
 from sovcloud.paths import RecordFile, Scan, folder_times, scan
 
 Record = dict[str, Any]
-TABLES = ("meta", "files", "refs", "names", "certs", "search", "timed")
+TABLES = ("meta", "files", "refs", "certs", "search", "timed")
 # Bump when the tables or the meaning of what is stored change; with the package version,
 # it decides whether an existing index can be reused.
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 RACY_NS = 3_000_000_000
 # Above this many files, a query trusts the folders' listings and checks only the files it
 # shows; below, checking every file costs less than a millisecond per hundred files.
@@ -42,34 +42,32 @@ QUICK_ABOVE = 2000
 # Below this many files to read, a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 300
 
-# Large columns come last in `files`: SQLite reads a row's columns in order, through the
-# record's overflow pages, to reach a column stored after it.
+# Files are numbered (`fid`): the other tables refer to a file by its number, which is
+# smaller to store and faster to index than its path. Large columns come last in `files`:
+# SQLite reads a row's columns in order, through the record's overflow pages, to reach a
+# column stored after it.
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files(
-    path TEXT PRIMARY KEY, folder TEXT, size INTEGER, mtime_ns INTEGER,
+    fid INTEGER PRIMARY KEY, path TEXT UNIQUE, folder TEXT, size INTEGER, mtime_ns INTEGER,
     id TEXT, id_line INTEGER, date_first TEXT, date_last TEXT, reviewed TEXT,
     reviewed_line INTEGER, name TEXT, crc INTEGER, findings TEXT, record TEXT);
 CREATE INDEX IF NOT EXISTS files_id ON files(id);
 CREATE INDEX IF NOT EXISTS files_folder_date ON files(folder, date_first);
 CREATE INDEX IF NOT EXISTS files_folder_last ON files(folder, date_last);
-CREATE TABLE IF NOT EXISTS refs(path TEXT, folder TEXT, line INTEGER, provider_id TEXT);
-CREATE INDEX IF NOT EXISTS refs_path ON refs(path);
-CREATE INDEX IF NOT EXISTS refs_provider ON refs(provider_id, folder);
-CREATE TABLE IF NOT EXISTS names(path TEXT, folder TEXT, line INTEGER, id TEXT, name TEXT,
-    folded TEXT);
-CREATE INDEX IF NOT EXISTS names_path ON names(path);
-CREATE INDEX IF NOT EXISTS names_folded ON names(folded);
-CREATE TABLE IF NOT EXISTS certs(path TEXT, provider_id TEXT, scheme TEXT, status TEXT);
-CREATE INDEX IF NOT EXISTS certs_path ON certs(path);
+CREATE TABLE IF NOT EXISTS refs(fid INTEGER, line INTEGER, provider_id TEXT);
+CREATE INDEX IF NOT EXISTS refs_fid ON refs(fid);
+CREATE INDEX IF NOT EXISTS refs_provider ON refs(provider_id);
+CREATE TABLE IF NOT EXISTS certs(fid INTEGER, scheme TEXT, status TEXT);
+CREATE INDEX IF NOT EXISTS certs_fid ON certs(fid);
 CREATE INDEX IF NOT EXISTS certs_scheme ON certs(scheme, status);
-CREATE TABLE IF NOT EXISTS search(path TEXT, folder TEXT, id TEXT, title TEXT, title_fr TEXT,
-    field TEXT, text TEXT, text_fr TEXT, folded TEXT, weight REAL);
-CREATE INDEX IF NOT EXISTS search_path ON search(path);
-CREATE INDEX IF NOT EXISTS search_folded ON search(folded);
-CREATE TABLE IF NOT EXISTS timed(path TEXT, line INTEGER, code TEXT, when_ TEXT, day TEXT,
+CREATE TABLE IF NOT EXISTS search(fid INTEGER, field TEXT, item INTEGER, line INTEGER,
+    text TEXT, folded TEXT);
+CREATE INDEX IF NOT EXISTS search_fid ON search(fid);
+CREATE INDEX IF NOT EXISTS search_folded ON search(folded) WHERE field != 'summary';
+CREATE TABLE IF NOT EXISTS timed(fid INTEGER, line INTEGER, code TEXT, when_ TEXT, day TEXT,
     message TEXT);
-CREATE INDEX IF NOT EXISTS timed_path ON timed(path);
+CREATE INDEX IF NOT EXISTS timed_fid ON timed(fid);
 """
 
 
@@ -279,7 +277,7 @@ class Index:
         wanted = list(statuses)
         for scheme in schemes:
             marks = ", ".join("?" * len(wanted))
-            sql += f" AND path IN (SELECT path FROM certs WHERE scheme = ? AND status IN ({marks}))"
+            sql += f" AND fid IN (SELECT fid FROM certs WHERE scheme = ? AND status IN ({marks}))"
             params += [scheme, *wanted]
         return self._serve(self.conn.execute(sql + " ORDER BY id", params))
 
@@ -300,7 +298,7 @@ class Index:
         """Events that name the provider, by date."""
         rows = self.conn.execute(
             "SELECT DISTINCT f.path, f.record, f.crc, f.date_first, f.id FROM refs r JOIN files f "
-            "ON f.path = r.path WHERE r.provider_id = ? AND r.folder = 'events' "
+            "ON f.fid = r.fid WHERE r.provider_id = ? AND f.folder = 'events' "
             "AND f.id IS NOT NULL ORDER BY f.date_first, f.id",
             (provider_id,),
         )
@@ -310,8 +308,8 @@ class Index:
         """Providers that name this one as an owner or technology vendor."""
         rows = self.conn.execute(
             "SELECT DISTINCT f.path, f.record, f.crc, f.id FROM refs r JOIN files f "
-            "ON f.path = r.path "
-            "WHERE r.provider_id = ? AND r.folder = 'providers' AND f.id IS NOT NULL "
+            "ON f.fid = r.fid "
+            "WHERE r.provider_id = ? AND f.folder = 'providers' AND f.id IS NOT NULL "
             "ORDER BY f.id",
             (provider_id,),
         )
@@ -326,47 +324,103 @@ class Index:
         )
         return {id_: name for id_, name in rows if id_ in wanted}
 
-    def search_matches(self, words: list[str]) -> list[tuple[Any, ...]]:
+    def search_matches(self, words: list[str]) -> list[SearchRow]:
         """Search rows whose folded text holds every word."""
-        sql = "SELECT * FROM search WHERE " + " AND ".join("instr(folded, ?) > 0" for _ in words)
+        sql = _SEARCH_ROWS + " WHERE " + " AND ".join("instr(s.folded, ?) > 0" for _ in words)
         return self._serve_rows(self.conn.execute(sql, words).fetchall())
 
-    def search_rows_for(self, folded: list[str]) -> list[tuple[Any, ...]]:
-        """Search rows with exactly these folded texts."""
+    def search_rows_for(self, folded: list[str]) -> list[SearchRow]:
+        """Search rows of short fields (not summaries) with exactly these folded texts."""
         rows: list[tuple[Any, ...]] = []
         for start in range(0, len(folded), 500):
             chunk = folded[start : start + 500]
             rows += self.conn.execute(
-                f"SELECT * FROM search WHERE folded IN ({', '.join('?' * len(chunk))})", chunk
+                f"{_SEARCH_ROWS} WHERE s.field != 'summary' AND s.folded IN "
+                f"({', '.join('?' * len(chunk))})",
+                chunk,
             ).fetchall()
         return self._serve_rows(rows)
 
     def short_search_texts(self, longest: int = 80) -> list[str]:
-        """The distinct short folded texts (names, titles, actors...) for fuzzy matching."""
+        """The distinct short folded texts of short fields (names, titles, actors...), for
+        fuzzy matching."""
         return [
             r[0]
             for r in self.conn.execute(
-                "SELECT DISTINCT folded FROM search WHERE length(folded) <= ?", (longest,)
+                "SELECT DISTINCT folded FROM search WHERE field != 'summary' "
+                "AND length(folded) <= ?",
+                (longest,),
             )
         ]
 
-    def _serve_rows(self, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    def _serve_rows(self, rows: list[tuple[Any, ...]]) -> list[SearchRow]:
+        found = [SearchRow._make(row) for row in rows]
         if self.quick:
-            for row in rows:
-                self.served[row[0]] = None
-        return rows
+            for row in found:
+                self.served[row.path] = None
+        return found
+
+    def records_of(self, fids: Iterable[int]) -> dict[int, Record]:
+        """{fid: record} of these files."""
+        wanted = list(dict.fromkeys(fids))
+        rows: list[tuple[int, str, str, int]] = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows += self.conn.execute(
+                f"SELECT fid, path, record, crc FROM files WHERE fid IN ({marks})", chunk
+            ).fetchall()
+        records = self._serve((path, text, crc) for _, path, text, crc in rows)
+        return {row[0]: record for row, record in zip(rows, records, strict=True)}
 
     def names(self) -> list[tuple[str, str, str]]:
         """(folder, id, name) for every provider name and alias and every event title."""
-        return list(self.conn.execute("SELECT folder, id, name FROM names ORDER BY id, line"))
+        return name_rows(self.conn)
 
     def ids_by_folded_name(self, folded: str) -> list[tuple[str, str]]:
         return list(
             self.conn.execute(
-                "SELECT DISTINCT folder, id FROM names WHERE folded = ? ORDER BY folder, id",
+                "SELECT DISTINCT f.folder, f.id FROM search s JOIN files f ON f.fid = s.fid "
+                f"WHERE s.folded = ? AND {_NAMES} ORDER BY f.folder, f.id",
                 (folded,),
             )
         )
+
+
+class SearchRow(NamedTuple):
+    """A search row with its record's file, folder and id; `field` and `item` say which text
+    of the record it holds (see search_fields)."""
+
+    path: str
+    folder: str
+    id: str
+    fid: int
+    field: str
+    item: int
+    folded: str
+
+
+_SEARCH_ROWS = (
+    "SELECT f.path, f.folder, f.id, s.fid, s.field, s.item, s.folded "
+    "FROM search s JOIN files f ON f.fid = s.fid"
+)
+# The search rows that name a record: providers' names and aliases, events' titles. The
+# second term lets SQLite use the partial index on `folded`.
+_NAMES = "s.field IN ('name', 'alias', 'title') AND s.field != 'summary'"
+_PROVIDER_NAMES = "s.field IN ('name', 'alias') AND s.field != 'summary'"
+
+
+def name_rows(conn: sqlite3.Connection, folder: str | None = None) -> list[tuple[str, str, str]]:
+    """(folder, id, name) for every name of the records (of `folder`, if given): each
+    record's own name or title first, then its aliases in the order of the file."""
+    sql = (
+        f"SELECT f.folder, f.id, s.text FROM search s JOIN files f ON f.fid = s.fid WHERE {_NAMES}"
+    )
+    params: tuple[str, ...] = ()
+    if folder is not None:
+        sql += " AND f.folder = ?"
+        params = (folder,)
+    return list(conn.execute(sql + " ORDER BY f.id, s.field = 'alias', s.line", params))
 
 
 def _connect(path: Path) -> sqlite3.Connection | None:
@@ -464,10 +518,9 @@ def _connect_memory() -> sqlite3.Connection:
 
 
 # What reading one file gives the index: its `files` row (without the modification time,
-# which the parent decides on), and its rows of refs, names and timed checks.
+# which the parent decides on), and its rows of refs, certs, search texts and timed checks.
 Rows = tuple[
     tuple[Any, ...],
-    list[tuple[Any, ...]],
     list[tuple[Any, ...]],
     list[tuple[Any, ...]],
     list[tuple[Any, ...]],
@@ -476,33 +529,22 @@ Rows = tuple[
 BATCH = 500
 
 
-def file_rows(file: RecordFile, floor: str = "") -> Rows:
-    """Read one file and turn it into index rows; runs in worker processes, so it returns
-    compact tuples rather than the parsed objects."""
+def file_rows(file: RecordFile, fid: int, floor: str = "") -> Rows:
+    """Read one file and turn it into the index rows of file number `fid`; runs in worker
+    processes, so it returns compact tuples rather than the parsed objects."""
     from sovcloud.loader import read_record
 
     result = read_record(file)
     record = result.record
-    path = file.path
-    findings = json.dumps([[f.line, f.code, f.message] for f in result.findings])
+    findings = (
+        json.dumps([[f.line, f.code, f.message] for f in result.findings])
+        if result.findings
+        else "[]"
+    )
     row: tuple[Any, ...]
     if record is None:
-        row = (
-            path,
-            file.folder,
-            file.size,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            findings,
-            None,
-        )
-        return row, [], [], [], [], []
+        row = (fid, file.path, file.folder, file.size, *[None] * 8, findings, None)
+        return row, [], [], [], []
     text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
     date_first: str | None = None
     date_last: str | None = None
@@ -510,7 +552,8 @@ def file_rows(file: RecordFile, floor: str = "") -> Rows:
         date_first = dates.first_day(record["date"]).isoformat()
         date_last = dates.last_day(record["date"]).isoformat()
     row = (
-        path,
+        fid,
+        file.path,
         file.folder,
         file.size,
         record["id"],
@@ -524,70 +567,84 @@ def file_rows(file: RecordFile, floor: str = "") -> Rows:
         findings,
         text,
     )
-    refs = [(path, file.folder, line, ref) for line, ref in result.refs]
-    names = list(result.names)
-    if file.folder == "events":
-        title = record["title"]
-        for text in title.values() if isinstance(title, dict) else [title]:
-            if text:
-                names.append((result.id_line, text))
-    name_rows = [(path, file.folder, line, record["id"], n, fold(n)) for line, n in names]
+    refs = [(fid, line, ref) for line, ref in result.refs]
+    certs = [(fid, c["scheme"], c["status"]) for c in record.get("certifications", [])]
+    line_of = result.line_of
+    search = []
+    for field, item, where, value in search_fields(file.folder, record):
+        line = line_of(where)
+        if isinstance(value, dict):
+            texts = dict.fromkeys([localized(value, "en"), localized(value, "fr")])
+        else:
+            texts = {value: None}
+        search += [(fid, field, item, line, t, fold(t)) for t in texts]
     # A date that is not after `floor` (the day of this refresh) can never again be in the
     # future, as days only pass: its check is left out (most rows otherwise).
     timed = [
-        (path, t.line, t.code, t.when, t.day, t.message)
+        (fid, t.line, t.code, t.when, t.day, t.message)
         for t in result.timed
         if not (t.when == "future" and t.day <= floor)
     ]
-    certs = [
-        (path, record["id"], c["scheme"], c["status"]) for c in record.get("certifications", [])
-    ]
-    return row, refs, name_rows, timed, certs, search_rows(path, file.folder, record)
+    return row, refs, certs, search, timed
 
 
-def search_rows(path: str, folder: str, record: Record) -> list[tuple[Any, ...]]:
-    """What `sovcloud search` looks through, one row per field, with its weight: providers'
-    id, names, owners, licences and offers; events' titles, summaries and actors."""
-    fields: list[tuple[str, Any, float]] = []
+# What `sovcloud search` looks through, and how much a match in each field weighs; between
+# equal scores, the field listed first is the one shown.
+SEARCH_WEIGHTS = {
+    "name": 1.0,
+    "id": 1.0,
+    "alias": 0.98,
+    "title": 0.95,
+    "owner": 0.9,
+    "offer": 0.9,
+    "actor": 0.9,
+    "licensed technology": 0.85,
+    "summary": 0.85,
+}
+
+
+def search_fields(folder: str, record: Record) -> list[tuple[str, int, tuple[Any, ...], Any]]:
+    """(field, item, place in the record, value) of every text search looks through:
+    providers' id, names, owners, licences and offers; events' titles, summaries and
+    actors. `item` numbers the texts of a list field; a value may be localized."""
+    fields: list[tuple[str, int, tuple[Any, ...], Any]]
     if folder == "providers":
-        title: Any = record["name"]
-        fields += [("id", record["id"], 1.0), ("name", record["name"], 1.0)]
-        fields += [("alias", a, 0.98) for a in record["aliases"]]
-        fields += [("owner", o["name"], 0.9) for o in record["owners"]]
+        fields = [("id", 0, ("id",), record["id"]), ("name", 0, ("name",), record["name"])]
+        fields += [("alias", i, ("aliases", i), a) for i, a in enumerate(record["aliases"])]
         fields += [
-            ("licensed technology", f"{x['vendor']}: {x['technology']}", 0.85)
-            for x in record["licensed_technology"]
+            ("owner", i, ("owners", i, "name"), o["name"]) for i, o in enumerate(record["owners"])
         ]
-        fields += [("offer", o["name"], 0.9) for o in record["offers"]]
+        fields += [
+            ("licensed technology", i, ("licensed_technology", i), _licence(x))
+            for i, x in enumerate(record["licensed_technology"])
+        ]
+        fields += [
+            ("offer", i, ("offers", i, "name"), o["name"]) for i, o in enumerate(record["offers"])
+        ]
     else:
-        title = record["title"]
-        fields += [("title", record["title"], 0.95), ("summary", record["summary"], 0.85)]
-        fields += [("actor", a, 0.9) for a in record["actors"]]
-    rows = []
-    for field, value, weight in fields:
-        texts = (
-            {localized(value, "en"), localized(value, "fr")} if isinstance(value, dict) else {value}
-        )
-        for text in texts:
-            rows.append(
-                (
-                    path,
-                    folder,
-                    record["id"],
-                    localized(title, "en"),
-                    localized(title, "fr"),
-                    field,
-                    localized(value, "en"),
-                    localized(value, "fr"),
-                    fold(text),
-                    weight,
-                )
-            )
-    return rows
+        fields = [
+            ("title", 0, ("title",), record["title"]),
+            ("summary", 0, ("summary",), record["summary"]),
+        ]
+        fields += [("actor", i, ("actors", i), a) for i, a in enumerate(record["actors"])]
+    return fields
+
+
+def _licence(item: Record) -> str:
+    return f"{item['vendor']}: {item['technology']}"
+
+
+def search_value(folder: str, record: Record, field: str, item: int) -> Any:
+    """The value a search row of this record holds (text, or localized texts)."""
+    for name, number, _, value in search_fields(folder, record):
+        if (name, number) == (field, item):
+            return value
+    return ""
 
 
 def _read_all(
     files: list[RecordFile],
+    fids: list[int],
     floor: str,
     jobs: int | None,
     progress: Callable[[int, int], None] | None,
@@ -598,8 +655,8 @@ def _read_all(
     jobs = jobs or os.cpu_count() or 1
     total = len(files)
     if jobs == 1 or total < PARALLEL_THRESHOLD:
-        for done, file in enumerate(files, 1):
-            yield file_rows(file, floor)
+        for done, (file, fid) in enumerate(zip(files, fids, strict=True), 1):
+            yield file_rows(file, fid, floor)
             if progress:
                 progress(done, total)
         return
@@ -608,7 +665,7 @@ def _read_all(
     chunk = max(20, min(500, total // (jobs * 16)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         read = functools.partial(file_rows, floor=floor)
-        for done, rows in enumerate(pool.map(read, files, chunksize=chunk), 1):
+        for done, rows in enumerate(pool.map(read, files, fids, chunksize=chunk), 1):
             yield rows
             if progress and (done % 200 == 0 or done == total):
                 progress(done, total)
@@ -622,15 +679,24 @@ def _refresh(
     progress: Callable[[int, int], None] | None,
 ) -> None:
     known = {
-        path: (size, mtime)
-        for path, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM files")
+        path: (fid, size, mtime)
+        for fid, path, size, mtime in conn.execute("SELECT fid, path, size, mtime_ns FROM files")
     }
     current = {f.path: f for f in listing.files}
-    stale = [f for path, f in current.items() if known.get(path) != (f.size, f.mtime_ns)]
-    gone = [path for path in known if path not in current]
+    stale = [f for path, f in current.items() if known.get(path, (0,))[1:] != (f.size, f.mtime_ns)]
+    gone = [fid for path, (fid, _, _) in known.items() if path not in current]
     if not stale and not gone:
         return
-    mtimes = {f.path: f.mtime_ns for f in stale}
+    # A changed file keeps its number; new files are numbered after the last one.
+    next_fid = max((fid for fid, _, _ in known.values()), default=0) + 1
+    fids = []
+    for file in stale:
+        if file.path in known:
+            fids.append(known[file.path][0])
+        else:
+            fids.append(next_fid)
+            next_fid += 1
+    mtimes = {fid: f.mtime_ns for fid, f in zip(fids, stale, strict=True)}
     now_ns = time.time_ns()
     # Filling an empty index: build the secondary indexes once at the end rather than
     # updating them row by row.
@@ -642,12 +708,13 @@ def _refresh(
                 "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
             ).fetchall():
                 conn.execute(f"DROP INDEX {name}")
-        replaced = [(p,) for p in [*gone, *(f.path for f in stale if f.path in known)]]
+        changed = [known[f.path][0] for f in stale if f.path in known]
+        replaced = [(fid,) for fid in [*gone, *changed]]
         for table in TABLES[1:]:
-            conn.executemany(f"DELETE FROM {table} WHERE path = ?", replaced)
+            conn.executemany(f"DELETE FROM {table} WHERE fid = ?", replaced)
         batch: list[Rows] = []
         floor = today.isoformat()
-        for rows in _read_all(stale, floor, jobs, progress):
+        for rows in _read_all(stale, fids, floor, jobs, progress):
             batch.append(rows)
             if len(batch) >= BATCH:
                 _insert(conn, batch, mtimes, now_ns)
@@ -671,33 +738,27 @@ def _refresh(
 
 
 def _insert(
-    conn: sqlite3.Connection, batch: list[Rows], mtimes: dict[str, int], now_ns: int
+    conn: sqlite3.Connection, batch: list[Rows], mtimes: dict[int, int], now_ns: int
 ) -> None:
     def with_mtime(row: tuple[Any, ...]) -> tuple[Any, ...]:
         mtime = mtimes[row[0]]
         # A time stamp this recent may not tell this version from an edit right after it;
         # a file that could not be read is tried again (chmod does not change its time).
-        if now_ns - mtime <= RACY_NS or '"SC001"' in (row[-2] or ""):
+        if now_ns - mtime <= RACY_NS or '"SC001"' in row[-2]:
             mtime = -1
-        return (*row[:3], mtime, *row[3:])
+        return (*row[:4], mtime, *row[4:])
 
     conn.executemany(
-        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [with_mtime(rows[0]) for rows in batch],
     )
-    conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?)", [r for rows in batch for r in rows[1]])
+    conn.executemany("INSERT INTO refs VALUES (?, ?, ?)", [r for rows in batch for r in rows[1]])
+    conn.executemany("INSERT INTO certs VALUES (?, ?, ?)", [r for rows in batch for r in rows[2]])
     conn.executemany(
-        "INSERT INTO names VALUES (?, ?, ?, ?, ?, ?)", [r for rows in batch for r in rows[2]]
+        "INSERT INTO search VALUES (?, ?, ?, ?, ?, ?)", [r for rows in batch for r in rows[3]]
     )
     conn.executemany(
-        "INSERT INTO timed VALUES (?, ?, ?, ?, ?, ?)", [r for rows in batch for r in rows[3]]
-    )
-    conn.executemany(
-        "INSERT INTO certs VALUES (?, ?, ?, ?)", [r for rows in batch for r in rows[4]]
-    )
-    conn.executemany(
-        "INSERT INTO search VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [r for rows in batch for r in rows[5]],
+        "INSERT INTO timed VALUES (?, ?, ?, ?, ?, ?)", [r for rows in batch for r in rows[4]]
     )
 
 
@@ -768,8 +829,8 @@ def _findings(
     findings.extend(
         Finding(path, line, code, message)
         for path, line, code, message in conn.execute(
-            "SELECT path, line, code, message FROM timed WHERE (when_ = 'future' AND day > ?) "
-            "OR (when_ = 'passed' AND day < ?)",
+            "SELECT f.path, t.line, t.code, t.message FROM timed t JOIN files f ON f.fid = t.fid "
+            "WHERE (t.when_ = 'future' AND t.day > ?) OR (t.when_ = 'passed' AND t.day < ?)",
             (iso, iso),
         )
     )
@@ -791,14 +852,16 @@ def _cross_findings(conn: sqlite3.Connection) -> list[Finding]:
         "ORDER BY id, folder = 'events', path"
     )
     dangling = conn.execute(
-        "SELECT path, line, provider_id FROM refs WHERE provider_id NOT IN "
+        "SELECT f.path, r.line, r.provider_id FROM refs r JOIN files f ON f.fid = r.fid "
+        "WHERE r.provider_id NOT IN "
         "(SELECT id FROM files WHERE folder = 'providers' AND id IS NOT NULL) "
-        "ORDER BY path, line"
+        "ORDER BY f.path, r.line"
     ).fetchall()
     shared = conn.execute(
-        "SELECT folded, id, path, line, name FROM names WHERE folder = 'providers' AND folded "
-        "IN (SELECT folded FROM names WHERE folder = 'providers' GROUP BY folded "
-        "HAVING count(DISTINCT id) > 1) ORDER BY folded, path, line"
+        "SELECT s.folded, f.id, f.path, s.line, s.text FROM search s JOIN files f "
+        f"ON f.fid = s.fid WHERE {_PROVIDER_NAMES} AND s.folded IN (SELECT s.folded FROM "
+        f"search s JOIN files f ON f.fid = s.fid WHERE {_PROVIDER_NAMES} GROUP BY s.folded "
+        "HAVING count(DISTINCT f.id) > 1) ORDER BY s.folded, f.path, s.line"
     )
 
     def provider_ids() -> list[str]:

@@ -2,8 +2,9 @@
 
 `read_record` depends on the file's content alone, so it can run in parallel and its result
 can be cached by content version in the derived index. What needs other records (ids,
-references, aliases) or today's date is handed on as plain facts (`refs`, `names`,
-`timed`) for checks.py, so that the index can re-run those checks without re-reading files.
+references, names) or today's date is handed on as plain facts (`refs`, `timed`, the lines
+of the record's fields) for checks.py, so that the index can re-run those checks without
+re-reading files.
 """
 
 from __future__ import annotations
@@ -43,8 +44,8 @@ class FileResult:
     id_line: int = 1
     reviewed_line: int = 1
     refs: list[tuple[int, str]] = field(default_factory=list)  # (line, provider id)
-    names: list[tuple[int, str]] = field(default_factory=list)  # (line, name or alias)
     timed: list[Timed] = field(default_factory=list)
+    line_of: Callable[[tuple[Any, ...]], int] = lambda path: 1  # noqa: E731  # the file's lines
 
 
 def read_record(file: RecordFile) -> FileResult:
@@ -94,6 +95,7 @@ def read_record(file: RecordFile) -> FileResult:
         findings,
         id_line=doc.line_of(("id",)),
         reviewed_line=doc.line_of(("last_reviewed",)),
+        line_of=doc.line_of,
     )
     if record is not None:
         from sovcloud.checks import check_record

@@ -14,7 +14,8 @@ from typing import Any, NamedTuple
 from sovcloud import dates
 from sovcloud.checks import fold
 from sovcloud.errors import NotFoundError
-from sovcloud.index import Index
+from sovcloud.i18n import localized
+from sovcloud.index import Index, SearchRow
 
 Record = dict[str, Any]
 HELD = ("qualified", "certified")
@@ -390,13 +391,15 @@ def search(index: Index, text: str, *, limit: int = 20, lang: str = "en") -> lis
     times the field's weight. Matches under SEARCH_MIN are dropped."""
     from rapidfuzz import fuzz, process
 
+    from sovcloud.index import SEARCH_WEIGHTS, search_value
+
     target = fold(checked_text(text))
     if not target:
         return []
     words = target.split()
-    scored: dict[tuple[Any, ...], float] = {}
+    scored: dict[SearchRow, float] = {}
     for row in index.search_matches(words):
-        scored[row] = (100.0 if target in row[8] else 95.0) * row[9]
+        scored[row] = (100.0 if target in row.folded else 95.0) * SEARCH_WEIGHTS[row.field]
     if len(target) >= 3:
         texts = index.short_search_texts()
         close = process.extract(
@@ -404,18 +407,32 @@ def search(index: Index, text: str, *, limit: int = 20, lang: str = "en") -> lis
         )
         similarity = {texts[i]: score for _, score, i in close}
         for row in index.search_rows_for(list(similarity)):
-            score = similarity[row[8]] * row[9]
+            score = similarity[row.folded] * SEARCH_WEIGHTS[row.field]
             if score > scored.get(row, 0):
                 scored[row] = score
-    best: dict[tuple[str, str], Hit] = {}
-    for row, score in scored.items():
-        if score < SEARCH_MIN:
-            continue
-        _, folder, id_, title_en, title_fr, field, text_en, text_fr, _, _ = row
-        key = (folder, id_)
-        if key not in best or score > best[key].score:
-            title = title_fr if lang == "fr" else title_en
-            shown = text_fr if lang == "fr" else text_en
-            best[key] = Hit(folder, id_, title, round(score, 1), field, shown)
-    ranked = sorted(best.values(), key=lambda h: (-h.score, h.folder != "providers", h.id))
-    return ranked[:limit]
+    best: dict[tuple[str, str], tuple[float, SearchRow]] = {}
+    fields = list(SEARCH_WEIGHTS)
+    for row, score in sorted(scored.items(), key=lambda s: (fields.index(s[0].field), s[0].item)):
+        key = (row.folder, row.id)
+        if score >= SEARCH_MIN and (key not in best or score > best[key][0]):
+            best[key] = (score, row)
+    ranked = sorted(best.values(), key=lambda s: (-s[0], s[1].folder != "providers", s[1].id))
+    ranked = ranked[:limit]
+    # Only the hits shown are decoded, for their title and matching text in `lang`.
+    records = index.records_of(row.fid for _, row in ranked)
+    hits = []
+    for score, row in ranked:
+        record = records[row.fid]
+        title = record["name"] if row.folder == "providers" else record["title"]
+        shown = search_value(row.folder, record, row.field, row.item)
+        hits.append(
+            Hit(
+                row.folder,
+                row.id,
+                localized(title, lang),
+                round(score, 1),
+                row.field,
+                localized(shown, lang),
+            )
+        )
+    return hits

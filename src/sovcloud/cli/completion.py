@@ -53,11 +53,9 @@ def _providers(data_dir: Path, incomplete: str) -> Candidates:
         if conn is None:
             names = [(p.stem, p.stem) for p in sorted((data_dir / "providers").glob("*.yaml"))]
         else:
-            names = list(
-                conn.execute(
-                    "SELECT id, name FROM names WHERE folder = 'providers' ORDER BY id, line"
-                )
-            )
+            from sovcloud.index import name_rows
+
+            names = [(id_, name) for _, id_, name in name_rows(conn, "providers")]
     # Ids, each with its name as help; and names or aliases of one word (NumSpot, OVHcloud),
     # each with its id. Typer keeps the values that start with what was typed, as typed; a
     # name of several words would reach bash as several words.
