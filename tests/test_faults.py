@@ -368,7 +368,7 @@ def test_a_read_only_data_directory_is_served_and_never_written(
 def test_an_unreadable_record_is_one_clear_finding(data_dir: Path, readable_again: bool,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     # Permissions do not stop root: refuse the read itself.
-    real_open = builtins.open
+    real_open = os.open
     target = data_dir / "providers" / "bleu.yaml"
 
     def refusing_open(file: Any, *args: Any, **kwargs: Any) -> Any:
@@ -377,7 +377,7 @@ def test_an_unreadable_record_is_one_clear_finding(data_dir: Path, readable_agai
         return real_open(file, *args, **kwargs)
 
     with monkeypatch.context() as patch:
-        patch.setattr(builtins, "open", refusing_open)
+        patch.setattr(os, "open", refusing_open)
         result = run("validate", str(data_dir))
     assert result.exit_code == 1
     assert f"{target}:1: SC001" in result.stdout

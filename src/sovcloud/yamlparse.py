@@ -102,25 +102,44 @@ def _number(value: str, line: int) -> Int | Float:
 
 
 def _scalar(event: Any) -> Any:
-    tag = event.tag
-    if tag not in _ALLOWED_TAGS:
-        raise ParseError(
-            "SC008",
-            event.start_mark.line + 1,
-            f"the tag {tag} is not allowed: data files hold plain values only, remove the tag",
-        )
+    """The value of a scalar whose tag was checked."""
     value = event.value
-    if event.style or tag in ("!", "tag:yaml.org,2002:str"):
+    if event.style or event.tag in ("!", "tag:yaml.org,2002:str"):
         return value  # quoted, or explicitly text
-    if value in ("", "~", "null", "Null", "NULL"):
-        return None
-    if value in ("true", "True", "TRUE"):
-        return True
-    if value in ("false", "False", "FALSE"):
-        return False
-    if _INT.match(value) or (_FLOAT.match(value) and any(c.isdigit() for c in value)):
+    if value in _KEYWORDS:
+        return _KEYWORDS[value]
+    if value[:1] in _NUMBER_START and (
+        _INT.match(value) or (_FLOAT.match(value) and any(c.isdigit() for c in value))
+    ):
         return _number(value, event.start_mark.line + 1)
     return value
+
+
+# Plain scalars that are not text, the YAML 1.2 core schema's way.
+_KEYWORDS: dict[str, Any] = {
+    "": None,
+    "~": None,
+    "null": None,
+    "Null": None,
+    "NULL": None,
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
+# How a number can start (_INT and _FLOAT): other texts need no pattern matching.
+_NUMBER_START = frozenset("-+.0123456789")
+
+
+def _duplicate(key: str, line: int, first: int) -> None:
+    raise ParseError(
+        "SC007",
+        line,
+        f"the key {key[:60]!r} appears twice in the same mapping (first on line {first}): "
+        "keep one and merge the values",
+    )
 
 
 def _check_tag(event: Any) -> None:
@@ -173,11 +192,18 @@ def parse(text: str) -> Document:
             "files: remove it",
         )
     doc = Document(None)
-    # Each frame: [container, path, pending key or None, key line]
+    line_at = doc.lines
+    # Each frame: [container, its path, whether it is a mapping, the key awaiting its value
+    # (None while a key is awaited)]. Event classes are bound to locals, and each event is
+    # tested from the most frequent kind down: this loop runs for every value of every file.
     stack: list[list[Any]] = []
     documents = 0
     root: Any = None
     loader = None
+    scalar_event, mapping_start = yaml.ScalarEvent, yaml.MappingStartEvent
+    sequence_start, mapping_end = yaml.SequenceStartEvent, yaml.MappingEndEvent
+    sequence_end, stream_end = yaml.SequenceEndEvent, yaml.StreamEndEvent
+    allowed_tags = _ALLOWED_TAGS
     try:
         # libyaml's events, read straight from the parser: a generator or yaml.parse's
         # check-then-get per event cost a fifth of the whole read.
@@ -186,9 +212,76 @@ def parse(text: str) -> Document:
         while True:
             event = get_event()
             kind = type(event)
-            if kind is yaml.StreamEndEvent:
+            if kind is scalar_event:
+                if event.anchor is not None:
+                    _anchor(event)
+                tag = event.tag
+                if tag is not None and tag not in allowed_tags:
+                    _check_tag(event)
+                line = event.start_mark.line + 1
+                if stack:
+                    frame = stack[-1]
+                    if frame[2]:
+                        key = frame[3]
+                        if key is None:
+                            # A key is a field name: keep its text as written (`null: x`
+                            # names the field "null", `01: x` the field "01").
+                            key = event.value
+                            path = (*frame[1], key)
+                            if key in frame[0]:
+                                _duplicate(key, line, line_at[path])
+                            frame[3] = key
+                            line_at[path] = line
+                            continue
+                        frame[0][key] = _scalar(event)
+                        frame[3] = None
+                    else:
+                        container = frame[0]
+                        line_at[(*frame[1], len(container))] = line
+                        container.append(_scalar(event))
+                else:
+                    root = _scalar(event)
+                    line_at[()] = line
+            elif kind is mapping_end or kind is sequence_end:
+                stack.pop()
+            elif kind is mapping_start or kind is sequence_start:
+                if event.anchor is not None:
+                    _anchor(event)
+                _check_tag(event)
+                line = event.start_mark.line + 1
+                if len(stack) >= MAX_DEPTH:
+                    raise ParseError(
+                        "SC010",
+                        line,
+                        f"nests deeper than {MAX_DEPTH} levels: records are shallower than "
+                        "that, check the indentation",
+                    )
+                is_mapping = kind is mapping_start
+                value: Any = {} if is_mapping else []
+                if stack:
+                    frame = stack[-1]
+                    container = frame[0]
+                    if frame[2]:
+                        key = frame[3]
+                        if key is None:
+                            raise ParseError(
+                                "SC004", line, "a key must be a plain word, not a list or a mapping"
+                            )
+                        path = (*frame[1], key)
+                        container[key] = value
+                        frame[3] = None
+                    else:
+                        path = (*frame[1], len(container))
+                        container.append(value)
+                        line_at[path] = line
+                else:
+                    root = value
+                    path = ()
+                    line_at[()] = line
+                stack.append([value, path, is_mapping, None])
+            elif kind is stream_end:
                 break
-            if kind is yaml.DocumentStartEvent:
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise ParseError(
@@ -196,71 +289,8 @@ def parse(text: str) -> Document:
                         event.start_mark.line + 1,
                         "holds several YAML documents (---): keep one record per file",
                     )
-                continue
-            if kind is yaml.AliasEvent:
+            elif kind is yaml.AliasEvent:
                 _anchor_alias(event)
-            if kind in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent):
-                if event.anchor is not None:
-                    _anchor(event)
-                line = event.start_mark.line + 1
-                if kind is yaml.ScalarEvent:
-                    value: Any = _scalar(event)
-                else:
-                    _check_tag(event)
-                    if len(stack) >= MAX_DEPTH:
-                        raise ParseError(
-                            "SC010",
-                            line,
-                            f"nests deeper than {MAX_DEPTH} levels: records are shallower than "
-                            "that, check the indentation",
-                        )
-                    value = {} if kind is yaml.MappingStartEvent else []
-                # Attach the new value to its parent.
-                if not stack:
-                    root = value
-                    path: Path_ = ()
-                    doc.lines[()] = line
-                else:
-                    frame = stack[-1]
-                    container, parent_path = frame[0], frame[1]
-                    if isinstance(container, list):
-                        path = (*parent_path, len(container))
-                        container.append(value)
-                        doc.lines[path] = line
-                    elif not frame[4]:
-                        # This scalar is a key.
-                        if kind is not yaml.ScalarEvent:
-                            raise ParseError(
-                                "SC004",
-                                line,
-                                "a key must be a plain word, not a list or a mapping",
-                            )
-                        # A key is a field name: keep its text as written (`null: x` names
-                        # the field "null", `01: x` the field "01").
-                        key = event.value
-                        if key in container:
-                            raise ParseError(
-                                "SC007",
-                                line,
-                                f"the key {key[:60]!r} appears twice in the same mapping "
-                                f"(first on line {doc.lines[(*parent_path, key)]}): "
-                                "keep one and merge the values",
-                            )
-                        frame[2] = key
-                        frame[3] = line
-                        frame[4] = True
-                        doc.lines[(*parent_path, key)] = line
-                        continue
-                    else:
-                        key = frame[2]
-                        path = (*parent_path, key)
-                        container[key] = value
-                        frame[2] = None
-                        frame[4] = False
-                if kind is not yaml.ScalarEvent:
-                    stack.append([value, path, None, 0, False])
-            elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-                stack.pop()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
