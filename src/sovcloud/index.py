@@ -34,7 +34,7 @@ Record = dict[str, Any]
 TABLES = ("meta", "files", "refs", "certs", "search", "timed")
 # Bump when the tables or the meaning of what is stored change; with the package version,
 # it decides whether an existing index can be reused.
-INDEX_FORMAT = 9
+INDEX_FORMAT = 10
 RACY_NS = 3_000_000_000
 # Above this many files, a query trusts the folders' listings and checks only the files it
 # shows; below, checking every file costs less than a millisecond per hundred files.
@@ -65,6 +65,7 @@ CREATE TABLE IF NOT EXISTS search(fid INTEGER, field TEXT, item INTEGER, line IN
     text TEXT, folded TEXT);
 CREATE INDEX IF NOT EXISTS search_fid ON search(fid);
 CREATE INDEX IF NOT EXISTS search_folded ON search(folded) WHERE field != 'summary';
+CREATE INDEX IF NOT EXISTS search_names ON search(folded, fid) WHERE field IN ('name', 'alias');
 CREATE TABLE IF NOT EXISTS timed(fid INTEGER, line INTEGER, code TEXT, when_ TEXT, day TEXT,
     message TEXT);
 CREATE INDEX IF NOT EXISTS timed_fid ON timed(fid);
@@ -407,7 +408,9 @@ _SEARCH_ROWS = (
 # The search rows that name a record: providers' names and aliases, events' titles. The
 # second term lets SQLite use the partial index on `folded`.
 _NAMES = "s.field IN ('name', 'alias', 'title') AND s.field != 'summary'"
-_PROVIDER_NAMES = "s.field IN ('name', 'alias') AND s.field != 'summary'"
+# Providers' names and aliases: the checks for shared names scan them, through their own
+# partial index (its WHERE must be written the same way for SQLite to use it).
+_PROVIDER_NAMES = "s.field IN ('name', 'alias')"
 
 
 def name_rows(conn: sqlite3.Connection, folder: str | None = None) -> list[tuple[str, str, str]]:
