@@ -74,7 +74,7 @@ def stored_with(path: Path, text: str) -> int:
     """How many records the index at `path` holds that contain `text`."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        sql = "SELECT count(*) FROM files WHERE instr(record, ?) > 0"
+        sql = "SELECT count(*) FROM records WHERE instr(record, ?) > 0"
         return int(conn.execute(sql, (text,)).fetchone()[0])
     finally:
         conn.close()
@@ -204,9 +204,9 @@ def damage_records(path: Path, sql: str) -> None:
 DAMAGE = {
     "page-of-an-index": damage_an_index_page,
     "record-not-json": lambda path: damage_records(
-        path, "UPDATE files SET record = substr(record, 1, 40) WHERE record IS NOT NULL"),
+        path, "UPDATE records SET record = substr(record, 1, 40)"),
     "record-not-utf8": lambda path: damage_records(
-        path, "UPDATE files SET record = CAST(x'7b22ff22' AS TEXT) WHERE record IS NOT NULL"),
+        path, "UPDATE records SET record = CAST(x'7b22ff22' AS TEXT)"),
 }
 
 
@@ -222,8 +222,8 @@ def test_an_index_damaged_inside_is_bypassed(data_dir: Path, monkeypatch: pytest
 def test_an_index_whose_records_changed_is_not_believed(data_dir: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     expected = truth(data_dir, monkeypatch)
-    damage_records(built(data_dir), "UPDATE files SET record = replace(record, 'NumSpot', "
-                   "'NumSpoT') WHERE record IS NOT NULL")
+    damage_records(built(data_dir), "UPDATE records SET record = replace(record, 'NumSpot', "
+                   "'NumSpoT')")
     assert answers(data_dir) == expected
 
 

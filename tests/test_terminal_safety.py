@@ -312,15 +312,15 @@ def tamper(data_dir: Path, changes: dict[str, str]) -> None:
         os.utime(path, (past, past))  # old enough for the index to trust its copy
     assert run("providers", "--data", str(data_dir)).exit_code == 0
     conn = sqlite3.connect(cache_path(data_dir))
-    rows = conn.execute("SELECT path, record FROM files WHERE record IS NOT NULL").fetchall()
+    rows = conn.execute("SELECT fid, record FROM records").fetchall()
     changed = 0
-    for path, text in rows:
+    for fid, text in rows:
         new = text
         for old, bad in changes.items():
             new = new.replace(old, bad)
         if new != text:
-            conn.execute("UPDATE files SET record = ?, crc = ? WHERE path = ?",
-                         (new, zlib.crc32(new.encode()), path))
+            conn.execute("UPDATE records SET record = ?, crc = ? WHERE fid = ?",
+                         (new, zlib.crc32(new.encode()), fid))
             changed += 1
     conn.commit()
     conn.close()

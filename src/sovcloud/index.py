@@ -31,10 +31,10 @@ from sovcloud.i18n import localized
 from sovcloud.paths import RecordFile, Scan, folder_times, scan
 
 Record = dict[str, Any]
-TABLES = ("meta", "files", "refs", "certs", "search", "timed")
+TABLES = ("meta", "files", "records", "refs", "certs", "search", "timed")
 # Bump when the tables or the meaning of what is stored change; with the package version,
 # it decides whether an existing index can be reused.
-INDEX_FORMAT = 10
+INDEX_FORMAT = 11
 RACY_NS = 3_000_000_000
 # Above this many files, a query trusts the folders' listings and checks only the files it
 # shows; below, checking every file costs less than a millisecond per hundred files.
@@ -43,15 +43,16 @@ QUICK_ABOVE = 2000
 PARALLEL_THRESHOLD = 300
 
 # Files are numbered (`fid`): the other tables refer to a file by its number, which is
-# smaller to store and faster to index than its path. Large columns come last in `files`:
-# SQLite reads a row's columns in order, through the record's overflow pages, to reach a
-# column stored after it.
+# smaller to store and faster to index than its path. The records themselves live in their
+# own table, so that `files` stays narrow: every refresh reads it whole, and so does
+# building its indexes.
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files(
     fid INTEGER PRIMARY KEY, path TEXT UNIQUE, folder TEXT, size INTEGER, mtime_ns INTEGER,
     id TEXT, id_line INTEGER, date_first TEXT, date_last TEXT, reviewed TEXT,
-    reviewed_line INTEGER, name TEXT, crc INTEGER, findings TEXT, record TEXT);
+    reviewed_line INTEGER, name TEXT, findings TEXT);
+CREATE TABLE IF NOT EXISTS records(fid INTEGER PRIMARY KEY, crc INTEGER, record TEXT);
 CREATE INDEX IF NOT EXISTS files_id ON files(id);
 CREATE INDEX IF NOT EXISTS files_folder_date ON files(folder, date_first);
 CREATE INDEX IF NOT EXISTS files_folder_last ON files(folder, date_last);
@@ -262,9 +263,8 @@ class Index:
 
     def _one(self, folder: str, id_: str) -> Record | None:
         rows = self.conn.execute(
-            "SELECT path, record, crc FROM files WHERE folder = ? AND id = ? "
-            "AND id IS NOT NULL "
-            "ORDER BY path LIMIT 1",
+            f"SELECT f.path, r.record, r.crc {_WITH_RECORDS} WHERE f.folder = ? AND f.id = ? "
+            "ORDER BY f.path LIMIT 1",
             (folder, id_),
         )
         records = self._serve(rows)
@@ -273,34 +273,34 @@ class Index:
     def providers(self, schemes: Iterable[str] = (), statuses: Iterable[str] = ()) -> list[Record]:
         """Every valid provider, by id; with `schemes`, only those holding a certification
         of each scheme with one of `statuses` (a cheap first cut before exact checks)."""
-        sql = "SELECT path, record, crc FROM files WHERE folder = 'providers' AND id IS NOT NULL"
+        sql = f"SELECT f.path, r.record, r.crc {_WITH_RECORDS} WHERE f.folder = 'providers'"
         params: list[str] = []
         wanted = list(statuses)
         for scheme in schemes:
             marks = ", ".join("?" * len(wanted))
-            sql += f" AND fid IN (SELECT fid FROM certs WHERE scheme = ? AND status IN ({marks}))"
+            sql += f" AND f.fid IN (SELECT fid FROM certs WHERE scheme = ? AND status IN ({marks}))"
             params += [scheme, *wanted]
-        return self._serve(self.conn.execute(sql + " ORDER BY id", params))
+        return self._serve(self.conn.execute(sql + " ORDER BY f.id", params))
 
     def events(self, since: str | None = None, until: str | None = None) -> list[Record]:
         """Events whose date may fall within [since, until] (partial dates), by date."""
-        sql = "SELECT path, record, crc FROM files WHERE folder = 'events' AND id IS NOT NULL"
+        sql = f"SELECT f.path, r.record, r.crc {_WITH_RECORDS} WHERE f.folder = 'events'"
         params: list[str] = []
         if since:
-            sql += " AND date_last >= ?"
+            sql += " AND f.date_last >= ?"
             params.append(dates.first_day(since).isoformat())
         if until:
-            sql += " AND date_first <= ?"
+            sql += " AND f.date_first <= ?"
             params.append(dates.last_day(until).isoformat())
-        sql += " ORDER BY date_first, date_last, id"
+        sql += " ORDER BY f.date_first, f.date_last, f.id"
         return self._serve(self.conn.execute(sql, params))
 
     def events_for(self, provider_id: str) -> list[Record]:
         """Events that name the provider, by date."""
         rows = self.conn.execute(
-            "SELECT DISTINCT f.path, f.record, f.crc, f.date_first, f.id FROM refs r JOIN files f "
-            "ON f.fid = r.fid WHERE r.provider_id = ? AND f.folder = 'events' "
-            "AND f.id IS NOT NULL ORDER BY f.date_first, f.id",
+            "SELECT DISTINCT f.path, r.record, r.crc, f.date_first, f.id "
+            f"{_WITH_RECORDS} WHERE f.fid IN (SELECT fid FROM refs WHERE provider_id = ?) "
+            "AND f.folder = 'events' ORDER BY f.date_first, f.id",
             (provider_id,),
         )
         return self._serve((r[0], r[1], r[2]) for r in rows)
@@ -308,10 +308,9 @@ class Index:
     def referrers(self, provider_id: str) -> list[Record]:
         """Providers that name this one as an owner or technology vendor."""
         rows = self.conn.execute(
-            "SELECT DISTINCT f.path, f.record, f.crc, f.id FROM refs r JOIN files f "
-            "ON f.fid = r.fid "
-            "WHERE r.provider_id = ? AND f.folder = 'providers' AND f.id IS NOT NULL "
-            "ORDER BY f.id",
+            "SELECT DISTINCT f.path, r.record, r.crc, f.id "
+            f"{_WITH_RECORDS} WHERE f.fid IN (SELECT fid FROM refs WHERE provider_id = ?) "
+            "AND f.folder = 'providers' ORDER BY f.id",
             (provider_id,),
         )
         return self._serve((r[0], r[1], r[2]) for r in rows)
@@ -369,7 +368,8 @@ class Index:
             chunk = wanted[start : start + 500]
             marks = ", ".join("?" * len(chunk))
             rows += self.conn.execute(
-                f"SELECT fid, path, record, crc FROM files WHERE fid IN ({marks})", chunk
+                f"SELECT f.fid, f.path, r.record, r.crc {_WITH_RECORDS} WHERE f.fid IN ({marks})",
+                chunk,
             ).fetchall()
         records = self._serve((path, text, crc) for _, path, text, crc in rows)
         return {row[0]: record for row, record in zip(rows, records, strict=True)}
@@ -401,6 +401,8 @@ class SearchRow(NamedTuple):
     folded: str
 
 
+# The valid records (a file whose record is not valid has none).
+_WITH_RECORDS = "FROM files f JOIN records r ON r.fid = f.fid"
 _SEARCH_ROWS = (
     "SELECT f.path, f.folder, f.id, s.fid, s.field, s.item, s.folded "
     "FROM search s JOIN files f ON f.fid = s.fid"
@@ -521,9 +523,11 @@ def _connect_memory() -> sqlite3.Connection:
 
 
 # What reading one file gives the index: its `files` row (without the modification time,
-# which the parent decides on), and its rows of refs, certs, search texts and timed checks.
+# which the parent decides on), and its rows of records (none when it is not valid), refs,
+# certs, search texts and timed checks.
 Rows = tuple[
     tuple[Any, ...],
+    list[tuple[Any, ...]],
     list[tuple[Any, ...]],
     list[tuple[Any, ...]],
     list[tuple[Any, ...]],
@@ -546,8 +550,8 @@ def file_rows(file: RecordFile, fid: int, floor: str = "") -> Rows:
     )
     row: tuple[Any, ...]
     if record is None:
-        row = (fid, file.path, file.folder, file.size, *[None] * 8, findings, None)
-        return row, [], [], [], []
+        row = (fid, file.path, file.folder, file.size, *[None] * 7, findings)
+        return row, [], [], [], [], []
     text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
     date_first: str | None = None
     date_last: str | None = None
@@ -566,9 +570,7 @@ def file_rows(file: RecordFile, fid: int, floor: str = "") -> Rows:
         record["last_reviewed"],
         result.reviewed_line,
         record.get("name"),  # providers' names, for labels without decoding the record
-        zlib.crc32(text.encode()),
         findings,
-        text,
     )
     refs = [(fid, line, ref) for line, ref in result.refs]
     certs = [(fid, c["scheme"], c["status"]) for c in record.get("certifications", [])]
@@ -588,7 +590,7 @@ def file_rows(file: RecordFile, fid: int, floor: str = "") -> Rows:
         for t in result.timed
         if not (t.when == "future" and t.day <= floor)
     ]
-    return row, refs, certs, search, timed
+    return row, [(fid, zlib.crc32(text.encode()), text)], refs, certs, search, timed
 
 
 # What `sovcloud search` looks through, and how much a match in each field weighs; between
@@ -747,22 +749,29 @@ def _insert(
         mtime = mtimes[row[0]]
         # A time stamp this recent may not tell this version from an edit right after it;
         # a file that could not be read is tried again (chmod does not change its time).
-        if now_ns - mtime <= RACY_NS or '"SC001"' in row[-2]:
+        if now_ns - mtime <= RACY_NS or '"SC001"' in row[-1]:
             mtime = -1
         return (*row[:4], mtime, *row[4:])
 
     conn.executemany(
-        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [with_mtime(rows[0]) for rows in batch],
     )
-    conn.executemany("INSERT INTO refs VALUES (?, ?, ?)", [r for rows in batch for r in rows[1]])
-    conn.executemany("INSERT INTO certs VALUES (?, ?, ?)", [r for rows in batch for r in rows[2]])
-    conn.executemany(
-        "INSERT INTO search VALUES (?, ?, ?, ?, ?, ?)", [r for rows in batch for r in rows[3]]
-    )
-    conn.executemany(
-        "INSERT INTO timed VALUES (?, ?, ?, ?, ?, ?)", [r for rows in batch for r in rows[4]]
-    )
+    for position, table, width in _CHILD_TABLES:
+        conn.executemany(
+            f"INSERT INTO {table} VALUES ({', '.join('?' * width)})",
+            [r for rows in batch for r in rows[position]],
+        )
+
+
+# Where each table's rows are in Rows, and how many columns they have.
+_CHILD_TABLES = (
+    (1, "records", 3),
+    (2, "refs", 3),
+    (3, "certs", 3),
+    (4, "search", 6),
+    (5, "timed", 6),
+)
 
 
 def _remember_listing(conn: sqlite3.Connection, listing: Scan, times: dict[str, int]) -> None:

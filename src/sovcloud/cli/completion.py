@@ -82,13 +82,14 @@ def _tags(data_dir: Path, incomplete: str) -> Candidates:
             return []
         try:
             rows = conn.execute(
-                "SELECT t.value, count(*) FROM files, json_each(files.record, '$.tags') AS t "
-                "WHERE files.folder = 'events' AND files.record IS NOT NULL GROUP BY t.value"
+                "SELECT t.value, count(*) FROM files f JOIN records r ON r.fid = f.fid, "
+                "json_each(r.record, '$.tags') AS t WHERE f.folder = 'events' GROUP BY t.value"
             ).fetchall()
             counts = dict(rows)
         except sqlite3.OperationalError:  # an SQLite without its JSON functions
             for (text,) in conn.execute(
-                "SELECT record FROM files WHERE folder = 'events' AND record IS NOT NULL"
+                "SELECT r.record FROM files f JOIN records r ON r.fid = f.fid "
+                "WHERE f.folder = 'events'"
             ):
                 for tag in json.loads(text).get("tags", []):
                     counts[tag] = counts.get(tag, 0) + 1
