@@ -12,7 +12,7 @@ import datetime as dt
 import difflib
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sovcloud import dates
 from sovcloud.errors import Finding
@@ -21,6 +21,17 @@ if TYPE_CHECKING:
     from sovcloud.loader import FileResult
 
 LineOf = Callable[[tuple[Any, ...]], int]
+
+
+class Timed(NamedTuple):
+    """A check that depends on today: `future` fails when `day` is after today, `passed`
+    when it is before."""
+
+    line: int
+    code: str
+    when: str  # "future" or "passed"
+    day: str  # ISO day
+    message: str
 
 
 def fold(text: str) -> str:
@@ -34,8 +45,6 @@ def fold(text: str) -> str:
 
 def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
     """Checks inside one valid record; fills result.findings, refs and timed."""
-    from sovcloud.loader import Timed
-
     record = result.record
     assert record is not None
     path = result.path

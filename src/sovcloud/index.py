@@ -552,7 +552,7 @@ def file_rows(file: RecordFile, fid: int, floor: str = "") -> Rows:
     if record is None:
         row = (fid, file.path, file.folder, file.size, *[None] * 7, findings)
         return row, [], [], [], [], []
-    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    text = result.record_json
     date_first: str | None = None
     date_last: str | None = None
     if file.folder == "events":

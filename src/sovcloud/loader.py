@@ -16,22 +16,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
+from sovcloud.checks import Timed, check_record
 from sovcloud.errors import Finding
+from sovcloud.models import MODELS, SLUG_MESSAGE, SLUG_PATTERN
 from sovcloud.paths import RecordFile, printable
+from sovcloud.yamlparse import MAX_BYTES, ParseError, decode, parse
+
+# Only the index imports this module, and only when a file must be read: queries that find
+# the index up to date never load pydantic or yaml.
 
 Record = dict[str, Any]
-
-
-@dataclass
-class Timed:
-    """A check that depends on today: `future` fails when `day` is after today, `passed`
-    when it is before."""
-
-    line: int
-    code: str
-    when: str  # "future" or "passed"
-    day: str  # ISO day
-    message: str
 
 
 @dataclass
@@ -42,6 +38,7 @@ class FileResult:
     path: str
     record: Record | None
     findings: list[Finding]
+    record_json: str = ""  # the record as JSON text, as the index stores it
     id_line: int = 1
     reviewed_line: int = 1
     refs: list[tuple[int, str]] = field(default_factory=list)  # (line, provider id)
@@ -51,8 +48,6 @@ class FileResult:
 
 def read_record(file: RecordFile) -> FileResult:
     """Read, parse, validate and check one record file; never raises for bad content."""
-    from sovcloud.yamlparse import MAX_BYTES, ParseError, decode, parse
-
     path = file.path
     try:
         raw = _read_bounded(path, file.size, MAX_BYTES + 1)
@@ -87,19 +82,18 @@ def read_record(file: RecordFile) -> FileResult:
                 f"holds {what}, but a record is a mapping of fields (`id: ...`, `name: ...`)",
             ),
         )
-    record, findings = _validate(file.folder, path, doc.value, doc.line_of)
+    record, record_json, findings = _validate(file.folder, path, doc.value, doc.line_of)
     result = FileResult(
         file.folder,
         path,
         record,
         findings,
+        record_json,
         id_line=doc.line_of(("id",)),
         reviewed_line=doc.line_of(("last_reviewed",)),
         line_of=doc.line_of,
     )
     if record is not None:
-        from sovcloud.checks import check_record
-
         check_record(result, file.stem, doc.line_of)
     return result
 
@@ -136,17 +130,17 @@ def _failed(file: RecordFile, finding: Finding) -> FileResult:
 
 def _validate(
     folder: str, path: str, value: dict[str, Any], line_of: Callable[[tuple[Any, ...]], int]
-) -> tuple[Record | None, list[Finding]]:
-    from pydantic import ValidationError
-
-    from sovcloud.models import MODELS
-
+) -> tuple[Record | None, str, list[Finding]]:
+    """The record (as JSON values, and as JSON text) or the schema's findings."""
     model = MODELS[folder]
     try:
-        instance = model.model_validate(value)
+        instance = model.__pydantic_validator__.validate_python(value)
     except ValidationError as exc:
-        return None, _schema_findings(path, value, exc.errors(include_url=False), line_of)
-    return instance.model_dump(mode="json"), []
+        return None, "", _schema_findings(path, value, exc.errors(include_url=False), line_of)
+    serializer = model.__pydantic_serializer__
+    # pydantic's serializer writes the JSON text faster than json.dumps of the dict.
+    record_json = serializer.to_json(instance).decode()
+    return serializer.to_python(instance, mode="json"), record_json, []
 
 
 @functools.cache
@@ -232,6 +226,11 @@ def _schema_findings(
         else:
             if len(specific) > 1 and all(e["type"] in _TYPE_ONLY for e in specific):
                 message = "should be text, or a mapping with `en` and/or `fr` texts"
+            elif (
+                error["type"] == "string_pattern_mismatch"
+                and error.get("ctx", {}).get("pattern") == SLUG_PATTERN
+            ):
+                message = SLUG_MESSAGE
             else:
                 message = str(error["msg"]).removeprefix("Value error, ")
                 message = message[:1].lower() + message[1:]
