@@ -202,6 +202,12 @@ CASES += [
     ("feb-29-in-common-year", "providers", "acme.yaml",
      GOOD_PROVIDER.replace("granted: 2022-03", "granted: 2023-02-29"), "SC103", 10,
      "'2023-02-29' is not a day of the calendar: that month has 28 days"),
+    ("feb-29-in-1900", "providers", "acme.yaml",  # a century year is leap only by 400
+     GOOD_PROVIDER.replace("granted: 2022-03", "granted: 1900-02-29"), "SC103", 10,
+     "'1900-02-29' is not a day of the calendar: that month has 28 days"),
+    ("april-31", "providers", "acme.yaml",
+     GOOD_PROVIDER.replace("granted: 2022-03", "granted: 2022-04-31"), "SC103", 10,
+     "'2022-04-31' is not a day of the calendar: that month has 30 days"),
     ("stake-over-100", "providers", "acme.yaml",
      GOOD_PROVIDER.replace("certifications:", OWNER.format(150)), "SC103", 10,
      "`owners.0.stake` input should be less than or equal to 100"),
@@ -327,6 +333,15 @@ def test_an_unquoted_version_keeps_its_text(data_dir: Path) -> None:
     shown = run("show", "acme", "--data", str(data_dir), "--format", "json")
     assert shown.exit_code == 0, shown
     assert json.loads(shown.stdout)["provider"]["certifications"][0]["version"] == "3.20"
+
+
+@pytest.mark.parametrize("day", ["2024-02-29", "2000-02-29", "2022-12-31"])
+def test_last_days_of_months_are_days(data_dir: Path, day: str) -> None:
+    _write(data_dir, "providers", "acme.yaml",
+           GOOD_PROVIDER.replace("granted: 2022-03", f"granted: {day}"))
+    shown = run("show", "acme", "--data", str(data_dir), "--format", "json")
+    assert shown.exit_code == 0, shown
+    assert json.loads(shown.stdout)["provider"]["certifications"][0]["granted"] == day
 
 
 @pytest.mark.parametrize("name", ["acme\x1b[31m.yaml", "acme\n::error file=x::pwned.yaml",

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import unicodedata
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from sovcloud import dates
 from sovcloud.errors import Finding
@@ -23,21 +22,26 @@ if TYPE_CHECKING:
 LineOf = Callable[[tuple[Any, ...]], int]
 
 
-class Timed(NamedTuple):
+class Timed:
     """A check that depends on today: `future` fails when `day` is after today, `passed`
-    when it is before."""
+    when it is before. A plain class: this module is on the path of every query."""
 
-    line: int
-    code: str
-    when: str  # "future" or "passed"
-    day: str  # ISO day
-    message: str
+    __slots__ = ("line", "code", "when", "day", "message")
+
+    def __init__(self, line: int, code: str, when: str, day: str, message: str):
+        self.line = line
+        self.code = code
+        self.when = when  # "future" or "passed"
+        self.day = day  # ISO day
+        self.message = message
 
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of a name: 'Thésée' and 'thesee' fold alike."""
     if text.isascii():  # nothing to strip: the common case, and 10 times faster
         return " ".join(text.casefold().split())
+    import unicodedata  # only for text beyond ASCII
+
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())

@@ -6,7 +6,6 @@ Rich renders only the table format, which people read.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -77,6 +76,8 @@ def _cell(value: str) -> str:
 def to_csv(view: View) -> str:
     headers, rows = view.flat()
     buffer = io.StringIO()
+    import csv  # only for this format
+
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(headers)
     writer.writerows([[_cell(str(c)) for c in row] for row in rows])
