@@ -102,6 +102,9 @@ CASES: list[tuple[str, str, str, bytes | str, str, int, str]] = [
     ("invalid-utf8", "providers", "acme.yaml", b"id: acme\nname: Caf\xe9\n", "SC003", 2,
      "UTF-8"),
     ("utf16", "providers", "acme.yaml", "id: acme\n".encode("utf-16"), "SC003", 1, "UTF-8"),
+    # The offset counts the byte-order mark: it is the byte's place in the file.
+    ("bom-then-invalid-utf8", "providers", "acme.yaml", b"\xef\xbb\xbfid: acme\nname: Caf\xe9\n",
+     "SC003", 2, "byte 0xe9 at offset 21"),
     ("python-tag", "providers", "acme.yaml", "id: !!python/object/apply:os.system [ls]\n",
      "SC008", 1, "not allowed"),
     ("custom-tag", "providers", "acme.yaml", GOOD_PROVIDER.replace("name: Acme Cloud",

@@ -197,7 +197,11 @@ Prose = Text | LocalizedText
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    # Enum fields keep their text: records leave as JSON, and serializing enum members goes
+    # through Python code for each one.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=False, use_enum_values=True
+    )
 
 
 class SourceType(StrEnum):

@@ -163,14 +163,17 @@ def _anchor(event: Any) -> None:
 
 def decode(raw: bytes) -> str:
     """UTF-8 text (a byte-order mark is accepted), or ParseError naming the bad line."""
+    # Not the "utf-8-sig" codec: it decodes through Python code, several times slower.
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
-        return raw.decode("utf-8-sig")
+        return (raw[bom:] if bom else raw).decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        offset = exc.start + bom  # in the file, byte-order mark included
+        line = raw[:offset].count(b"\n") + 1
         raise ParseError(
             "SC003",
             line,
-            f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}): "
+            f"is not valid UTF-8 (byte 0x{raw[offset]:02x} at offset {offset}): "
             "save the file as UTF-8",
         ) from None
 
