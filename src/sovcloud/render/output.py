@@ -6,6 +6,7 @@ Rich renders only the table format, which people read.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, Protocol
 
-from sovcloud.render.terminal import UNSAFE, console
+from sovcloud.render.terminal import console, unsafe
 
 
 class OutputFormat(StrEnum):
@@ -36,17 +37,19 @@ class View(Protocol):
 
 
 # JSON escapes C0 controls itself; these it would write raw with ensure_ascii=False.
-_JSON_UNSAFE = re.compile(
-    "[\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb]"
-)
+@functools.cache
+def _json_unsafe() -> re.Pattern[str]:
+    return re.compile(
+        "[\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e"
+        "\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb]"
+    )
 
 
 def json_text(document: Any) -> str:
     """JSON, readable (UTF-8, indented), with every control, bidi and invisible character
     written as a \\u escape: the same value for programs, nothing that drives a terminal."""
     text = json.dumps(document, indent=2, ensure_ascii=False)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return _json_unsafe().sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def to_json(view: View) -> str:
@@ -60,7 +63,7 @@ def to_yaml(view: View) -> str:
     text = dump(document)
     # YAML writes bidi and invisible characters as they are; records hold none, but should
     # any reach this far, write everything beyond ASCII as escapes instead.
-    return dump(document, ascii_only=True) if _JSON_UNSAFE.search(text) else text
+    return dump(document, ascii_only=True) if _json_unsafe().search(text) else text
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -69,7 +72,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def _cell(value: str) -> str:
     # A cell starting like a formula would run in a spreadsheet: make it text. Records hold
     # no control characters; this keeps it so whatever reached this far.
-    value = UNSAFE.sub("?", value)
+    value = unsafe().sub("?", value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 

@@ -6,6 +6,7 @@ control and escape characters, and is handed to Rich as `Text`, never parsed as 
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -17,17 +18,27 @@ if TYPE_CHECKING:
 # C0/C1 controls (ESC included), DEL, bidi controls and invisible characters (the set the
 # models refuse in records): they could move the cursor, change colours, open hyperlinks or
 # hide text. Newlines are kept where text may span lines. Lone surrogates (file names that
-# are not UTF-8) cannot even be written out.
-UNSAFE = re.compile(
+# are not UTF-8) cannot even be written out. Every one of them is a character Python does
+# not count as printable (a test checks it), so printable text skips the pattern, which is
+# compiled only when needed: compiling it is a hundredth of a command's start-up.
+UNSAFE_CHARACTERS = (
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029"
     "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb"
     "\U000e0000-\U000e007f]"
 )
 
 
+@functools.cache
+def unsafe() -> re.Pattern[str]:
+    return re.compile(UNSAFE_CHARACTERS)
+
+
 def plain(text: object) -> str:
     """Text with every control, escape and invisible character replaced by a visible '?'."""
-    return UNSAFE.sub("?", str(text)).replace("\t", " ")
+    text = str(text)
+    if text.isprintable():
+        return text
+    return unsafe().sub("?", text).replace("\t", " ")
 
 
 def console(stderr: bool = False) -> Console:
