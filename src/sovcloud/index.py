@@ -14,6 +14,7 @@ file must be read again.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -22,13 +23,16 @@ import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sovcloud import __version__, dates
 from sovcloud.checks import dangling_refs, duplicate_ids, fold, max_age_findings, shared_names
 from sovcloud.errors import Finding
 from sovcloud.i18n import localized
-from sovcloud.paths import RecordFile, Scan, folder_times, scan
+from sovcloud.paths import FOLDERS, RecordFile, Scan, folder_times, scan
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 Record = dict[str, Any]
 TABLES = ("meta", "files", "records", "refs", "certs", "search", "timed")
@@ -150,8 +154,9 @@ class Index:
                         if index is not None:
                             return index
                     times = folder_times(data_dir)  # before listing: later changes show
-                    listing = scan(data_dir)
-                    _refresh(conn, listing, today, jobs, progress)
+                    with _early_readers(conn, data_dir, jobs) as readers:
+                        listing = scan(data_dir)
+                        _refresh(conn, listing, today, jobs, progress, readers)
                     _remember_listing(conn, listing, times)
                     findings = _cached_findings(conn, listing.findings, today, max_age_days)
                     return cls(data_dir, conn, findings, cached=True, file_count=len(listing.files))
@@ -161,9 +166,10 @@ class Index:
                     conn.close()
                     if not isinstance(exc, sqlite3.OperationalError | OSError):
                         _discard(path)
-        listing = scan(data_dir)
         conn = _connect_memory()
-        _refresh(conn, listing, today, jobs, progress)
+        with _early_readers(conn, data_dir, jobs) as readers:
+            listing = scan(data_dir)
+            _refresh(conn, listing, today, jobs, progress, readers)
         findings = _findings(conn, listing.findings, today, max_age_days)
         return cls(data_dir, conn, findings, cached=False, file_count=len(listing.files))
 
@@ -653,27 +659,72 @@ def _read_all(
     floor: str,
     jobs: int | None,
     progress: Callable[[int, int], None] | None,
+    readers: Executor | None = None,
 ) -> Iterator[Rows]:
-    """file_rows over `files` in order, on every core when there are enough files to pay."""
+    """file_rows over `files` in order, on every core when there are enough files to pay
+    (in `readers`, when they were started already)."""
     import functools
 
     jobs = jobs or os.cpu_count() or 1
     total = len(files)
-    if jobs == 1 or total < PARALLEL_THRESHOLD:
+    if readers is None and (jobs == 1 or total < PARALLEL_THRESHOLD):
         for done, (file, fid) in enumerate(zip(files, fids, strict=True), 1):
             yield file_rows(file, fid, floor)
             if progress:
                 progress(done, total)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
     chunk = max(20, min(500, total // (jobs * 16)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with contextlib.ExitStack() as stack:
+        if readers is None:
+            readers = stack.enter_context(_start_readers(jobs))
         read = functools.partial(file_rows, floor=floor)
-        for done, rows in enumerate(pool.map(read, files, fids, chunksize=chunk), 1):
+        for done, rows in enumerate(readers.map(read, files, fids, chunksize=chunk), 1):
             yield rows
             if progress and (done % 200 == 0 or done == total):
                 progress(done, total)
+
+
+@contextlib.contextmanager
+def _start_readers(jobs: int) -> Iterator[Executor]:
+    """Worker processes that read files; they start now and load the reading modules. On
+    the way out, work not started is dropped (an interrupted run does not finish it)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    readers = ProcessPoolExecutor(max_workers=jobs, initializer=_load_reader)
+    try:
+        readers.submit(int)  # the processes start with the first task
+        yield readers
+    finally:
+        readers.shutdown(wait=True, cancel_futures=True)
+
+
+def _load_reader() -> None:
+    import sovcloud.loader  # noqa: F401  # pydantic, the models and libyaml: a third of a second
+
+
+@contextlib.contextmanager
+def _early_readers(
+    conn: sqlite3.Connection, data_dir: Path, jobs: int | None
+) -> Iterator[Executor | None]:
+    """Readers started before the data directory is listed, when an empty index is about
+    to read many files: they load while the parent lists (both take about half a second
+    at 100,000 files). None otherwise."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or conn.execute("SELECT 1 FROM files LIMIT 1").fetchone() is not None:
+        yield None
+        return
+    names = 0
+    for folder in FOLDERS:
+        try:
+            with os.scandir(data_dir / folder) as entries:
+                names += sum(1 for _ in entries)
+        except OSError:
+            pass  # the listing reports it
+    if names < PARALLEL_THRESHOLD:
+        yield None
+        return
+    with _start_readers(jobs) as readers:
+        yield readers
 
 
 def _refresh(
@@ -682,6 +733,7 @@ def _refresh(
     today: dt.date,
     jobs: int | None,
     progress: Callable[[int, int], None] | None,
+    readers: Executor | None = None,
 ) -> None:
     known = {
         path: (fid, size, mtime)
@@ -719,7 +771,7 @@ def _refresh(
             conn.executemany(f"DELETE FROM {table} WHERE fid = ?", replaced)
         batch: list[Rows] = []
         floor = today.isoformat()
-        for rows in _read_all(stale, fids, floor, jobs, progress):
+        for rows in _read_all(stale, fids, floor, jobs, progress, readers):
             batch.append(rows)
             if len(batch) >= BATCH:
                 _insert(conn, batch, mtimes, now_ns)
