@@ -43,6 +43,16 @@ def run(*args: str) -> Result:
     return Result(result.exit_code, result.stdout, result.stderr)
 
 
+def answers_to(data_dir: Path, commands: list[tuple[str, ...]]) -> list[str]:
+    """The output of each command run on `data_dir`; each must succeed."""
+    out = []
+    for command in commands:
+        result = run(*command, "--data", str(data_dir))
+        assert result.exit_code == 0, (command, result)
+        out.append(result.stdout)
+    return out
+
+
 def fixture_run(*args: str) -> Result:
     """Run a command against the small test catalogue."""
     return run(*args, "--data", str(FIXTURE_DATA))

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from conftest import run
+from conftest import answers_to, run
 from sovcloud.index import cache_path
 
 COMMANDS = [
@@ -36,12 +36,7 @@ COMMANDS = [
 
 def answers(data_dir: Path) -> list[str]:
     """The answers to questions that cover every query path; each must succeed."""
-    out = []
-    for command in COMMANDS:
-        result = run(*command, "--data", str(data_dir))
-        assert result.exit_code == 0, (command, result)
-        out.append(result.stdout)
-    return out
+    return answers_to(data_dir, COMMANDS)
 
 
 def truth(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -10,27 +10,23 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
+from conftest import answers_to, run
 from sovcloud.index import cache_path
+
+# A set of questions covering every query path.
+COMMANDS = [
+    ("providers", "-f", "json"),
+    ("providers", "--secnumcloud", "--include-pending", "-f", "json"),
+    ("show", "numspot", "-f", "json"),
+    ("timeline", "--since", "2022", "-f", "json"),
+    ("search", "health", "-f", "json"),
+    ("compare", "bleu", "outscale", "-f", "json"),
+    ("validate", "--format", "json"),
+]
 
 
 def answers(data_dir: Path) -> list[str]:
-    """A set of answers covering every query path."""
-    commands = [
-        ("providers", "-f", "json"),
-        ("providers", "--secnumcloud", "--include-pending", "-f", "json"),
-        ("show", "numspot", "-f", "json"),
-        ("timeline", "--since", "2022", "-f", "json"),
-        ("search", "health", "-f", "json"),
-        ("compare", "bleu", "outscale", "-f", "json"),
-        ("validate", "--format", "json"),
-    ]
-    out = []
-    for command in commands:
-        result = run(*command, "--data", str(data_dir))
-        assert result.exit_code == 0, result
-        out.append(result.stdout)
-    return out
+    return answers_to(data_dir, COMMANDS)
 
 
 def test_same_answers_with_and_without_the_index(data_dir: Path, monkeypatch) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import sovcloud.index
-from conftest import REPO, run
+from conftest import REPO, answers_to, run
 
 PROVIDERS, EVENTS = 150, 2000  # 2,150 files: above QUICK_ABOVE and PARALLEL_THRESHOLD
 
@@ -35,21 +35,18 @@ def large(generated: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(generated, tmp_path / "data"))
 
 
+COMMANDS = [
+    ("providers", "-f", "json"),
+    ("providers", "--secnumcloud", "-f", "json"),
+    ("show", "numspot", "-f", "json"),
+    ("timeline", "--since", "2024", "-f", "json"),
+    ("search", "provider 00042", "-f", "json"),
+    ("validate", "--format", "json"),
+]
+
+
 def answers(data_dir: Path) -> list[str]:
-    commands = [
-        ("providers", "-f", "json"),
-        ("providers", "--secnumcloud", "-f", "json"),
-        ("show", "numspot", "-f", "json"),
-        ("timeline", "--since", "2024", "-f", "json"),
-        ("search", "provider 00042", "-f", "json"),
-        ("validate", "--format", "json"),
-    ]
-    out = []
-    for command in commands:
-        result = run(*command, "--data", str(data_dir))
-        assert result.exit_code == 0, result
-        out.append(result.stdout)
-    return out
+    return answers_to(data_dir, COMMANDS)
 
 
 def test_read_in_parallel_or_not_the_answers_are_the_same(
