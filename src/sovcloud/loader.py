@@ -98,11 +98,15 @@ def read_record(file: RecordFile) -> FileResult:
     return result
 
 
+# Windows opens files as text unless told otherwise.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+
+
 def _read_bounded(path: str, size: int, limit: int) -> bytes:
     """At most `limit` bytes of a file listed with `size` bytes. The first read asks for one
     byte more than listed (a file that grew since shows it): a buffered read of `limit`
     would allocate a megabyte for every small file, a quarter of the time to read one."""
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, _READ_FLAGS)
     try:
         chunks = []
         total = 0
