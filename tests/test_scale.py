@@ -69,6 +69,9 @@ def test_a_large_directory_sees_edits_and_new_files_at_once(large: Path) -> None
     answers(large)
     target = large / "providers" / "provider-00042.yaml"
     target.write_text(target.read_text().replace("name: Provider 00042", "name: Renamed 42"))
+    # A search shows the record as it now is: the files it shows are checked.
+    found = run("search", "provider 00042", "-f", "json", "--data", str(large))
+    assert json.loads(found.stdout)[0]["title"] == "Renamed 42"
     shown = run("show", "provider-00042", "-f", "json", "--data", str(large))
     assert json.loads(shown.stdout)["provider"]["name"] == "Renamed 42"
     new = large / "providers" / "newcomer.yaml"

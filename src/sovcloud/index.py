@@ -330,10 +330,36 @@ class Index:
         )
         return {id_: name for id_, name in rows if id_ in wanted}
 
-    def search_matches(self, words: list[str]) -> list[SearchRow]:
-        """Search rows whose folded text holds every word."""
-        sql = _SEARCH_ROWS + " WHERE " + " AND ".join("instr(s.folded, ?) > 0" for _ in words)
-        return self._serve_rows(self.conn.execute(sql, words).fetchall())
+    def search_matches(
+        self, words: list[str], target: str, limit: int
+    ) -> list[tuple[float, SearchRow]]:
+        """The `limit` best records among those with a text holding every word, each with
+        its best such row and that row's score: 100 when the text holds `target` whole,
+        else 95, times the field's weight (SEARCH_WEIGHTS, whose order breaks ties).
+
+        Scored and ranked in SQL: a broad search ("provider") matches hundreds of
+        thousands of texts at scale, too many to bring into Python."""
+        weight = " ".join(f"WHEN '{f}' THEN {w!r}" for f, w in SEARCH_WEIGHTS.items())
+        rank = " ".join(f"WHEN '{f}' THEN {n}" for n, f in enumerate(SEARCH_WEIGHTS))
+        holds = " AND ".join("instr(s.folded, ?) > 0" for _ in words)
+        # Per file, the row with the highest score, then rank, then first item: with a
+        # single max(), SQLite takes the other columns from the row that has it. Distinct
+        # scores differ by at least 0.25, far more than rank and item can weigh.
+        sql = f"""
+            SELECT f.path, f.folder, f.id, b.fid, b.field, b.item, b.folded, b.score FROM (
+                SELECT fid, field, item, folded, score,
+                    max(score * 1000000 - rank * 1000 - min(item, 999))
+                FROM (
+                    SELECT s.fid, s.field, s.item, s.folded,
+                        (CASE WHEN instr(s.folded, ?) > 0 THEN 100.0 ELSE 95.0 END)
+                            * (CASE s.field {weight} END) AS score,
+                        (CASE s.field {rank} END) AS rank
+                    FROM search s WHERE {holds})
+                GROUP BY fid) b
+            JOIN files f ON f.fid = b.fid
+            ORDER BY b.score DESC, f.folder != 'providers', f.id LIMIT ?"""
+        rows = self.conn.execute(sql, [target, *words, limit]).fetchall()
+        return [(row[7], SearchRow._make(row[:7])) for row in rows]
 
     def search_rows_for(self, folded: list[str]) -> list[SearchRow]:
         """Search rows of short fields (not summaries) with exactly these folded texts."""
@@ -360,14 +386,12 @@ class Index:
         ]
 
     def _serve_rows(self, rows: list[tuple[Any, ...]]) -> list[SearchRow]:
-        found = [SearchRow._make(row) for row in rows]
-        if self.quick:
-            for row in found:
-                self.served[row.path] = None
-        return found
+        # Not served: the records shown are, through records_of. A broad search matches
+        # most files, and checking each of them would cost more than the search.
+        return [SearchRow._make(row) for row in rows]
 
     def records_of(self, fids: Iterable[int]) -> dict[int, Record]:
-        """{fid: record} of these files."""
+        """{fid: record} of these files, served."""
         wanted = list(dict.fromkeys(fids))
         rows: list[tuple[int, str, str, int]] = []
         for start in range(0, len(wanted), 500):

@@ -8,6 +8,7 @@ rapidfuzz, loaded where a fuzzy match is needed.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -397,9 +398,12 @@ def search(index: Index, text: str, *, limit: int = 20, lang: str = "en") -> lis
     if not target:
         return []
     words = target.split()
-    scored: dict[SearchRow, float] = {}
-    for row in index.search_matches(words):
-        scored[row] = (100.0 if target in row.folded else 95.0) * SEARCH_WEIGHTS[row.field]
+    # The best rows holding the words, `limit` records at most: any other record scores
+    # no more than the last of them this way, and comes in below through a fuzzy score if
+    # that is higher.
+    scored: dict[SearchRow, float] = {
+        row: score for score, row in index.search_matches(words, target, limit)
+    }
     if len(target) >= 3:
         texts = index.short_search_texts()
         close = process.extract(
@@ -410,14 +414,21 @@ def search(index: Index, text: str, *, limit: int = 20, lang: str = "en") -> lis
             score = similarity[row.folded] * SEARCH_WEIGHTS[row.field]
             if score > scored.get(row, 0):
                 scored[row] = score
-    best: dict[tuple[str, str], tuple[float, SearchRow]] = {}
-    fields = list(SEARCH_WEIGHTS)
-    for row, score in sorted(scored.items(), key=lambda s: (fields.index(s[0].field), s[0].item)):
+    # Each record's best match; between equal scores, the field listed first in
+    # SEARCH_WEIGHTS, then the first item of a list.
+    rank = {field: -position for position, field in enumerate(SEARCH_WEIGHTS)}
+    best: dict[tuple[str, str], tuple[float, int, int, SearchRow]] = {}
+    for row, score in scored.items():
+        if score < SEARCH_MIN:
+            continue
         key = (row.folder, row.id)
-        if score >= SEARCH_MIN and (key not in best or score > best[key][0]):
-            best[key] = (score, row)
-    ranked = sorted(best.values(), key=lambda s: (-s[0], s[1].folder != "providers", s[1].id))
-    ranked = ranked[:limit]
+        candidate = (score, rank[row.field], -row.item, row)
+        if key not in best or candidate[:3] > best[key][:3]:
+            best[key] = candidate
+    top = heapq.nsmallest(
+        limit, best.values(), key=lambda b: (-b[0], b[3].folder != "providers", b[3].id)
+    )
+    ranked = [(score, row) for score, _, _, row in top]
     # Only the hits shown are decoded, for their title and matching text in `lang`.
     records = index.records_of(row.fid for _, row in ranked)
     hits = []
