@@ -135,6 +135,10 @@ def main() -> None:
         data = work / "data"
         print(f"generating {providers} providers and {events} events...", flush=True)
         generate(data, providers, events)
+        # Files modified in the last 3 seconds are not trusted by the index (their time may
+        # not tell them from an edit right after) and are read again by the next command.
+        # Files in a checkout are older than that: let these age past it.
+        time.sleep(3.5)
         scale = ["--data", str(data)]
 
         # Cold runs alternate with the baseline, so that both see the same machine; the
@@ -161,7 +165,7 @@ def main() -> None:
             ("providers --secnumcloud", ["providers", "--secnumcloud"]),
             ("timeline --since 2024", ["timeline", "--since", "2024"]),
             ("search 'provider 00042'", ["search", "provider 00042"]),
-            ("search 'provider' (260,000 matching texts)", ["search", "provider"]),
+            ("search 'provider' (a word most records hold)", ["search", "provider"]),
         ]:
             seconds = timed([SOVCLOUD, *argv, *scale], env, max(3, runs // 2))
             report.add(name, f"{seconds:.2f} s", "< 1 s", seconds < 1)
@@ -196,6 +200,9 @@ def main() -> None:
 
         missed = [r for r in report.rows if not r[3]]
         print(f"{len(report.rows) - len(missed)} of {len(report.rows)} goals met")
+        if args.small:
+            print("(the goals are set for 10,000 providers and 100,000 events; at this size "
+                  "fixed costs weigh more, notably in the yq ratio)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
