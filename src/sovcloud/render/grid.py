@@ -8,6 +8,7 @@ colour to show). Cells are text and a style, never markup.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, NamedTuple
 
 from sovcloud.render.terminal import plain
@@ -32,8 +33,12 @@ def wrap(text: str, width: int) -> list[str]:
     """Greedy word wrap; words longer than the width are cut."""
     if len(text) <= width and "\n" not in text:
         return [text]
+    width = max(1, width)  # cutting to nothing would never end
     lines: list[str] = []
     for paragraph in text.split("\n"):
+        if len(paragraph) <= width:  # as a text that fits whole (above): kept as it is
+            lines.append(paragraph)
+            continue
         current = ""
         for word in paragraph.split(" "):
             while len(word) > width:
@@ -106,17 +111,19 @@ def row_text(row: list[Cell], widths: list[int], gap: str = "  ") -> list[str]:
     written where colour does not show."""
     wrapped = [wrap(text, width) for (text, _), width in zip(row, widths, strict=True)]
     height = max(len(cell) for cell in wrapped)
+    line = _line_format(tuple(widths), gap)
     if height == 1:
-        return [
-            gap.join(cell[0].ljust(w) for cell, w in zip(wrapped, widths, strict=True)).rstrip()
-        ]
-    return [
-        gap.join(
-            (cell[h] if h < len(cell) else "").ljust(w)
-            for cell, w in zip(wrapped, widths, strict=True)
-        ).rstrip()
-        for h in range(height)
-    ]
+        return [line.format(*[cell[0] for cell in wrapped]).rstrip()]
+    for cell in wrapped:
+        cell += [""] * (height - len(cell))
+    return [line.format(*parts).rstrip() for parts in zip(*wrapped, strict=True)]
+
+
+@functools.cache
+def _line_format(widths: tuple[int, ...], gap: str) -> str:
+    """A format that pads each cell to its column's width (never cuts): one call per line,
+    where padding cell by cell took a third of a long listing's time."""
+    return gap.join(f"{{:<{w}}}" for w in widths).replace("{:<0}", "{}")
 
 
 def is_plain(console: Console) -> bool:
