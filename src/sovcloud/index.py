@@ -303,23 +303,20 @@ class Index:
 
     def events_for(self, provider_id: str) -> list[Record]:
         """Events that name the provider, by date."""
-        rows = self.conn.execute(
-            "SELECT DISTINCT f.path, r.record, r.crc, f.date_first, f.id "
-            f"{_WITH_RECORDS} WHERE f.fid IN (SELECT fid FROM refs WHERE provider_id = ?) "
-            "AND f.folder = 'events' ORDER BY f.date_first, f.id",
-            (provider_id,),
-        )
-        return self._serve((r[0], r[1], r[2]) for r in rows)
+        return self._naming(provider_id, "events", "f.date_first, f.id")
 
     def referrers(self, provider_id: str) -> list[Record]:
         """Providers that name this one as an owner or technology vendor."""
+        return self._naming(provider_id, "providers", "f.id")
+
+    def _naming(self, provider_id: str, folder: str, order: str) -> list[Record]:
+        """Records of `folder` that refer to the provider, in `order` (each file once)."""
         rows = self.conn.execute(
-            "SELECT DISTINCT f.path, r.record, r.crc, f.id "
-            f"{_WITH_RECORDS} WHERE f.fid IN (SELECT fid FROM refs WHERE provider_id = ?) "
-            "AND f.folder = 'providers' ORDER BY f.id",
-            (provider_id,),
+            f"SELECT f.path, r.record, r.crc {_WITH_RECORDS} WHERE f.fid IN "
+            f"(SELECT fid FROM refs WHERE provider_id = ?) AND f.folder = ? ORDER BY {order}",
+            (provider_id, folder),
         )
-        return self._serve((r[0], r[1], r[2]) for r in rows)
+        return self._serve(rows)
 
     def provider_names(self, ids: Iterable[str]) -> dict[str, str]:
         """{id: name} for these providers, read from a narrow column, never served: they
@@ -582,7 +579,7 @@ def file_rows(file: RecordFile, fid: int, floor: str = "") -> Rows:
     if record is None:
         row = (fid, file.path, file.folder, file.size, *[None] * 7, findings)
         return row, [], [], [], [], []
-    text = result.record_json
+    text = result.record_json.decode()
     date_first: str | None = None
     date_last: str | None = None
     if file.folder == "events":
@@ -620,7 +617,7 @@ def file_rows(file: RecordFile, fid: int, floor: str = "") -> Rows:
         for t in result.timed
         if not (t.when == "future" and t.day <= floor)
     ]
-    return row, [(fid, zlib.crc32(text.encode()), text)], refs, certs, search, timed
+    return row, [(fid, zlib.crc32(result.record_json), text)], refs, certs, search, timed
 
 
 # What `sovcloud search` looks through, and how much a match in each field weighs; between

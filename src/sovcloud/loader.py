@@ -38,7 +38,7 @@ class FileResult:
     path: str
     record: Record | None
     findings: list[Finding]
-    record_json: str = ""  # the record as JSON text, as the index stores it
+    record_json: bytes = b""  # the record as UTF-8 JSON, as the index stores it
     id_line: int = 1
     reviewed_line: int = 1
     refs: list[tuple[int, str]] = field(default_factory=list)  # (line, provider id)
@@ -134,16 +134,16 @@ def _failed(file: RecordFile, finding: Finding) -> FileResult:
 
 def _validate(
     folder: str, path: str, value: dict[str, Any], line_of: Callable[[tuple[Any, ...]], int]
-) -> tuple[Record | None, str, list[Finding]]:
-    """The record (as JSON values, and as JSON text) or the schema's findings."""
+) -> tuple[Record | None, bytes, list[Finding]]:
+    """The record (as JSON values, and as UTF-8 JSON) or the schema's findings."""
     model = MODELS[folder]
     try:
         instance = model.__pydantic_validator__.validate_python(value)
     except ValidationError as exc:
-        return None, "", _schema_findings(path, value, exc.errors(include_url=False), line_of)
+        return None, b"", _schema_findings(path, value, exc.errors(include_url=False), line_of)
     serializer = model.__pydantic_serializer__
     # pydantic's serializer writes the JSON text faster than json.dumps of the dict.
-    record_json = serializer.to_json(instance).decode()
+    record_json = serializer.to_json(instance)
     return serializer.to_python(instance, mode="json"), record_json, []
 
 
