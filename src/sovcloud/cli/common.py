@@ -23,6 +23,7 @@ from sovcloud.vocabulary import EVENT_KINDS
 
 if TYPE_CHECKING:
     from sovcloud.index import Index
+    from sovcloud.query import TimelineFilter
 
 app = typer.Typer(
     name="sovcloud",
@@ -266,3 +267,24 @@ KindOption = Annotated[
         help="certification, contract, report, statement... (repeatable).",
     ),
 ]
+
+
+def timeline_filter(
+    since: str | None,
+    until: str | None,
+    provider: list[str] | None,
+    tag: list[str] | None,
+    kind: list[str] | None,
+    newest_first: bool,
+) -> "TimelineFilter":
+    """The timeline's filters, from the options above."""
+    from sovcloud.query import TimelineFilter
+
+    return TimelineFilter(
+        since=since,
+        until=until,
+        providers=provider or [],
+        tags=tag or [],
+        kinds=kind or [],
+        reverse=newest_first,
+    )

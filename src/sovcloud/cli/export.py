@@ -21,6 +21,7 @@ from sovcloud.cli.common import (
     TagOption,
     UntilOption,
     open_index,
+    timeline_filter,
 )
 from sovcloud.cli.groups import group, subcommand
 
@@ -197,18 +198,10 @@ def _timeline(
     kind: list[str] | None,
     newest_first: bool,
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    from sovcloud.query import TimelineFilter, provider_names, timeline
+    from sovcloud.query import provider_names, timeline
 
     index = _read_index(data)
-    flt = TimelineFilter(
-        since=since,
-        until=until,
-        providers=provider or [],
-        tags=tag or [],
-        kinds=kind or [],
-        reverse=newest_first,
-    )
-    events = timeline(index, flt)
+    events = timeline(index, timeline_filter(since, until, provider, tag, kind, newest_first))
     return events, provider_names(index, events)
 
 

@@ -21,6 +21,7 @@ from sovcloud.cli.common import (
     command,
     day,
     emit_view,
+    timeline_filter,
     today,
 )
 from sovcloud.vocabulary import PROVIDER_KINDS, PROVIDER_STATUSES, SORT_KEYS
@@ -195,18 +196,11 @@ def timeline(
       sovcloud timeline --since 2024 --tag health-data-hub --html hdh.html
     """
     from sovcloud.i18n import current_lang
-    from sovcloud.query import TimelineFilter, provider_names
+    from sovcloud.query import provider_names
     from sovcloud.query import timeline as query_timeline
     from sovcloud.render.views import TimelineView
 
-    flt = TimelineFilter(
-        since=since,
-        until=until,
-        providers=provider or [],
-        tags=tag or [],
-        kinds=kind or [],
-        reverse=reverse,
-    )
+    flt = timeline_filter(since, until, provider, tag, kind, newest_first=reverse)
 
     def question(index: "Index") -> "TimelineView":
         events = query_timeline(index, flt)
