@@ -43,6 +43,19 @@ def run(*args: str) -> Result:
     return Result(result.exit_code, result.stdout, result.stderr)
 
 
+# Questions covering every query path, on the test catalogue.
+EVERY_QUERY = [
+    ("providers", "-f", "json"),
+    ("providers", "--secnumcloud", "--include-pending", "-f", "json"),
+    ("show", "numspot", "-f", "json"),
+    ("show", "2030-hdh-migration", "-f", "json"),
+    ("timeline", "--since", "2022", "-f", "json"),
+    ("search", "health", "-f", "json"),
+    ("compare", "bleu", "outscale", "-f", "json"),
+    ("validate", "--format", "json"),
+]
+
+
 def answers_to(data_dir: Path, commands: list[tuple[str, ...]]) -> list[str]:
     """The output of each command run on `data_dir`; each must succeed."""
     out = []

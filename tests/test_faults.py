@@ -19,24 +19,13 @@ from typing import Any
 
 import pytest
 
-from conftest import answers_to, run
+from conftest import EVERY_QUERY, answers_to, run
 from sovcloud.index import cache_path
-
-COMMANDS = [
-    ("providers", "-f", "json"),
-    ("providers", "--secnumcloud", "--include-pending", "-f", "json"),
-    ("show", "numspot", "-f", "json"),
-    ("show", "2030-hdh-migration", "-f", "json"),
-    ("timeline", "--since", "2022", "-f", "json"),
-    ("search", "health", "-f", "json"),
-    ("compare", "bleu", "outscale", "-f", "json"),
-    ("validate", "--format", "json"),
-]
 
 
 def answers(data_dir: Path) -> list[str]:
     """The answers to questions that cover every query path; each must succeed."""
-    return answers_to(data_dir, COMMANDS)
+    return answers_to(data_dir, EVERY_QUERY)
 
 
 def truth(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:

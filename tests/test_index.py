@@ -10,23 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import answers_to, run
+from conftest import EVERY_QUERY, answers_to, run
 from sovcloud.index import cache_path
-
-# A set of questions covering every query path.
-COMMANDS = [
-    ("providers", "-f", "json"),
-    ("providers", "--secnumcloud", "--include-pending", "-f", "json"),
-    ("show", "numspot", "-f", "json"),
-    ("timeline", "--since", "2022", "-f", "json"),
-    ("search", "health", "-f", "json"),
-    ("compare", "bleu", "outscale", "-f", "json"),
-    ("validate", "--format", "json"),
-]
 
 
 def answers(data_dir: Path) -> list[str]:
-    return answers_to(data_dir, COMMANDS)
+    return answers_to(data_dir, EVERY_QUERY)
 
 
 def test_same_answers_with_and_without_the_index(data_dir: Path, monkeypatch) -> None:
