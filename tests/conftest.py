@@ -13,7 +13,7 @@ from sovcloud.cli import app
 TESTS = Path(__file__).parent
 FIXTURE_DATA = TESTS / "data"
 REPO = TESTS.parent
-TODAY = "2026-11-24"
+TODAY = "2026-11-30"
 
 
 @pytest.fixture(autouse=True)

@@ -361,7 +361,9 @@ def test_a_file_name_with_control_characters_is_reported_escaped(data_dir: Path,
         assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
         assert "::error file=x::pwned" not in result.stdout.replace("%0A", "\n").split("\n")
         if format_ == "json":
-            found = json.loads(result.stdout)["findings"]
+            found = [
+                f for f in json.loads(result.stdout)["findings"] if f["severity"] != "notice"
+            ]
             assert [f["code"] for f in found] == ["SC012"]
             assert found[0]["file"] == str(data_dir / "providers" / shown)
         else:

@@ -36,8 +36,8 @@ def test_everything_known_in_order() -> None:
     assert "Website: <https://numspot.example.com>" in out
     assert "- Docaposte (FR, 40%), shareholder, since 2022[^1]" in out
     assert "| SecNumCloud | 3.2 | in progress | pending | - | - | - |" in out
-    assert "| HDS | - | certified | held | 2023-06 | - | - |" in out
-    assert "### SecNumCloud 3.2: in progress (pending on 2026-11-24)" in out
+    assert "| HDS | 2.0 | certified | held | 2024-06 | - | - |" in out
+    assert "### SecNumCloud 3.2: in progress (pending on 2026-11-30)" in out
     assert "- **Milestone:** J1" in out and "- **HDS activities:** 1, 2, 3, 4, 5, 6" in out
     assert "- **Offers:** NumSpot IaaS (numspot-iaas)" in out
     # Events newest first, the expected one marked, each with its own sources.

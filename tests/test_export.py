@@ -86,7 +86,7 @@ def test_sqlite_foreign_keys_hold_and_sources_say_what_they_back(database: Path)
     assert json.loads(backs["src-a"]) == [
         "owner: Docaposte", "owner: Dassault Systèmes",
         "certification: secnumcloud 3.2 (in-progress)"]
-    assert json.loads(backs["src-b"]) == ["certification: hds (certified)"]
+    assert json.loads(backs["src-b"]) == ["certification: hds 2.0 (certified)"]
     cited = conn.execute(
         "SELECT s.source_key FROM citations ci JOIN sources s ON s.id = ci.source_id "
         "JOIN certifications c ON c.id = ci.certification_id "
@@ -118,7 +118,14 @@ def test_json_document_holds_everything_sorted_and_valid(tmp_path: Path) -> None
     result = export("json", str(out))
     assert result.stdout == ""
     document = json.loads(out.read_text(encoding="utf-8"))
-    assert list(document) == ["schema_version", "sovcloud_version", "providers", "events"]
+    assert list(document) == ["schema_version", "sovcloud_version", "providers", "events",
+                              "schemes", "standing"]
+    assert [s["id"] for s in document["schemes"]] == ["bsi-c5", "hds", "iso-27001",
+                                                      "secnumcloud"]
+    standing = {(e["provider"], e["scheme"]): e for e in document["standing"]["entries"]}
+    assert document["standing"]["as_of"] == "2026-11-30"
+    assert standing[("docaposte", "hds")]["state"] == "unverified"
+    assert standing[("outscale", "secnumcloud")]["state"] == "held"
     assert document["schema_version"] == 1
     assert [p["id"] for p in document["providers"]] == sorted(
         p.stem for p in (FIXTURE_DATA / "providers").glob("*.yaml"))

@@ -106,7 +106,7 @@ def test_read_only_data_directory_is_served(data_dir: Path) -> None:
 
 def test_an_index_built_later_still_answers_for_an_earlier_day(data_dir: Path,
                                                               monkeypatch) -> None:
-    # The event happened on 2026-11-01: built on 2026-11-24, the index leaves out its
+    # The event happened on 2026-11-01: built on 2026-11-30, the index leaves out its
     # "date in the future" check, which can no longer fire; asked for 2026-10-01, it must
     # notice and check again.
     event = data_dir / "events" / "2026-11-01-late.yaml"

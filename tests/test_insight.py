@@ -91,10 +91,12 @@ def test_match_as_of_a_day_before_the_review_does_not_take_pending_as_progress()
 def test_match_ranks_by_fewest_lacking_then_pending_before_missing() -> None:
     found = as_json(fixture_run("match", "--require", "secnumcloud", "--require", "hds",
                                 "-f", "json"))
-    # Each lacks one requirement: NumSpot's is in progress, the others' are missing.
-    assert [c["id"] for c in found] == ["numspot", "docaposte", "outscale", "bleu"]
-    assert found[2]["lacks"] == ["HDS: none recorded"]
-    assert found[3]["lacks"] == ["SecNumCloud: announced", "HDS: none recorded"]
+    # NumSpot lacks one requirement, in progress; Outscale one, missing. Docaposte's HDS
+    # rests on press of 2019 without a version: after the v2 transition it proves nothing.
+    assert [c["id"] for c in found] == ["numspot", "outscale", "bleu", "docaposte"]
+    assert found[1]["lacks"] == ["HDS: none recorded"]
+    assert found[2]["lacks"] == ["SecNumCloud: announced", "HDS: none recorded"]
+    assert "transition to version 2.0 has ended" in found[3]["lacks"][1]
 
 
 def test_match_service_needs_an_offer_and_a_qualification_that_covers_it() -> None:
@@ -265,13 +267,13 @@ def test_readme_section_matches_the_rules_table() -> None:
         ({"status": "qualified", "granted": "2022-03"}, "2022-03-10", "unknown"),
         ({"status": "qualified", "granted": "2022-03"}, "2022-04-01", "held"),
         ({"status": "qualified"}, "2026-01-01", "unknown"),  # no grant date, before the review
-        ({"status": "qualified"}, "2026-11-24", "held"),
+        ({"status": "qualified"}, "2026-11-30", "held"),
         ({"status": "expired", "granted": "2019", "ended": "2021-06"}, "2021-06-15", "unknown"),
         ({"status": "expired", "granted": "2019", "ended": "2021-06"}, "2021-07-01", "lapsed"),
         ({"status": "expired", "granted": "2019", "ended": "2021-06"}, "2020-05-01", "held"),
         ({"status": "expired", "ended": "2021-06"}, "2020-05-01", "unknown"),
-        ({"status": "expired"}, "2026-11-24", "lapsed"),
-        ({"status": "in-progress"}, "2026-11-24", "pending"),
+        ({"status": "expired"}, "2026-11-30", "lapsed"),
+        ({"status": "in-progress"}, "2026-11-30", "pending"),
         ({"status": "certified", "granted": "2024-02-01", "expires": "2027-02-01"}, "2027-02-01",
          "held"),
     ],
@@ -279,7 +281,12 @@ def test_readme_section_matches_the_rules_table() -> None:
 def test_cert_verdict_never_guesses_inside_a_dates_precision(cert: dict, day: str,
                                                              state: str) -> None:
     full = {"scheme": "secnumcloud", "sources": ["s1"], **cert}
-    assert cert_verdict(full, dt.date.fromisoformat(day), "2026-11-01") == state
+    record = {
+        "sources": [{"id": "s1", "type": "register", "date": "2026"}],
+        "last_reviewed": "2026-11-01",
+        "certifications": [full],
+    }
+    assert cert_verdict(full, dt.date.fromisoformat(day), record)[0] == state
 
 
 # --- changes --------------------------------------------------------------------------------
@@ -303,7 +310,7 @@ def test_changes_in_2022_list_outscales_qualification_with_its_source() -> None:
 def test_changes_are_grouped_and_in_date_order() -> None:
     found = as_json(fixture_run("changes", "--since", "2019", "-f", "json"))
     granted = [c["date"] for c in found if c["group"] == "granted"]
-    assert granted == ["2019", "2019", "2022-03", "2023-06", "2024-02-01"]
+    assert granted == ["2019", "2019", "2022-03", "2024-02-01", "2024-06"]
     ended = [c for c in found if c["group"] == "ended"]
     assert [(c["date"], c["status"], c["title"]) for c in ended] == [
         ("2021-06", "happened", "Thésée DataCenter: SecNumCloud expired"),
@@ -345,8 +352,8 @@ def test_stale_lists_records_by_last_reviewed_oldest_first(data_dir: Path) -> No
             "last_reviewed: 2026-11-01", f"last_reviewed: {day}"), encoding="utf-8")
     found = as_json(run("stale", "--data", str(data_dir), "-f", "json"))
     assert [(r["id"], r["last_reviewed"], r["age_days"]) for r in found] == [
-        ("bleu", "2025-01-10", 683), ("2023-hds-v2", "2025-06-01", 541),
-        ("outscale", "2026-03-01", 268)]
+        ("bleu", "2025-01-10", 689), ("2023-hds-v2", "2025-06-01", 547),
+        ("outscale", "2026-03-01", 274)]
     assert found[0]["path"] == "providers/bleu.yaml" and found[1]["kind"] == "event"
     assert [r["id"] for r in as_json(run("stale", "--max-age", "300", "--data", str(data_dir),
                                          "-f", "json"))] == ["bleu", "2023-hds-v2"]

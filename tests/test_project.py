@@ -58,7 +58,7 @@ def test_version() -> None:
 def test_schema_prints_json_schema_of_both_kinds() -> None:
     result = run("schema")
     schemas = json.loads(result.stdout)
-    assert set(schemas) == {"providers", "events"}
+    assert set(schemas) == {"providers", "events", "schemes"}
     provider = schemas["providers"]
     assert provider["$schema"].startswith("https://json-schema.org/")
     assert provider["additionalProperties"] is False
@@ -109,10 +109,12 @@ def test_validate_formats() -> None:
 
     result = run("validate", str(FIXTURE_DATA), "--format", "json")
     document = json.loads(result.stdout)
-    assert document["summary"] == {"files": 11, "providers": 6, "events": 5, "errors": 0,
-                                   "warnings": 0}
+    # Docaposte's HDS rests on press without a version: notices, which never fail.
+    assert document["summary"] == {"files": 15, "providers": 6, "events": 5, "schemes": 4,
+                                   "errors": 0, "warnings": 0, "notices": 3}
     result = run("validate", str(FIXTURE_DATA), "--format", "github")
-    assert result.stdout.startswith("valid: 11 files")
+    assert "::notice file=" in result.stdout
+    assert result.stdout.splitlines()[-1].startswith("valid: 15 files")
 
 
 def test_github_annotations_and_strict(data_dir: Path) -> None:
@@ -130,10 +132,14 @@ def test_max_age_warns_about_old_reviews() -> None:
     from conftest import FIXTURE_DATA
 
     result = run("validate", str(FIXTURE_DATA), "--max-age", "10", "--format", "json")
+    findings = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "SC303"]
+    assert len(findings) == 11  # the scheme records were reviewed on the day
+    # Within 100 days every record was reviewed; no certification entry of the test
+    # catalogue records when it was checked, so each is a warning of its own.
+    result = run("validate", str(FIXTURE_DATA), "--max-age", "100", "--format", "json")
     findings = json.loads(result.stdout)["findings"]
-    assert {f["code"] for f in findings} == {"SC303"}
-    assert len(findings) == 11
-    assert run("validate", str(FIXTURE_DATA), "--max-age", "100").stdout.startswith("valid")
+    assert {f["code"] for f in findings if f["severity"] == "warning"} == {"SC307"}
+    assert all("never checked" in f["message"] for f in findings if f["code"] == "SC307")
 
 
 def test_command_line_choices_match_the_models() -> None:

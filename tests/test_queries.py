@@ -78,7 +78,8 @@ def test_markdown_table_and_yaml_parse_back() -> None:
     md = fixture_run("providers", "--secnumcloud", "-f", "markdown").stdout
     lines = md.strip().splitlines()
     assert lines[0].startswith("| Provider |")
-    assert len(lines) == 3 and "Outscale" in lines[2]
+    assert len(lines) >= 3 and "Outscale" in lines[2]
+    assert lines[-1].startswith("SecNumCloud: 1 recorded here")  # the coverage line
     records = yaml.safe_load(fixture_run("providers", "-f", "yaml").stdout)
     assert {r["id"] for r in records} >= {"numspot", "outscale"}
 
@@ -126,8 +127,8 @@ def test_show_unknown_name_suggests_nearest() -> None:
 def test_show_provider_has_everything_with_numbered_sources() -> None:
     out = fixture_run("show", "numspot").stdout
     assert "Docaposte (FR, 40%) shareholder, since 2022 [1]" in out
-    assert "SecNumCloud: in progress v3.2 (J1); offers: NumSpot IaaS [1]" in out
-    assert "HDS: certified since 2023-06; activities 1, 2, 3, 4, 5, 6 [2]" in out
+    assert "SecNumCloud: in progress v3.2 (J1) — PENDING: in progress; offers: NumSpot" in out
+    assert "HDS: certified v2.0 since 2024-06; activities 1, 2, 3, 4, 5, 6 [2]" in out
     assert "[1] Test Press" in out and "https://press.example.com/a" in out
     # Events newest first, the expected one marked, dates at their own precision.
     assert out.index("2030 (expected)") < out.index("2023-10-18")
@@ -139,7 +140,7 @@ def test_show_event_and_its_formats() -> None:
     md = fixture_run("show", "2023-hds-v2", "-f", "markdown").stdout
     assert md.startswith("# HDS referential version 2 published")
     rows = list(csv.DictReader(io.StringIO(fixture_run("show", "numspot", "-f", "csv").stdout)))
-    assert rows[0]["hds_granted"] == "2023-06"
+    assert rows[0]["hds_granted"] == "2024-06"
 
 
 def test_show_markdown_has_footnotes() -> None:
@@ -273,7 +274,7 @@ def test_data_from_environment(monkeypatch) -> None:
         ("2021-01-01", ["thesee-datacenter"]),
         ("2022-02-01", []),  # Thésée's has ended, Outscale's not yet granted (2022-03)
         ("2023-01-01", ["outscale"]),
-        ("2026-11-24", ["outscale"]),
+        ("2026-11-30", ["outscale"]),
     ],
 )
 def test_secnumcloud_as_of_a_day(day: str, expected: list[str]) -> None:
@@ -329,4 +330,4 @@ def test_french_errors_and_validate_messages(data_dir, monkeypatch) -> None:
     result = run("validate", str(data_dir))
     assert result.exit_code == 1
     assert "SC101 erreur [unknown-field] champ inconnu" in result.stdout
-    assert result.stdout.splitlines()[-1].startswith("invalide: 12 fichiers")
+    assert result.stdout.splitlines()[-1].startswith("invalide: 16 fichiers")

@@ -21,7 +21,7 @@ def test_json_counts_the_test_catalogue() -> None:
     result = fixture_run("stats", "--format", "json")
     assert result.exit_code == 0, result
     stats = json.loads(result.stdout)
-    assert stats["as_of"] == "2026-11-24"
+    assert stats["as_of"] == "2026-11-30"
     assert (stats["providers"], stats["events"]) == (6, 5)
     assert stats["providers_by_country"] == [
         {"country": "FR", "providers": 5},

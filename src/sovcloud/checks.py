@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from sovcloud import dates
+from sovcloud.core.certs import HELD_STATUSES, PROOF
 from sovcloud.errors import Finding
 
 if TYPE_CHECKING:
@@ -94,6 +95,9 @@ def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
             seen.add(key)
     not_future(("last_reviewed",), record["last_reviewed"], "last_reviewed")
 
+    if result.folder == "schemes":
+        _check_scheme(record, seen, add)
+        return
     if result.folder == "events":
         for index, ref in enumerate(record["providers"]):
             result.refs.append((line_of(("providers", index)), ref))
@@ -112,6 +116,7 @@ def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
             )
         return
 
+    types = {s["id"]: s["type"] for s in record["sources"] if s.get("id")}
     offers = [o["id"] for o in record["offers"]]
     for index, offer in enumerate(offers):
         if offers.index(offer) != index:
@@ -164,17 +169,54 @@ def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
         order((*where, "ended"), cert["granted"], cert["ended"], "granted after it ended")
         not_future((*where, "granted"), cert["granted"], "granted")
         not_future((*where, "ended"), cert["ended"], "ended")
-        if cert["status"] in ("qualified", "certified") and cert["expires"]:
+        if cert["status"] in HELD_STATUSES and cert["expires"]:
             result.timed.append(
                 Timed(
                     line_of((*where, "status")),
-                    "SC206",
+                    "SC304",
                     "passed",
                     dates.last_day(cert["expires"]).isoformat(),
-                    f"is marked {cert['status']} but expired on {cert['expires']}: set status to "
-                    "expired, or record the renewal",
+                    f"is marked {cert['status']} but its validity ended on {cert['expires']}: "
+                    "record the renewal (granted, expires, its source), or set status: expired "
+                    "and ended; until then it shows as lapsed, renewal not confirmed",
                 )
             )
+        if cert["status"] in HELD_STATUSES:
+            kinds = {types[c] for c in cert["sources"] if c in types}
+            if kinds and not kinds & PROOF:
+                add(
+                    (*where, "sources"),
+                    "SC305",
+                    f"is marked {cert['status']} on {', '.join(sorted(kinds))} sources only: "
+                    "cite the register or the company's own page where one exists; until "
+                    "then it shows as unverified",
+                )
+
+
+def _check_scheme(
+    record: dict[str, Any], seen: set[str], add: Callable[[tuple[Any, ...], str, str], None]
+) -> None:
+    """A scheme's versions, counts and lists cite its own sources, and name things once."""
+    for section in ("versions", "counts"):
+        for index, item in enumerate(record[section]):
+            for cited in item["sources"]:
+                if cited not in seen:
+                    add(
+                        (section, index, "sources"),
+                        "SC207",
+                        f"cites source `{cited}`, which is not among this record's sources "
+                        f"(ids: {', '.join(sorted(seen)) or 'none'}): add it to `sources` "
+                        "with that id or fix the citation",
+                    )
+    for section, key in (("versions", "version"), ("milestones", "id"), ("activities", "number")):
+        names = [item[key] for item in record[section]]
+        for index, name in enumerate(names):
+            if names.index(name) != index:
+                add(
+                    (section, index, key),
+                    "SC208",
+                    f"{key} `{name}` is listed twice in `{section}`: list each once",
+                )
 
 
 def duplicate_ids(rows: Iterable[tuple[str, str, int]]) -> list[Finding]:
@@ -215,6 +257,48 @@ def dangling_refs(
                 "SC203",
                 f"refers to provider `{ref}`, which has no file "
                 f"providers/{ref}.yaml{hint}: fix the id or add the provider",
+            )
+        )
+    return findings
+
+
+def unchecked_findings(
+    rows: Iterable[tuple[str, int, str, str | None]], today: dt.date
+) -> list[Finding]:
+    """SC307 for (path, line, scheme, checked) certification entries not checked recently."""
+    findings = []
+    for path, line, scheme, checked in rows:
+        if checked is None:
+            text = f"this {scheme} entry was never checked against its sources"
+        else:
+            age = (today - dt.date.fromisoformat(checked)).days
+            text = f"this {scheme} entry was last checked {age} days ago ({checked})"
+        findings.append(
+            Finding(
+                path,
+                line,
+                "SC307",
+                f"{text}: check it against the register and set `checked` to that day",
+            )
+        )
+    return findings
+
+
+def unknown_scheme_refs(
+    rows: Iterable[tuple[str, int, str]], scheme_ids: list[str]
+) -> list[Finding]:
+    """SC209 for (path, line, scheme id) certifications naming a scheme without a record."""
+    findings = []
+    for path, line, ref in rows:
+        close = difflib.get_close_matches(ref, scheme_ids, n=1, cutoff=0.6)
+        hint = f"did you mean `{close[0]}`? " if close else ""
+        findings.append(
+            Finding(
+                path,
+                line,
+                "SC209",
+                f"names scheme `{ref}`, which has no file schemes/{ref}.yaml: {hint}"
+                f"use a known scheme id (`sovcloud schemes` lists them) or add the scheme",
             )
         )
     return findings

@@ -35,8 +35,13 @@ CHECKS: dict[str, tuple[str, str]] = {
     "SC206": ("error", "future-date"),
     "SC207": ("error", "unknown-citation"),
     "SC208": ("error", "duplicate-item"),
+    "SC209": ("error", "unknown-scheme"),
     "SC302": ("warning", "expected-date-passed"),
     "SC303": ("warning", "not-reviewed-recently"),
+    "SC304": ("notice", "held-past-validity"),
+    "SC305": ("notice", "press-only-evidence"),
+    "SC306": ("notice", "version-unknown-after-transition"),
+    "SC307": ("warning", "entry-not-checked-recently"),
 }
 
 

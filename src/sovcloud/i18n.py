@@ -60,6 +60,32 @@ FRENCH = {
     "announced": "annoncé",
     "expired": "expiré",
     "withdrawn": "retiré",
+    "attested": "attesté",
+    "labelled": "labellisé",
+    "adherent": "adhérent",
+    "held": "détenu",
+    "unverified": "non vérifié",
+    "unknown": "indéterminé",
+    "pending": "en cours",
+    "superseded": "version dépassée",
+    "lapsed": "échu",
+    "renewal not confirmed": "renouvellement non confirmé",
+    "version unknown": "version inconnue",
+    "no source": "sans source",
+    "register": "registre",
+    "register-copy": "copie du registre",
+    "government": "texte officiel",
+    "company": "entreprise",
+    "press": "presse",
+    "analyst": "analyste",
+    "opinion": "tribune",
+    "other": "autre",
+    "no.": "n°",
+    "issued by": "délivré par",
+    "checked": "vérifié le",
+    "notice": "remarque",
+    "notices": "remarques",
+    "schemes": "référentiels",
     "since": "depuis",
     "until": "jusqu'au",
     "ended": "fin",
@@ -80,6 +106,12 @@ FRENCH = {
         "inclus seulement par une certification en cours (EN COURS)"
     ),
     "PENDING": "EN COURS",
+    "on evidence not proven (unverified: press only, old, or version unknown)": (
+        "sur des preuves non établies (non vérifié : presse seule, ancienne, ou version inconnue)"
+    ),
+    "Not listed, as the recorded dates cannot tell whether they held then:": (
+        "Non listés, car les dates enregistrées ne disent pas s'ils détenaient alors :"
+    ),
     "expected (not yet happened)": "attendus (pas encore advenus)",
     "As of {day}: certifications valid and owners holding then.": (
         "Au {day} : certifications alors valides et actionnaires d'alors."
@@ -103,6 +135,7 @@ FRENCH = {
     ),
     "no provider with id {id!r}": "aucun fournisseur d'identifiant {id!r}",
     "no event with id {id!r}": "aucun événement d'identifiant {id!r}",
+    "no scheme with id {id!r}": "aucun référentiel d'identifiant {id!r}",
     "{path}: the path is not valid UTF-8; rename the folder": (
         "{path} : ce chemin n'est pas en UTF-8 valide ; renommez le dossier"
     ),
@@ -170,6 +203,21 @@ CHECKS_FR = {
     "SC208": "deux offres ou deux sources de la fiche ont le même identifiant",
     "SC302": "événement toujours « attendu » après sa date : marquez-le advenu ou annulé",
     "SC303": "fiche non vérifiée depuis trop longtemps : relisez-la et mettez à jour last_reviewed",
+    "SC209": "référentiel inconnu : utilisez un identifiant de schemes/ ou ajoutez le référentiel",
+    "SC304": (
+        "certification encore marquée détenue après sa fin de validité : notez le "
+        "renouvellement, ou passez-la en expired avec ended"
+    ),
+    "SC305": (
+        "certification détenue sur la foi de la presse seule : citez le registre ou l'entreprise"
+    ),
+    "SC306": (
+        "certification sans version alors que la transition vers une version plus récente "
+        "est finie : notez la version du certificat"
+    ),
+    "SC307": (
+        "certification non vérifiée depuis trop longtemps : revérifiez-la et mettez à jour checked"
+    ),
 }
 
 

@@ -26,7 +26,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sovcloud import __version__, dates
-from sovcloud.checks import dangling_refs, duplicate_ids, fold, max_age_findings, shared_names
+from sovcloud.checks import (
+    dangling_refs,
+    duplicate_ids,
+    fold,
+    max_age_findings,
+    shared_names,
+    unchecked_findings,
+    unknown_scheme_refs,
+)
 from sovcloud.errors import Finding
 from sovcloud.i18n import localized
 from sovcloud.paths import FOLDERS, RecordFile, Scan, folder_times, scan
@@ -38,7 +46,7 @@ Record = dict[str, Any]
 TABLES = ("meta", "files", "records", "refs", "certs", "search", "timed")
 # Bump when the tables or the meaning of what is stored change; with the package version,
 # it decides whether an existing index can be reused.
-INDEX_FORMAT = 11
+INDEX_FORMAT = 12
 RACY_NS = 3_000_000_000
 # Above this many files, a query trusts the folders' listings and checks only the files it
 # shows; below, checking every file costs less than a millisecond per hundred files.
@@ -63,7 +71,8 @@ CREATE INDEX IF NOT EXISTS files_folder_last ON files(folder, date_last);
 CREATE TABLE IF NOT EXISTS refs(fid INTEGER, line INTEGER, provider_id TEXT);
 CREATE INDEX IF NOT EXISTS refs_fid ON refs(fid);
 CREATE INDEX IF NOT EXISTS refs_provider ON refs(provider_id);
-CREATE TABLE IF NOT EXISTS certs(fid INTEGER, scheme TEXT, status TEXT);
+CREATE TABLE IF NOT EXISTS certs(fid INTEGER, line INTEGER, scheme TEXT, status TEXT,
+    version TEXT, checked TEXT);
 CREATE INDEX IF NOT EXISTS certs_fid ON certs(fid);
 CREATE INDEX IF NOT EXISTS certs_scheme ON certs(scheme, status);
 CREATE TABLE IF NOT EXISTS search(fid INTEGER, field TEXT, item INTEGER, line INTEGER,
@@ -245,6 +254,12 @@ class Index:
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "warning"]
 
+    @property
+    def notices(self) -> list[Finding]:
+        """What a reader should know of the evidence, which never fails validation: it
+        changes with the days (a validity ends) and the catalogue shows it to users."""
+        return [f for f in self.findings if f.severity == "notice"]
+
     def counts(self) -> dict[str, int]:
         rows = dict(
             self.conn.execute(
@@ -255,8 +270,10 @@ class Index:
             "files": self.file_count,
             "providers": rows.get("providers", 0),
             "events": rows.get("events", 0),
+            "schemes": rows.get("schemes", 0),
             "errors": len(self.errors),
             "warnings": len(self.warnings),
+            "notices": len(self.notices),
         }
 
     # --- queries ----------------------------------------------------------------------------
@@ -287,6 +304,18 @@ class Index:
             sql += f" AND f.fid IN (SELECT fid FROM certs WHERE scheme = ? AND status IN ({marks}))"
             params += [scheme, *wanted]
         return self._serve(self.conn.execute(sql + " ORDER BY f.id", params))
+
+    def schemes(self) -> list[Record]:
+        """Every valid scheme record, by id."""
+        return self._serve(
+            self.conn.execute(
+                f"SELECT f.path, r.record, r.crc {_WITH_RECORDS} WHERE f.folder = 'schemes' "
+                "ORDER BY f.id"
+            )
+        )
+
+    def scheme(self, id_: str) -> Record | None:
+        return self._one("schemes", id_)
 
     def events(self, since: str | None = None, until: str | None = None) -> list[Record]:
         """Events whose date may fall within [since, until] (partial dates), by date."""
@@ -600,8 +629,18 @@ def file_rows(file: RecordFile, fid: int, floor: str = "") -> Rows:
         findings,
     )
     refs = [(fid, line, ref) for line, ref in result.refs]
-    certs = [(fid, c["scheme"], c["status"]) for c in record.get("certifications", [])]
     line_of = result.line_of
+    certs = [
+        (
+            fid,
+            line_of(("certifications", i, "scheme")),
+            c["scheme"],
+            c["status"],
+            c["version"],
+            c["checked"],
+        )
+        for i, c in enumerate(record.get("certifications", []))
+    ]
     search = []
     for field, item, where, value in search_fields(file.folder, record):
         line = line_of(where)
@@ -653,6 +692,9 @@ def search_fields(folder: str, record: Record) -> list[tuple[str, int, tuple[Any
         fields += [
             ("offer", i, ("offers", i, "name"), o["name"]) for i, o in enumerate(record["offers"])
         ]
+    elif folder == "schemes":
+        fields = [("id", 0, ("id",), record["id"]), ("name", 0, ("name",), record["name"])]
+        fields += [("alias", i, ("aliases", i), a) for i, a in enumerate(record["aliases"])]
     else:
         fields = [
             ("title", 0, ("title",), record["title"]),
@@ -841,7 +883,7 @@ def _insert(
 _CHILD_TABLES = (
     (1, "records", 3),
     (2, "refs", 3),
-    (3, "certs", 3),
+    (3, "certs", 6),
     (4, "search", 6),
     (5, "timed", 6),
 )
@@ -925,7 +967,49 @@ def _findings(
             "SELECT path, reviewed_line, reviewed FROM files WHERE id IS NOT NULL"
         )
         findings.extend(max_age_findings(reviews, today, max_age_days))
+        unchecked = conn.execute(
+            "SELECT f.path, c.line, c.scheme, c.checked FROM certs c JOIN files f "
+            "ON f.fid = c.fid WHERE c.checked IS NULL OR c.checked < ? ORDER BY f.path, c.line",
+            ((today - dt.timedelta(days=max_age_days)).isoformat(),),
+        )
+        findings.extend(unchecked_findings(unchecked, today))
+    findings.extend(_version_findings(conn, today))
     return sorted(set(findings))
+
+
+def _version_findings(conn: sqlite3.Connection, today: dt.date) -> list[Finding]:
+    """SC306 for held entries without a version, in schemes whose transition to a newer
+    version has ended: whether they still count cannot be told."""
+    from sovcloud.core.certs import HELD_STATUSES
+    from sovcloud.core.schemes import Scheme
+
+    findings: list[Finding] = []
+    for (text,) in conn.execute(
+        "SELECT r.record FROM files f JOIN records r ON r.fid = f.fid WHERE f.folder = 'schemes'"
+    ):
+        record = json.loads(text)
+        passed = Scheme(record["id"], record).transition_passed(today)
+        if passed is None:
+            continue
+        marks = ", ".join("?" * len(HELD_STATUSES))
+        rows = conn.execute(
+            "SELECT f.path, c.line FROM certs c JOIN files f ON f.fid = c.fid WHERE "
+            f"c.scheme = ? AND c.version IS NULL AND c.status IN ({marks}) "
+            "ORDER BY f.path, c.line",
+            (record["id"], *HELD_STATUSES),
+        )
+        findings.extend(
+            Finding(
+                path,
+                line,
+                "SC306",
+                f"records no version, and the transition to {record['name']} "
+                f"{passed['version']} ended on {passed['transition_ends']}: record the version "
+                "the certificate is under (it shows as unverified until then)",
+            )
+            for path, line in rows
+        )
+    return findings
 
 
 def _cross_findings(conn: sqlite3.Connection) -> list[Finding]:
@@ -957,8 +1041,27 @@ def _cross_findings(conn: sqlite3.Connection) -> list[Finding]:
             )
         ]
 
+    # A certification must name a scheme that has a record, once the data has schemes at
+    # all (a data directory from before schemes were records has none).
+    scheme_ids = [
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM files WHERE folder = 'schemes' AND id IS NOT NULL ORDER BY id"
+        )
+    ]
+    unknown_schemes = (
+        conn.execute(
+            "SELECT f.path, c.line, c.scheme FROM certs c JOIN files f ON f.fid = c.fid "
+            "WHERE c.scheme NOT IN "
+            "(SELECT id FROM files WHERE folder = 'schemes' AND id IS NOT NULL) "
+            "ORDER BY f.path, c.line"
+        ).fetchall()
+        if scheme_ids
+        else []
+    )
     return [
         *duplicate_ids(duplicates.fetchall()),
         *dangling_refs(dangling, provider_ids),
         *shared_names(shared.fetchall()),
+        *unknown_scheme_refs(unknown_schemes, scheme_ids),
     ]

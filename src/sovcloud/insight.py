@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sovcloud import dates
 from sovcloud.checks import fold
+from sovcloud.core import certs
 from sovcloud.countries import EU_MEMBERS
 from sovcloud.errors import NotFoundError
-from sovcloud.query import as_of, cert_state, existed, resolve
+from sovcloud.query import as_of, existed, resolve
 from sovcloud.render.labels import STATUS_WORDS, cert_label, scheme_name
 
 if TYPE_CHECKING:
@@ -100,41 +101,29 @@ def record_sources(record: Record) -> list[Record]:
     return [_source(s) for s in record["sources"]]
 
 
-def cert_verdict(cert: Record, on: dt.date, reviewed: str) -> str:
-    """'held', 'pending', 'lapsed' or 'unknown' on that day.
+# How assess reads a standing: a rule is met only on proof, so an unverified entry (press
+# only, old evidence, version unknown) leaves it unknown, and a superseded one does not count.
+_VERDICTS = {
+    certs.HELD: "held",
+    certs.UNVERIFIED: "unknown",
+    certs.UNKNOWN: "unknown",
+    certs.PENDING: "pending",
+    certs.SUPERSEDED: "lapsed",
+    certs.LAPSED: "lapsed",
+}
 
-    query.cert_state, except where the recorded dates cannot tell: a held certification
-    without a grant date before the record's review, a day inside a grant or end date given
-    only as a month or a year, a lapsed one whose start or end is missing. Those are
-    'unknown', never guessed.
-    """
-    state = cert_state(cert, on, reviewed)
-    granted, ends = cert.get("granted"), [cert[k] for k in ("ended", "expires") if cert.get(k)]
-    if state == "held":
-        if granted and on < dates.last_day(granted):
-            return "unknown"  # granted during that month or year: which day is not known
-        if any(dates.first_day(end) <= on and dates.precision(end) != "day" for end in ends):
-            return "unknown"  # ended during that month or year
-        return "held"
-    if state == "pending":
-        return "pending"
-    # Not held, as far as cert_holds could tell: check that the dates really tell.
-    if granted and on < dates.first_day(granted):
-        return "lapsed"  # not yet granted
-    if any(dates.last_day(end) < on for end in ends):
-        return "lapsed"  # over by then
-    if cert["status"] in ("expired", "withdrawn") and on >= dt.date.fromisoformat(reviewed):
-        return "lapsed"  # over when the record was last checked
-    # A held one without a grant date before the record's review, or a lapsed one whose
-    # start or end is missing: it may have been held that day.
-    return "unknown"
+
+def cert_verdict(cert: Record, on: dt.date, record: Record) -> tuple[str, certs.Standing]:
+    """'held', 'pending', 'lapsed' or 'unknown' on that day, with the standing behind it."""
+    found = certs.standing(cert, record, on)
+    return _VERDICTS[found.state], found
 
 
 def scheme_verdict(record: Record, scheme: str, on: dt.date) -> tuple[str, list[Record]]:
     """The best state of the provider's certifications of a scheme on that day (held, then
     unknown, then pending, then lapsed; 'none' when there is none) and those in that state."""
-    certs = [c for c in record["certifications"] if c["scheme"] == scheme]
-    verdicts = [(cert_verdict(c, on, record["last_reviewed"]), c) for c in certs]
+    entries = [c for c in record["certifications"] if c["scheme"] == scheme]
+    verdicts = [(cert_verdict(c, on, record)[0], c) for c in entries]
     for state in ("held", "unknown", "pending", "lapsed"):
         chosen = [c for v, c in verdicts if v == state]
         if chosen:
@@ -163,8 +152,11 @@ def _scheme_rule(scheme: str) -> Callable[[Context], Verdict]:
         for cert in record["certifications"]:
             if cert["scheme"] != scheme:
                 continue
-            verdict = cert_verdict(cert, on, record["last_reviewed"])
-            text = f"{name}: {cert_label(cert)} ({_on_that_day(verdict, on)})"
+            verdict, found = cert_verdict(cert, on, record)
+            text = (
+                f"{name}: {cert_label(cert)} "
+                f"({_on_that_day(verdict, on)}: {certs.reason_text(found)})"
+            )
             if cert.get("scope"):
                 text += f"; scope: {cert['scope']}"
             facts.append(Fact(text, cited(record, cert["sources"])))
@@ -248,6 +240,28 @@ def _eu_owners(ctx: Context) -> Verdict:
             NOT_MET,
             f"non-EU holders have {known:g}% together, more than {NON_EU_LIMIT_TOGETHER:g}%",
         )
+    ownership = record.get("ownership")
+    if ownership and ownership["complete"]:
+        # A source says the owners recorded hold all of the capital: what no percentage
+        # says, that does.
+        backing = cited(record, ownership["sources"])
+        if not non_eu:
+            return Verdict(
+                MET,
+                [
+                    *facts,
+                    Fact(
+                        "the owners recorded hold all of the capital, and none is based "
+                        "outside the EU",
+                        backing,
+                    ),
+                ],
+            )
+        if len(owners) == 1:
+            return Verdict(
+                NOT_MET,
+                [*facts, Fact("wholly owned by a company based outside the EU", backing)],
+            )
     unstaked = [o["name"] for o in non_eu if o.get("stake") is None]
     if unstaked:
         return verdict(
@@ -352,12 +366,14 @@ RULES: tuple[Rule, ...] = (
         "secnumcloud",
         "SecNumCloud qualification held",
         "Met when a SecNumCloud qualification recorded for the provider is held on the day "
-        "(today, or the --as-of day): qualified, granted by then and not expired or ended. "
-        "Not met when the qualification recorded is in progress, announced, expired or "
-        "withdrawn, or when none is recorded (the catalogue records qualifications from "
-        "ANSSI's list and the press; none recorded is read as none held). Unknown when the "
-        "recorded dates cannot tell: no grant date before the day the record was reviewed, "
-        "or a day inside a grant or end date known only to the month or the year.",
+        "(today, or the --as-of day): qualified, granted by then, not past its validity or "
+        "end, under a version that still counts, and backed by the register, an official "
+        "text or the company itself. Not met when the qualification recorded is in "
+        "progress, announced, lapsed or superseded, or when none is recorded (none recorded "
+        "is read as none held: `sovcloud schemes` says how much of ANSSI's catalogue the "
+        "records cover). Unknown when the records cannot prove it: only press sources, "
+        "evidence older than the validity period, no grant date before the entry was last "
+        "checked, or a day inside a grant or end date known only to the month or the year.",
         _scheme_rule("secnumcloud"),
     ),
     Rule(
@@ -380,10 +396,13 @@ RULES: tuple[Rule, ...] = (
         "non-EU owner's percentage is not recorded (a stake given only in words is not "
         "interpreted), or when the recorded percentages leave room for unrecorded holders "
         "to exceed the limits. Met only when even the unrecorded rest, were it held outside "
-        "the EU, would stay within both limits. Voting rights and control agreements, which "
-        "19.6 also covers, are not recorded and not checked; a current SecNumCloud 3.2 "
-        "qualification means ANSSI checked them. We read the limits in the 3.2.a draft as "
-        "quoted by PIALab and in later texts restating them, not in ANSSI's final 3.2 "
+        "the EU, would stay within both limits, or when a source says the owners recorded "
+        "hold all of the capital (`ownership: complete`) and none is based outside the EU; "
+        "not met when such a source says one non-EU company holds it all. Voting rights "
+        "and control agreements, which 19.6 also covers, are not recorded and not checked; "
+        "a current SecNumCloud 3.2 qualification means ANSSI checked them. We read the "
+        "limits in the 3.2.a draft as quoted by PIALab and in later texts restating them, "
+        "not in ANSSI's final 3.2 "
         "document of 8 March 2022 itself.",
         _eu_owners,
         OWNERS_REFERENCES,
@@ -514,17 +533,17 @@ class MatchResult(NamedTuple):
 
 def _scheme_need(record: Record, scheme: str, services: list[str], on: dt.date) -> Need:
     name = scheme_name(scheme)
-    state, certs = scheme_verdict(record, scheme, on)
+    state, entries = scheme_verdict(record, scheme, on)
     if state == "none":
         return Need(scheme, "missing", f"{name}: none recorded", [])
-    sources = [s for c in certs for s in cited(record, c["sources"])]
-    cert = certs[0]
+    sources = [s for c in entries for s in cited(record, c["sources"])]
+    cert = entries[0]
     if state == "held":
         offers = {o["id"]: o for o in record["offers"]}
         # Only a recorded scope can count against: a certification listing no offers
         # covers the provider as far as the records say.
-        if services and all(c["offers"] for c in certs):
-            covered = {offers[o]["service"] for c in certs for o in c["offers"] if o in offers}
+        if services and all(c["offers"] for c in entries):
+            covered = {offers[o]["service"] for c in entries for o in c["offers"] if o in offers}
             uncovered = [s for s in services if s not in covered]
             if uncovered:
                 return Need(
@@ -536,10 +555,11 @@ def _scheme_need(record: Record, scheme: str, services: list[str], on: dt.date) 
                 )
         return Need(scheme, "met", f"{name}: {cert_label(cert)}", sources)
     if state == "unknown":
+        why = certs.reason_text(certs.standing(cert, record, on))
         return Need(
             scheme,
             "unknown",
-            f"{name}: {cert_label(cert)}; the dates do not tell whether it was held on {on}",
+            f"{name}: {cert_label(cert)}; not known to be held on {on}: {why}",
             sources,
         )
     if state == "pending":

@@ -150,10 +150,14 @@ def _validate(
 @functools.cache
 def _field_names() -> list[str]:
     """Every field name of the models, for "did you mean" hints."""
-    from sovcloud.models import MODELS, Certification, DataCentre, License, Offer, Owner, Source
+    from sovcloud import models as m
 
     names: set[str] = set()
-    models: list[Any] = [*MODELS.values(), Certification, DataCentre, License, Offer, Owner, Source]
+    models: list[Any] = [
+        *m.MODELS.values(),
+        *(m.Certification, m.DataCentre, m.License, m.Offer, m.Owner, m.Ownership, m.Source),
+        *(m.SchemeVersion, m.Milestone, m.Activity, m.Register, m.HolderCount),
+    ]
     for model in models:
         names.update(model.model_fields)
     return sorted(names)

@@ -206,6 +206,9 @@ class Strict(BaseModel):
 
 class SourceType(StrEnum):
     register = "register"  # the certifying body's official list (ANSSI, ANS, BSI...)
+    # A third party's transcription of such a list (a public note, a repository, an audit
+    # quoting it): register-grade content read at second hand, shown as such.
+    register_copy = "register-copy"
     government = "government"  # a law, decree, ministry text or official report
     company = "company"  # the company's own pages or press release
     press = "press"
@@ -268,6 +271,17 @@ class Owner(Strict):
     sources: Citations
 
 
+class Ownership(Strict):
+    """What the sources say of the owners listed as a whole."""
+
+    complete: bool = Field(
+        description="true when a source says the owners listed hold all of the capital "
+        "(a wholly owned subsidiary, or shareholders who together hold 100%)"
+    )
+    sources: Citations
+    note: Prose | None = None
+
+
 class License(Strict):
     """Technology the provider runs under licence from another company."""
 
@@ -306,14 +320,14 @@ class DataCentre(Strict):
 
 class CertStatus(StrEnum):
     qualified = "qualified"  # SecNumCloud and other qualifications
-    certified = "certified"  # HDS, ISO 27001, C5...
+    certified = "certified"  # HDS, ISO 27001...
+    attested = "attested"  # BSI C5: an auditor's attestation
+    labelled = "labelled"  # Gaia-X labels, the former "cloud de confiance" label
+    adherent = "adherent"  # codes of conduct (CISPE): a declared service under the code
     in_progress = "in-progress"
     announced = "announced"
     expired = "expired"
     withdrawn = "withdrawn"
-
-
-HELD = frozenset({CertStatus.qualified, CertStatus.certified})
 
 
 class Certification(Strict):
@@ -328,10 +342,24 @@ class Certification(Strict):
     activities: list[Annotated[int, Field(ge=1, le=6)]] = Field(
         default=[], description="HDS activities 1-6"
     )
+    number: Line | None = Field(
+        default=None,
+        description="the decision or certificate number, as the register writes it",
+    )
+    body: Line | None = Field(
+        default=None,
+        description="who issued it: the certifying body (HDS, ISO) or the authority",
+    )
     granted: PartialDate | None = None
-    expires: PartialDate | None = None
+    expires: PartialDate | None = Field(
+        default=None, description="the end of validity, as the register gives it"
+    )
     ended: PartialDate | None = Field(default=None, description="when it expired or was withdrawn")
     sources: Citations
+    checked: Day | None = Field(
+        default=None,
+        description="the day a person last checked this entry against its sources",
+    )
     note: Prose | None = None
 
 
@@ -349,6 +377,7 @@ class Provider(Strict):
     website: Url | None = None
     description: Prose
     owners: list[Owner] = []
+    ownership: Ownership | None = None
     licensed_technology: list[License] = []
     offers: list[Offer] = []
     data_centres: list[DataCentre] = []
@@ -398,7 +427,130 @@ class Event(Strict):
     note: Prose | None = None
 
 
-MODELS: dict[str, type[Strict]] = {"providers": Provider, "events": Event}
+class SchemeTarget(StrEnum):
+    """What a scheme certifies: a service or offer, a whole company, a site, a product."""
+
+    service = "service"
+    company = "company"
+    site = "site"
+    product = "product"
+
+
+class HeldWord(StrEnum):
+    """The certification status that means "held" under a scheme."""
+
+    qualified = "qualified"
+    certified = "certified"
+    attested = "attested"
+    labelled = "labelled"
+    adherent = "adherent"
+
+
+class HolderUnit(StrEnum):
+    """What an official count counts."""
+
+    services = "services"
+    hosts = "hosts"
+    companies = "companies"
+    certificates = "certificates"
+    products = "products"
+
+
+def _jurisdiction(value: str) -> str:
+    if value in ("EU", "INT") or value in ISO_3166_ALPHA2:
+        return value
+    raise ValueError(
+        f"{_shown(value)} is not a jurisdiction: write an ISO 3166-1 alpha-2 country code "
+        "(FR, DE), EU, or INT for an international standard"
+    )
+
+
+Jurisdiction = Annotated[
+    str,
+    AfterValidator(_jurisdiction),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^[A-Z]{2,3}$",
+            "description": "ISO 3166-1 alpha-2 country code, EU, or INT",
+        }
+    ),
+]
+
+
+class SchemeVersion(Strict):
+    """One version or referential of a scheme, with the dates that decide what still counts."""
+
+    version: Version
+    name: Line | None = None
+    published: PartialDate | None = None
+    in_force: PartialDate | None = Field(default=None, description="when it began to apply")
+    transition_ends: PartialDate | None = Field(
+        default=None,
+        description="after this day, entries under earlier versions no longer count",
+    )
+    sources: Citations
+    note: Prose | None = None
+
+
+class Milestone(Strict):
+    """A step of a scheme's process, such as SecNumCloud's J0 to J3."""
+
+    id: Slug
+    label: Line | LocalizedText
+
+
+class Activity(Strict):
+    """A numbered activity a certificate may cover, such as HDS's six."""
+
+    number: Annotated[int, Field(ge=1, le=99)]
+    label: Line | LocalizedText
+
+
+class Register(Strict):
+    """The official list of holders."""
+
+    publisher: Line
+    title: Line
+    url: Url | None = None
+
+
+class HolderCount(Strict):
+    """How many holders the register itself counts, on a day."""
+
+    count: Annotated[int, Field(ge=0)]
+    unit: HolderUnit
+    date: PartialDate
+    sources: Citations
+    note: Prose | None = None
+
+
+class Scheme(Strict):
+    """One certification scheme: data/schemes/<id>.yaml."""
+
+    id: Slug
+    name: Line = Field(description="the short name people use: SecNumCloud, HDS, BSI C5")
+    full_name: Line | None = Field(default=None, description="the name spelt out")
+    aliases: list[Line] = []
+    authority: Line = Field(description="who grants or recognises it (ANSSI, ANS, BSI...)")
+    jurisdiction: Jurisdiction
+    certifies: SchemeTarget
+    held_as: HeldWord = Field(description="the status that means held: qualified, certified...")
+    validity_years: Annotated[int, Field(ge=1, le=20)] | None = Field(
+        default=None, description="how long a grant is valid, where the scheme fixes it"
+    )
+    versions: list[SchemeVersion] = Field(default=[], description="oldest first")
+    milestones: list[Milestone] = []
+    activities: list[Activity] = []
+    official_register: Register | None = None
+    counts: list[HolderCount] = []
+    description: Prose
+    sources: Annotated[list[Source], Field(min_length=1)]
+    last_reviewed: Day
+    note: Prose | None = None
+
+
+MODELS: dict[str, type[Strict]] = {"providers": Provider, "events": Event, "schemes": Scheme}
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:

@@ -12,7 +12,10 @@ from pathlib import Path
 
 from sovcloud.errors import DataDirError, Finding
 
-FOLDERS = ("providers", "events")
+FOLDERS = ("providers", "events", "schemes")
+# A data directory from before schemes were records has no schemes/: its certifications
+# are shown by scheme id and not checked against scheme records.
+OPTIONAL_FOLDERS = ("schemes",)
 RECORD_SUFFIX = ".yaml"
 # Files a data directory may hold besides records, which are not data.
 _IGNORED_NAMES = {"README.md", "readme.md", ".gitkeep", ".DS_Store"}
@@ -99,7 +102,7 @@ def scan(data_dir: Path) -> Scan:
     result = Scan()
     root = data_dir.resolve()
     for folder in FOLDERS:
-        if not (data_dir / folder).is_dir():
+        if not (data_dir / folder).is_dir() and folder not in OPTIONAL_FOLDERS:
             result.findings.append(
                 Finding(
                     str(data_dir / folder),

@@ -14,13 +14,12 @@ from typing import Any, NamedTuple
 
 from sovcloud import dates
 from sovcloud.checks import fold
+from sovcloud.core import certs, schemes
 from sovcloud.errors import NotFoundError
 from sovcloud.i18n import localized
 from sovcloud.index import Index, SearchRow
 
 Record = dict[str, Any]
-HELD = ("qualified", "certified")
-PENDING = ("in-progress", "announced")
 
 # Fuzzy scores (0-100): below FUZZY_MIN nothing is close; two candidates within
 # AMBIGUOUS_GAP of each other are too close to choose between.
@@ -31,59 +30,17 @@ SEARCH_MIN = 70
 
 
 # --- certifications ---------------------------------------------------------------------
+# Whether a certification holds on a day is core/certs.py's one question; these names stay
+# for the queries and views that ask it.
 
 
-def cert_holds(cert: Record, on: dt.date, reviewed: str | None = None) -> bool:
-    """Whether a certification surely held on that day; what the dates cannot tell counts
-    as not held.
-
-    A qualified or certified status holds from the day its record was last reviewed
-    (`reviewed`) on, unless it has expired; before that day, it holds once its grant date
-    is surely past. An expired or withdrawn one held between its grant and its end, when
-    both are known. A date known to the month or the year is surely past only after its
-    last day, and an end surely not reached only before its first day.
-    """
-    status = cert["status"]
-    if status not in HELD and status not in ("expired", "withdrawn"):
-        return False
-    ends = [cert[end] for end in ("expires", "ended") if cert.get(end)]
-    if status not in HELD and not ends:
-        return False  # lapsed, with no date to tell until when it held
-    if any(_ended(end, on) for end in ends):
-        return False
-    if status in HELD and reviewed and on >= dt.date.fromisoformat(reviewed):
-        return True
-    granted = cert.get("granted")
-    return granted is not None and dates.last_day(granted) <= on
+def cert_state(cert: Record, on: dt.date, record: Record) -> str:
+    """The entry's state on that day (core.certs.STATES)."""
+    return certs.standing(cert, record, on).state
 
 
-def _ended(end: str, on: dt.date) -> bool:
-    """Whether a validity that ends on `end` may be over on that day: a day is the last day
-    of validity; a month or a year may end anywhere inside it."""
-    if dates.precision(end) == "day":
-        return on > dates.first_day(end)
-    return on >= dates.first_day(end)
-
-
-def cert_state(cert: Record, on: dt.date, reviewed: str | None = None) -> str:
-    """'held', 'pending' or 'lapsed', as of a day (see cert_holds for `reviewed`)."""
-    if cert_holds(cert, on, reviewed):
-        return "held"
-    if cert["status"] in PENDING:
-        return "pending"
-    return "lapsed"
-
-
-def scheme_state(provider: Record, scheme: str, on: dt.date) -> str | None:
-    """The best state of any certification of that scheme: held > pending > lapsed > None."""
-    reviewed = provider["last_reviewed"]
-    states = {
-        cert_state(c, on, reviewed) for c in provider["certifications"] if c["scheme"] == scheme
-    }
-    for state in ("held", "pending", "lapsed"):
-        if state in states:
-            return state
-    return None
+def scheme_state(record: Record, scheme: str, on: dt.date) -> str | None:
+    return certs.scheme_state(record, scheme, on)
 
 
 def as_of(record: Record, on: dt.date) -> Record:
@@ -120,30 +77,51 @@ class ProviderFilter(NamedTuple):
     sort: str = "name"
     as_of: dt.date | None = None
 
+    def schemes(self) -> list[str]:
+        """The schemes asked for, each once, in the order given."""
+        return list(
+            dict.fromkeys(
+                (["secnumcloud"] if self.secnumcloud else [])
+                + (["hds"] if self.hds else [])
+                + [c.lower() for c in self.certs]
+            )
+        )
+
 
 class ProviderRow(NamedTuple):
-    """A provider as listed, with whether it only qualifies through a pending certification."""
+    """A provider as listed, with the schemes it meets only with a caveat: pending (only in
+    progress or announced) or unverified (press only, old evidence, version unknown)."""
 
     record: Record
     pending: list[str] = []
+    unverified: list[str] = []
+
+
+class Listing(NamedTuple):
+    """The providers listed, and what the listing leaves out or cannot tell."""
+
+    rows: list[ProviderRow]
+    schemes: list[str]  # the schemes filtered on
+    undated: list[Record]  # providers whose entries the dates cannot place on the day
 
 
 def list_providers(index: Index, flt: ProviderFilter, today: dt.date) -> list[ProviderRow]:
     """Providers matching every filter, sorted; as of `flt.as_of` when given."""
+    return provider_listing(index, flt, today).rows
+
+
+def provider_listing(index: Index, flt: ProviderFilter, today: dt.date) -> Listing:
+    """Providers matching every filter, sorted, each with its certifications' standing on
+    the day (today, or `flt.as_of`); and those whose dates cannot tell."""
     on = flt.as_of or today
-    schemes = list(
-        dict.fromkeys(
-            (["secnumcloud"] if flt.secnumcloud else [])
-            + (["hds"] if flt.hds else [])
-            + [c.lower() for c in flt.certs]
-        )
-    )
+    schemes = flt.schemes()
     countries = {c.upper() for c in flt.countries}
     # A first cut in the index: statuses that may count; the exact test follows.
-    statuses = ["qualified", "certified", "expired", "withdrawn"]
+    statuses = [*certs.HELD_STATUSES, *certs.ENDED_STATUSES]
     if flt.include_pending and not flt.as_of:
-        statuses += list(PENDING)
+        statuses += list(certs.PENDING_STATUSES)
     rows = []
+    undated = []
     for record in index.providers(schemes, statuses):
         if flt.as_of:
             if not existed(record, on):
@@ -157,21 +135,107 @@ def list_providers(index: Index, flt: ProviderFilter, today: dt.date) -> list[Pr
             continue
         if flt.owner and not _owner_matches(record, flt.owner):
             continue
-        pending = []
-        ok = True
-        for scheme in schemes:
-            state = scheme_state(record, scheme, on)
-            if state == "held":
-                continue
-            # What is pending today says nothing of what was pending on an earlier day.
-            if state == "pending" and flt.include_pending and not flt.as_of:
-                pending.append(scheme)
-                continue
-            ok = False
-            break
-        if ok:
-            rows.append(ProviderRow(record, pending))
-    return sort_providers(rows, flt.sort)
+        row = _scheme_row(record, schemes, on, flt.include_pending and not flt.as_of)
+        if row is not None:
+            rows.append(row)
+        elif any(certs.scheme_state(record, s, on) == certs.UNKNOWN for s in schemes):
+            undated.append(record)
+    return Listing(sort_providers(rows, flt.sort), schemes, undated)
+
+
+class Coverage(NamedTuple):
+    """How much of a scheme's official register the catalogue holds."""
+
+    scheme: str
+    recorded: int  # entries (or holders) held or unverified today in the catalogue
+    official: Record | None  # the register's latest count: count, unit, date, sources
+    register: Record | None  # the register's publisher, title, url
+
+
+def coverage(index: Index, scheme_ids: list[str], on: dt.date) -> list[Coverage]:
+    """For each scheme, what the catalogue records against the register's own count: the
+    entries it counts for `services`, `certificates` and `products`, the providers for
+    `hosts` and `companies`."""
+    out = []
+    for scheme_id in scheme_ids:
+        scheme = schemes.get(scheme_id)
+        official = scheme.latest_count()
+        entries, holders = 0, 0
+        for record in index.providers([scheme_id], certs.HELD_STATUSES):
+            held = [
+                c
+                for c in record["certifications"]
+                if c["scheme"] == scheme_id
+                and certs.standing(c, record, on).state in certs.COUNTS_AS_HELD
+            ]
+            entries += len(held)
+            holders += bool(held)
+        by_holder = official is not None and official["unit"] in ("hosts", "companies")
+        register = scheme.record.get("official_register") if scheme.record else None
+        out.append(Coverage(scheme_id, holders if by_holder else entries, official, register))
+    return out
+
+
+class Holder(NamedTuple):
+    """A provider's entries under a scheme, with their standing on the day."""
+
+    id: str
+    name: str
+    country: str
+    entries: list[tuple[Record, certs.Standing]]
+
+
+class SchemeDetail(NamedTuple):
+    record: Record
+    holders: list[Holder]  # providers with any entry, best standing first
+    coverage: Coverage
+
+
+def scheme_list(index: Index, on: dt.date) -> list[tuple[Record, Coverage]]:
+    """Every scheme record, SecNumCloud and HDS first, with what the catalogue covers."""
+    records = {r["id"]: r for r in index.schemes()}
+    order = schemes.order(records)
+    return list(zip((records[i] for i in order), coverage(index, order, on), strict=True))
+
+
+def scheme_detail(index: Index, id_: str, on: dt.date) -> SchemeDetail:
+    """A scheme with every provider recorded under it, as of the day."""
+    record = index.scheme(id_)
+    if record is None:
+        raise NotFoundError("no scheme with id {id!r}", id=id_)
+    holders = []
+    for provider in index.providers(
+        [id_], [*certs.HELD_STATUSES, *certs.PENDING_STATUSES, *certs.ENDED_STATUSES]
+    ):
+        entries = [
+            (c, certs.standing(c, provider, on))
+            for c in provider["certifications"]
+            if c["scheme"] == id_
+        ]
+        entries.sort(key=lambda e: certs.STATES.index(e[1].state))
+        holders.append(Holder(provider["id"], provider["name"], provider["country"], entries))
+    holders.sort(key=lambda h: (certs.STATES.index(h.entries[0][1].state), fold(h.name)))
+    return SchemeDetail(record, holders, coverage(index, [id_], on)[0])
+
+
+def _scheme_row(
+    record: Record, schemes: list[str], on: dt.date, with_pending: bool
+) -> ProviderRow | None:
+    """The provider's row if it meets every scheme on the day, else None."""
+    pending, unverified = [], []
+    for scheme in schemes:
+        state = certs.scheme_state(record, scheme, on)
+        if state == certs.HELD:
+            continue
+        if state == certs.UNVERIFIED:
+            unverified.append(scheme)
+            continue
+        # What is pending today says nothing of what was pending on an earlier day.
+        if state == certs.PENDING and with_pending:
+            pending.append(scheme)
+            continue
+        return None
+    return ProviderRow(certs.annotate(record, on), pending, unverified)
 
 
 def _name_key(row: ProviderRow) -> str:
@@ -223,12 +287,12 @@ def checked_text(text: str) -> str:
 
 
 class Resolved(NamedTuple):
-    folder: str  # "providers" or "events"
+    folder: str  # "providers", "events" or "schemes"
     id: str
 
 
 def resolve(
-    index: Index, name: str, *, folders: tuple[str, ...] = ("providers", "events")
+    index: Index, name: str, *, folders: tuple[str, ...] = ("providers", "events", "schemes")
 ) -> Resolved:
     """Find the one record a user means: id, then name or alias (accents and case ignored),
     then the closest fuzzy match. Several close candidates or none: NotFoundError."""
@@ -263,7 +327,7 @@ def _fuzzy(index: Index, text: str, folders: tuple[str, ...]) -> Resolved:
         folder, id_, label = owners[position]
         key = Resolved(folder, id_)
         # A provider name beats an event title that merely mentions it.
-        weight = score if folder == "providers" else score - 8
+        weight = score if folder != "events" else score - 8
         if weight > best.get(key, -1):
             best[key] = weight
             labels[key] = label
@@ -434,7 +498,7 @@ def search(index: Index, text: str, *, limit: int = 20, lang: str = "en") -> lis
     hits = []
     for score, row in ranked:
         record = records[row.fid]
-        title = record["name"] if row.folder == "providers" else record["title"]
+        title = record["title"] if row.folder == "events" else record["name"]
         shown = search_value(row.folder, record, row.field, row.item)
         hits.append(
             Hit(

@@ -10,8 +10,8 @@ import datetime as dt
 from collections import Counter
 from typing import NamedTuple
 
+from sovcloud.core.certs import COUNTS_AS_HELD, scheme_state
 from sovcloud.index import Index
-from sovcloud.query import scheme_state
 
 
 class Bar(NamedTuple):
@@ -43,7 +43,7 @@ def compute(index: Index, today: dt.date) -> Stats:
     by_scheme: Counter[str] = Counter()
     for p in providers:
         schemes = {c["scheme"] for c in p["certifications"]}
-        by_scheme.update(s for s in schemes if scheme_state(p, s, today) == "held")
+        by_scheme.update(s for s in schemes if scheme_state(p, s, today) in COUNTS_AS_HELD)
     events = index.events()
     years = Counter(e["date"][:4] for e in events)
     expected = Counter(e["date"][:4] for e in events if e["status"] == "expected")

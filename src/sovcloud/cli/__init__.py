@@ -36,6 +36,7 @@ COMMANDS = {
     "match": "insight",
     "changes": "insight",
     "stale": "insight",
+    "schemes": "schemes",
 }
 
 __all__ = ["COMMANDS", "app", "main"]

@@ -12,7 +12,11 @@ import typer
 from sovcloud.cli.common import DataOption, LangOption, command, today
 
 # The files `schema --write` writes, named as the data files' `$schema` comments expect.
-SCHEMA_FILES = {"providers": "provider.schema.json", "events": "event.schema.json"}
+SCHEMA_FILES = {
+    "providers": "provider.schema.json",
+    "events": "event.schema.json",
+    "schemes": "scheme.schema.json",
+}
 
 
 class ValidateFormat(StrEnum):

@@ -205,15 +205,22 @@ def answer(data: Path | None, question: Callable[["Index"], T]) -> T:
 
     from sovcloud.index import IndexDamaged
 
+    def ask(index: "Index") -> T:
+        from sovcloud.core import schemes
+
+        # The schemes the data defines decide how every certification is shown and judged.
+        schemes.use(index.schemes())
+        return question(index)
+
     index = open_index(data, quick=True)
     try:
-        result = question(index)
+        result = ask(index)
         if not index.verify_served():
             index = open_index(data)
-            result = question(index)
+            result = ask(index)
     except (IndexDamaged, sqlite3.DatabaseError):
         index.set_aside()
-        result = question(open_index(data, use_cache=False))
+        result = ask(open_index(data, use_cache=False))
     return result
 
 

@@ -22,6 +22,7 @@ from sovcloud.cli.common import (
     UntilOption,
     open_index,
     timeline_filter,
+    today,
 )
 from sovcloud.cli.groups import group, subcommand
 
@@ -79,10 +80,21 @@ def _emit(out: Path, body: bytes, force: bool, counts: dict[str, int]) -> None:
 
 def _read_index(data: Path | None) -> "Index":
     """common.open_index, with a progress bar on a terminal while files are read."""
+    from sovcloud.core import schemes
     from sovcloud.render.progress import progress_bar
 
     with progress_bar("Reading data files") as progress:
-        return open_index(data, progress=progress)
+        index = open_index(data, progress=progress)
+    schemes.use(index.schemes())
+    return index
+
+
+def _standing(providers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The providers with each certification's standing today, which the tables carry."""
+    from sovcloud.core.certs import annotate
+
+    on = today()
+    return [annotate(p, on) for p in providers]
 
 
 def _refuse_existing(out: Path, force: bool) -> None:
@@ -119,7 +131,7 @@ def sqlite(
     _no_stdout(out, "a database")
     _refuse_existing(out, force)
     index = _read_index(data)
-    counts = write_database(out, index.providers(), index.events(), force=force)
+    counts = write_database(out, _standing(index.providers()), index.events(), force=force)
     _done(out, {"providers": counts["providers"], "events": counts["events"]})
 
 
@@ -146,7 +158,7 @@ def json_(
     _refuse_existing(out, force)
     index = _read_index(data)
     providers, events = index.providers(), index.events()
-    body = to_json(providers, events, SCHEMA_VERSION)
+    body = to_json(providers, events, SCHEMA_VERSION, index.schemes(), today())
     _emit(out, body, force, {"providers": len(providers), "events": len(events)})
 
 
@@ -182,7 +194,7 @@ def csv_(
     for name in csv_names():
         check_free(directory / name, force)
     index = _read_index(data)
-    counts = write_csv(directory, index.providers(), index.events(), force=force)
+    counts = write_csv(directory, _standing(index.providers()), index.events(), force=force)
     sys.stderr.write(
         f"wrote {len(counts)} CSV files into {directory}: "
         f"{counts['providers']} providers, {counts['events']} events\n"

@@ -37,10 +37,14 @@ def providers(
         bool, typer.Option("--secnumcloud", help="Holds a current SecNumCloud qualification.")
     ] = False,
     hds: Annotated[bool, typer.Option("--hds", help="Holds a current HDS certification.")] = False,
-    cert: Annotated[
+    scheme: Annotated[
         list[str] | None,
         typer.Option(
-            "--cert", metavar="SCHEME", help="Holds this scheme (repeatable): iso-27001, bsi-c5..."
+            "--scheme",
+            "--cert",
+            metavar="ID",
+            help="Holds this scheme (repeatable; all must hold): iso-27001, bsi-c5... "
+            "`sovcloud schemes` lists them.",
         ),
     ] = None,
     country: Annotated[
@@ -98,6 +102,8 @@ def providers(
 
       sovcloud providers --hds --country FR --sort country
 
+      sovcloud providers --scheme bsi-c5 --scheme iso-27001
+
       sovcloud providers --owner Orange --format json | jq '.[].id'
 
       sovcloud providers --secnumcloud --as-of 2021-01-01
@@ -105,13 +111,13 @@ def providers(
       sovcloud providers --secnumcloud --svg secnumcloud.svg
     """
     from sovcloud.i18n import current_lang
-    from sovcloud.query import ProviderFilter, list_providers
+    from sovcloud.query import ProviderFilter, coverage, provider_listing
     from sovcloud.render.views import ProvidersView
 
     flt = ProviderFilter(
         secnumcloud=secnumcloud,
         hds=hds,
-        certs=cert or [],
+        certs=scheme or [],
         countries=country or [],
         kinds=kind or [],
         statuses=status or [],
@@ -121,8 +127,19 @@ def providers(
         as_of=day(as_of),
     )
     snapshot.check(format_, svg, html, force)
-    rows = answer(data, lambda index: list_providers(index, flt, today()))
-    view = ProvidersView(rows, day(as_of) or today(), current_lang(lang))
+    on = day(as_of) or today()
+
+    def question(index: "Index") -> ProvidersView:
+        listing = provider_listing(index, flt, today())
+        return ProvidersView(
+            listing.rows,
+            on,
+            current_lang(lang),
+            coverage(index, listing.schemes, on),
+            listing.undated,
+        )
+
+    view = answer(data, question)
     snapshot.emit(view, format_, svg, html, force, "sovcloud providers")
 
 
@@ -131,7 +148,7 @@ def show(
     name: Annotated[
         str,
         typer.Argument(
-            help="Id, name or alias of a provider or event; "
+            help="Id, name or alias of a provider, event or scheme; "
             "accents, case and small typos are forgiven.",
             autocompletion=completion.provider_names,
             metavar="NAME",
@@ -142,7 +159,7 @@ def show(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    """Everything known about one provider or event, with numbered sources.
+    """Everything known about one provider, event or certification scheme, with sources.
 
     Examples:
 
@@ -153,6 +170,8 @@ def show(
       sovcloud show s3ns --format markdown > s3ns.md
 
       sovcloud show outscale --as-of 2021-01-01
+
+      sovcloud show secnumcloud
     """
     from sovcloud.i18n import current_lang
     from sovcloud.query import event_detail, provider_detail, resolve
@@ -160,6 +179,12 @@ def show(
 
     def question(index: "Index") -> Any:
         found = resolve(index, name)
+        if found.folder == "schemes":
+            from sovcloud.query import scheme_detail
+            from sovcloud.render.schemes import SchemeView
+
+            on = day(as_of) or today()
+            return SchemeView(scheme_detail(index, found.id, on), on, current_lang(lang))
         if found.folder == "providers":
             detail = provider_detail(index, found.id, day(as_of))
             return ProviderView(detail, day(as_of) or today(), current_lang(lang), day(as_of))

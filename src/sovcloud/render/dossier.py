@@ -13,9 +13,10 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from sovcloud.core import certs as certs_
 from sovcloud.i18n import localized
 from sovcloud.provenance import Stamp
-from sovcloud.query import ProviderDetail, cert_state
+from sovcloud.query import ProviderDetail
 from sovcloud.render.labels import (
     STATUS_WORDS,
     date_label,
@@ -27,7 +28,14 @@ from sovcloud.render.labels import (
 from sovcloud.render.views import md, md_table
 
 Record = dict[str, Any]
-STATE_WORDS = {"held": "held", "pending": "pending", "lapsed": "not held"}
+STATE_WORDS = {
+    "held": "held",
+    "unverified": "unverified",
+    "unknown": "dates do not tell",
+    "pending": "pending",
+    "superseded": "no longer counts (version superseded)",
+    "lapsed": "not held",
+}
 
 
 class Footnotes:
@@ -170,7 +178,7 @@ def _certifications(r: Record, today: dt.date, notes: Footnotes, lang: str) -> l
     certs = r["certifications"]
     if not certs:
         return ["None recorded."]
-    states = [cert_state(c, today, r["last_reviewed"]) for c in certs]
+    states = [certs_.standing(c, r, today).state for c in certs]
     rows = [
         [
             scheme_name(c["scheme"]),

@@ -24,7 +24,7 @@ def render_findings(catalogue: Index, format_: str, lang: str = "en") -> None:
         return
     if format_ == "github":
         for f in catalogue.findings:
-            level = "error" if f.severity == "error" else "warning"
+            level = f.severity  # error, warning or notice: GitHub's three levels
             sys.stdout.write(
                 f"::{level} file={_property(f.path)},line={f.line},title={f.code}::"
                 f"{_data(f'{f.code} {f.message}')}\n"
@@ -37,7 +37,7 @@ def render_findings(catalogue: Index, format_: str, lang: str = "en") -> None:
 
     out = console()
     for f in catalogue.findings:
-        style = "red" if f.severity == "error" else "yellow"
+        style = {"error": "red", "warning": "yellow"}.get(f.severity, "cyan")
         message = f.message if lang != "fr" else f"{CHECKS_FR[f.code]} — {f.message}"
         out.print(
             Text(plain(f"{f.path}:{f.line}: "))
@@ -64,8 +64,9 @@ def _summary_line(counts: dict[str, int], lang: str = "en") -> str:
     from sovcloud.i18n import t
 
     verdict = t("valid" if not counts["errors"] else "invalid", lang)
+    keys = ["files", "providers", "events", "schemes", "errors", "warnings"]
     parts = ", ".join(
         f"{counts[key]} {t(key, lang)}"
-        for key in ("files", "providers", "events", "errors", "warnings")
+        for key in keys + (["notices"] if counts.get("notices") else [])
     )
     return f"{verdict}: {parts}"

@@ -8,25 +8,12 @@ from sovcloud.i18n import t
 
 Record = dict[str, Any]
 
-SCHEME_NAMES = {
-    "secnumcloud": "SecNumCloud",
-    "hds": "HDS",
-    "iso-27001": "ISO 27001",
-    "iso-27017": "ISO 27017",
-    "iso-27018": "ISO 27018",
-    "iso-27701": "ISO 27701",
-    "bsi-c5": "BSI C5",
-    "eucs": "EUCS",
-    "ens": "ENS",
-    "acn": "ACN",
-    "soc-2": "SOC 2",
-    "cispe": "CISPE",
-    "gaia-x": "Gaia-X",
-}
-
 STATUS_WORDS = {
     "qualified": "qualified",
     "certified": "certified",
+    "attested": "attested",
+    "labelled": "labelled",
+    "adherent": "adherent",
     "in-progress": "in progress",
     "announced": "announced",
     "expired": "expired",
@@ -34,11 +21,20 @@ STATUS_WORDS = {
 }
 
 # Colour by state; the word always carries the meaning too.
-STATE_STYLES = {"held": "green", "pending": "yellow", "lapsed": "red"}
+STATE_STYLES = {
+    "held": "green",
+    "unverified": "yellow",
+    "unknown": "yellow",
+    "pending": "yellow",
+    "superseded": "red",
+    "lapsed": "red",
+}
 
 
 def scheme_name(scheme: str) -> str:
-    return SCHEME_NAMES.get(scheme, scheme)
+    from sovcloud.core.schemes import name
+
+    return name(scheme)
 
 
 def shorten(text: str, width: int | None) -> str:

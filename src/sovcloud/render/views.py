@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from sovcloud.core import certs, schemes
 from sovcloud.i18n import localized, t
-from sovcloud.query import EventDetail, Hit, ProviderDetail, ProviderRow, cert_state
+from sovcloud.query import Coverage, EventDetail, Hit, ProviderDetail, ProviderRow
 from sovcloud.render.grid import LINK
 from sovcloud.render.labels import (
     STATE_STYLES,
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 Record = dict[str, Any]
 Rows = tuple[list[str], list[list[str]]]
-MAIN_SCHEMES = ("secnumcloud", "hds")
+MAIN_SCHEMES = schemes.MAIN_SCHEMES
 NARROW = 100  # below this terminal width, tables drop their least useful columns
 COMPACT = 40  # side by side, long notes are cut to this many characters
 
@@ -54,40 +55,45 @@ def md_table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def best_cert(record: Record, scheme: str, today: dt.date) -> tuple[str, Record] | None:
-    """The most telling certification of a scheme: held, else pending, else lapsed."""
-    ranked = sorted(
-        (
-            (cert_state(c, today, record["last_reviewed"]), c)
-            for c in record["certifications"]
-            if c["scheme"] == scheme
-        ),
-        key=lambda sc: ("held", "pending", "lapsed").index(sc[0]),
-    )
-    return ranked[0] if ranked else None
-
-
 def cert_cell(record: Record, scheme: str, today: dt.date, lang: str = "en") -> tuple[str, str]:
     """(text, state) for one scheme of one provider; ('', '') when it has none."""
-    found = best_cert(record, scheme, today)
+    found = certs.best(record, scheme, today)
     if not found:
         return "", ""
-    state, cert = found
-    return cert_short(cert, state, lang), state
+    standing, cert = found
+    return cert_short(cert, standing, lang), standing.state
 
 
-def cert_short(cert: Record, state: str, lang: str = "en") -> str:
-    """A table cell: 'qualified 3.2, 2022-03', 'in progress 3.2 (J1)', 'expired 2021-06'."""
+def cert_short(cert: Record, standing: certs.Standing, lang: str = "en") -> str:
+    """A table cell: 'qualified 3.2, 2022-03', 'in progress 3.2 (J1)', 'certified 1.1,
+    superseded', 'qualified 3.2, ended 2026-10-02, renewal not confirmed'."""
+    state = standing.state
     text = t(str(STATUS_WORDS.get(cert["status"], cert["status"])), lang)
     if cert.get("version"):
         text += f" {cert['version']}"
-    if state == "held" and cert.get("granted"):
+    if state == certs.HELD and cert.get("granted"):
         text += f", {cert['granted']}"
-    elif state == "pending" and cert.get("milestone"):
+        if cert.get("expires"):
+            text += f" → {cert['expires']}"
+    elif state == certs.PENDING and cert.get("milestone"):
         text += f" ({shorten(cert['milestone'], 28)})"
-    elif state == "lapsed" and (cert.get("ended") or cert.get("expires")):
+    elif state == certs.UNVERIFIED:
+        text += f", {t('unverified', lang)} ({evidence_words(standing, lang)})"
+    elif state == certs.SUPERSEDED:
+        text += f", {t('superseded', lang)}"
+    elif state == certs.LAPSED and standing.reason == "renewal-not-confirmed":
+        text += f", {t('ended', lang)} {standing.detail}, {t('renewal not confirmed', lang)}"
+    elif state == certs.LAPSED and (cert.get("ended") or cert.get("expires")):
         text += f" {cert.get('ended') or cert.get('expires')}"
     return text
+
+
+def evidence_words(standing: certs.Standing, lang: str = "en") -> str:
+    """'press, 2020-06' or 'version unknown': why an entry is unverified, in a few words."""
+    if standing.reason == "version-unknown":
+        return t("version unknown", lang)
+    kind = t(standing.evidence or "no source", lang)
+    return f"{kind}, {standing.evidence_date}" if standing.evidence_date else kind
 
 
 def styled(text: str, style: str = "") -> Text:
@@ -96,12 +102,9 @@ def styled(text: str, style: str = "") -> Text:
     return Text(plain(text), style=style)
 
 
-def scheme_order(schemes: set[str]) -> list[str]:
+def scheme_order(ids: set[str]) -> list[str]:
     """SecNumCloud, then HDS, then the others alphabetically."""
-    return sorted(
-        schemes,
-        key=lambda s: (MAIN_SCHEMES.index(s) if s in MAIN_SCHEMES else len(MAIN_SCHEMES), s),
-    )
+    return schemes.order(ids)
 
 
 def _flat_certs(record: Record, schemes: list[str]) -> dict[str, str]:
@@ -198,9 +201,49 @@ class ProvidersView(NamedTuple):
     rows: list[ProviderRow]
     today: dt.date
     lang: str = "en"
+    coverage: list[Coverage] = []  # one per scheme filtered on
+    undated: list[Record] = []  # providers the dates cannot place on the day
 
     def document(self) -> Any:
-        return [r.record for r in self.rows]
+        # Each record with its entries' standing, and the schemes it meets only pending or
+        # unverified: what the table marks, programs must see too.
+        return [
+            {
+                **certs.annotate(r.record, self.today),
+                "pending": r.pending,
+                "unverified": r.unverified,
+            }
+            for r in self.rows
+        ]
+
+    def notes(self) -> list[str]:
+        """What ends the listing: the marks, what could not be dated, and how much of each
+        scheme's register the catalogue holds."""
+        from sovcloud.render.schemes import coverage_line
+
+        out = [f"{len(self.rows)} {t('providers', self.lang)}"]
+        pending = sum(1 for r in self.rows if r.pending)
+        if pending:
+            out[0] += f", {pending} " + t(
+                "included only through a pending certification (PENDING)", self.lang
+            )
+        unverified = sum(1 for r in self.rows if r.unverified)
+        if unverified:
+            out[0] += f", {unverified} " + t(
+                "on evidence not proven (unverified: press only, old, or version unknown)",
+                self.lang,
+            )
+        if self.undated:
+            out.append(
+                t(
+                    "Not listed, as the recorded dates cannot tell whether they held then:",
+                    self.lang,
+                )
+                + " "
+                + ", ".join(r["id"] for r in self.undated)
+            )
+        out += [coverage_line(c, scheme_name(c.scheme)) for c in self.coverage]
+        return out
 
     def flat(self) -> Rows:
         return provider_flat_rows([r.record for r in self.rows], self.lang)
@@ -211,7 +254,7 @@ class ProvidersView(NamedTuple):
                 scheme_name(c["scheme"])
                 for c in record["certifications"]
                 if c["scheme"] not in MAIN_SCHEMES
-                and cert_state(c, self.today, record["last_reviewed"]) == "held"
+                and certs.standing(c, record, self.today).state in certs.COUNTS_AS_HELD
             }
         )
         return ", ".join(others)
@@ -238,7 +281,7 @@ class ProvidersView(NamedTuple):
                     self._owners(r),
                 ]
             )
-        return md_table(headers, rows)
+        return md_table(headers, rows) + "\n" + "".join(md(n) + "  \n" for n in self.notes())
 
     def rich(self, console: Console) -> None:
         from sovcloud.render.grid import Column, print_lines, table_lines
@@ -272,13 +315,13 @@ class ProvidersView(NamedTuple):
             values.append((self._owners(r), ""))
             rows.append(values)
         print_lines(console, table_lines(columns, rows, console.width))
-        pending = sum(1 for r in self.rows if r.pending)
-        note = f"{len(self.rows)} {t('providers', self.lang)}"
-        if pending:
-            note += f", {pending} " + t(
-                "included only through a pending certification (PENDING)", self.lang
-            )
-        console.print(styled(note, "dim"))
+        from sovcloud.render.grid import paragraph
+
+        notes = self.notes()
+        lines = paragraph(notes[0], "dim", console.width)
+        for note in notes[1:]:
+            lines += paragraph(note, "bold", console.width)
+        print_lines(console, lines)
 
 
 # --- show: provider ----------------------------------------------------------------------
@@ -297,7 +340,10 @@ class ProviderView(NamedTuple):
         return "".join(f"[{n}]" for n in sorted({numbers[c] for c in cited if c in numbers}))
 
     def document(self) -> Any:
-        return {"provider": self.detail.record, "events": self.detail.events}
+        return {
+            "provider": certs.annotate(self.detail.record, self.today),
+            "events": self.detail.events,
+        }
 
     def flat(self) -> Rows:
         return provider_flat_rows([self.detail.record], self.lang)
@@ -347,10 +393,19 @@ class ProviderView(NamedTuple):
                 )
             )
         offer_names = {o["id"]: o["name"] for o in r["offers"]}
-        certs = []
+        entries = []
         for c in r["certifications"]:
-            state = cert_state(c, self.today, r["last_reviewed"])
+            standing = certs.standing(c, r, self.today)
+            state = standing.state
             text = f"{scheme_name(c['scheme'])}: {cert_label(c, lang=self.lang)}"
+            if c.get("number"):
+                text += f"; {t('no.', self.lang)} {c['number']}"
+            if c.get("body"):
+                text += f"; {t('issued by', self.lang)} {c['body']}"
+            if state != certs.HELD:
+                text += f" — {t(state, self.lang).upper()}: {certs.reason_text(standing)}"
+            if c.get("checked"):
+                text += f"; {t('checked', self.lang)} {c['checked']}"
             if c.get("scope"):
                 text += f"; scope: {c['scope']}"
             if c["offers"]:
@@ -359,8 +414,8 @@ class ProviderView(NamedTuple):
                 text += "; activities " + ", ".join(str(a) for a in c["activities"])
             if c.get("note"):
                 text += f"; {localized(c['note'], self.lang)}"
-            certs.append((f"{text} {self.notes(c['sources'])}", STATE_STYLES[state]))
-        sections.append((t("Certifications", lang), certs or [(t("none recorded", lang), "dim")]))
+            entries.append((f"{text} {self.notes(c['sources'])}", STATE_STYLES[state]))
+        sections.append((t("Certifications", lang), entries or [(t("none recorded", lang), "dim")]))
         if r["data_centres"]:
             sections.append(
                 (
@@ -696,10 +751,17 @@ class CompareView(NamedTuple):
     lang: str = "en"
 
     def document(self) -> Any:
-        return self.records
+        return [certs.annotate(r, self.today) for r in self.records]
 
     def flat(self) -> Rows:
         return provider_flat_rows(self.records, self.lang)
+
+    def _entry(self, cert: Record, standing: certs.Standing) -> str:
+        """An entry with its dates, and its standing when it is not simply held."""
+        text = cert_label(cert, lang=self.lang, width=COMPACT)
+        if standing.state != certs.HELD:
+            text += f" ({t(standing.state, self.lang)}: {certs.reason_text(standing)})"
+        return text
 
     def _grid(self) -> list[tuple[str, list[tuple[str, str]]]]:
         rows: list[tuple[str, list[tuple[str, str]]]] = []
@@ -725,18 +787,19 @@ class CompareView(NamedTuple):
                 for r in rs
             ],
         )
-        schemes = scheme_order({c["scheme"] for r in rs for c in r["certifications"]})
-        for scheme in schemes:
+        for scheme in scheme_order({c["scheme"] for r in rs for c in r["certifications"]}):
             cells = []
             for r in rs:
-                certs = [c for c in r["certifications"] if c["scheme"] == scheme]
-                if not certs:
+                found = certs.best(r, scheme, self.today)
+                if found is None:
                     cells.append(("-", "dim"))
                     continue
-                found = best_cert(r, scheme, self.today)
-                assert found is not None
-                text = "; ".join(cert_label(c, lang=self.lang, width=COMPACT) for c in certs)
-                cells.append((text, STATE_STYLES[found[0]]))
+                text = "; ".join(
+                    self._entry(c, certs.standing(c, r, self.today))
+                    for c in r["certifications"]
+                    if c["scheme"] == scheme
+                )
+                cells.append((text, STATE_STYLES[found[0].state]))
             add(scheme_name(scheme), cells)
         add(t("Last reviewed", lang), [(r["last_reviewed"], "") for r in rs])
         return rows

@@ -1,0 +1,45 @@
+"""The certification schemes: `sovcloud schemes` (`show SCHEME` is in queries.py)."""
+
+# No `from __future__ import annotations`: Typer evaluates the annotations.
+from typing import TYPE_CHECKING
+
+from sovcloud.cli.common import (
+    DataOption,
+    Format,
+    FormatOption,
+    LangOption,
+    answer,
+    command,
+    emit_view,
+    today,
+)
+
+if TYPE_CHECKING:
+    from sovcloud.index import Index
+    from sovcloud.render.schemes import SchemesView
+
+
+@command()
+def schemes(
+    format_: FormatOption = Format.table,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """Certification schemes: authority, register, and how much of it is recorded here.
+
+    Examples:
+
+      sovcloud schemes
+
+      sovcloud schemes --format json | jq '.[] | {id, coverage}'
+
+      sovcloud show secnumcloud
+    """
+    from sovcloud.i18n import current_lang
+    from sovcloud.query import scheme_list
+    from sovcloud.render.schemes import SchemesView
+
+    def question(index: "Index") -> "SchemesView":
+        return SchemesView(scheme_list(index, today()), current_lang(lang))
+
+    emit_view(answer(data, question), format_)
