@@ -208,3 +208,22 @@ def test_the_database_carries_standing_and_register_fields(tmp_path: Path) -> No
         "WHERE provider_id = 'ovhcloud' AND scheme = 'secnumcloud' AND number IS NOT NULL"
     ).fetchall()
     assert rows and all(standing == "held" for _, standing, _ in rows)
+
+
+def test_stale_entries_lists_evidence_oldest_first() -> None:
+    found = as_json("stale", "--entries", "--max-age", "1095")
+    assert isinstance(found, list) and found
+    ages = [e["age_days"] for e in found if e["age_days"] is not None]
+    assert ages == sorted(ages, reverse=True)
+    # The seed article of June 2020 is the only evidence of some HDS entries.
+    assert any(e["scheme"] == "hds" and e["evidence_date"] == "2020-06" for e in found)
+    out = run("stale", "--entries").stdout
+    assert "certification entries whose newest source is older than 180 days" in " ".join(
+        out.split())
+
+
+def test_stats_state_the_coverage_of_registers_with_a_count() -> None:
+    found = as_json("stats")
+    hds = next(c for c in found["coverage"] if c["scheme"] == "hds")  # type: ignore[index]
+    assert hds["official_count"] == 404 and hds["unit"] == "hosts"
+    assert "HDS:" in run("stats").stdout

@@ -770,3 +770,44 @@ def stale(index: Index, today: dt.date, max_age_days: int, lang: str = "en") -> 
                     StaleRecord(folder, record["id"], localized(title, lang), reviewed, age)
                 )
     return sorted(found, key=lambda s: (s.last_reviewed, s.folder != "providers", s.id))
+
+
+class StaleEntry(NamedTuple):
+    """A certification entry, with how old the evidence behind it is."""
+
+    provider: str
+    name: str
+    position: int  # 1-based, in the record's list of certifications
+    scheme: str
+    standing: certs.Standing
+    checked: str | None
+    age_days: int | None  # since the newest source it cites; None when undated
+
+    @property
+    def path(self) -> str:
+        return f"providers/{self.provider}.yaml"
+
+
+def stale_entries(index: Index, today: dt.date, max_age_days: int) -> list[StaleEntry]:
+    """Certification entries whose newest source is older than `max_age_days`, or that were
+    never checked, oldest evidence first: what to check against the register next. A
+    record's review date says nothing of how old the facts behind an entry are."""
+    found = []
+    for record in index.providers():
+        for position, cert in enumerate(record["certifications"], 1):
+            standing = certs.standing(cert, record, today)
+            newest = standing.evidence_date
+            age = (today - dates.last_day(newest)).days if newest else None
+            if age is None or age > max_age_days or not cert.get("checked"):
+                found.append(
+                    StaleEntry(
+                        record["id"],
+                        record["name"],
+                        position,
+                        cert["scheme"],
+                        standing,
+                        cert.get("checked"),
+                        age,
+                    )
+                )
+    return sorted(found, key=lambda e: (-(e.age_days or 10**6), e.provider, e.position))

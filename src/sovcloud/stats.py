@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from sovcloud.core.certs import COUNTS_AS_HELD, scheme_state
 from sovcloud.index import Index
+from sovcloud.query import Coverage, coverage
 
 
 class Bar(NamedTuple):
@@ -29,6 +30,7 @@ class Stats(NamedTuple):
     by_country: list[Bar]  # every provider, by the country of its registered office
     by_scheme: list[Bar]  # providers holding at least one certification of the scheme
     by_year: list[Bar]  # every event, by year, years without events included
+    coverage: list[Coverage] = []  # for schemes whose register count is recorded
 
 
 def _ranked(counts: Counter[str]) -> list[Bar]:
@@ -60,4 +62,9 @@ def compute(index: Index, today: dt.date) -> Stats:
         by_country=_ranked(by_country),
         by_scheme=_ranked(by_scheme),
         by_year=by_year,
+        coverage=[
+            c
+            for c in coverage(index, [b.key for b in _ranked(by_scheme)], today)
+            if c.official is not None
+        ],
     )

@@ -175,16 +175,27 @@ def stale(
         int,
         typer.Option("--max-age", min=0, metavar="DAYS", help="Older than this many days."),
     ] = 180,
+    entries: Annotated[
+        bool,
+        typer.Option(
+            "--entries",
+            help="List certification entries by the age of their evidence instead: the "
+            "newest source each cites, and the day it was last checked.",
+        ),
+    ] = False,
     format_: FormatOption = Format.table,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
     """Records not reviewed for longer than --max-age days, oldest first: what to check
-    against its sources next (`validate --max-age` warns about the same, as SC303).
+    against its sources next (`validate --max-age` warns about the same, as SC303). With
+    --entries, certification entries whose evidence is older than that, or never checked.
 
     Examples:
 
       sovcloud stale
+
+      sovcloud stale --entries --max-age 365
 
       sovcloud stale --max-age 365 --format csv > to-review.csv
 
@@ -192,7 +203,12 @@ def stale(
     """
     from sovcloud.i18n import current_lang
     from sovcloud.insight import stale as stale_records
-    from sovcloud.render.insight import StaleView
+    from sovcloud.insight import stale_entries
+    from sovcloud.render.insight import StaleEntriesView, StaleView
 
+    if entries:
+        found_entries = answer(data, lambda index: stale_entries(index, today(), max_age))
+        emit_view(StaleEntriesView(found_entries, max_age, today()), format_)
+        return
     found = answer(data, lambda index: stale_records(index, today(), max_age, current_lang(lang)))
     emit_view(StaleView(found, max_age, today()), format_)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from sovcloud.query import Coverage
 from sovcloud.render.labels import scheme_name
-from sovcloud.render.views import Rows, md_table
+from sovcloud.render.views import Rows, md, md_table
 from sovcloud.stats import Bar, Stats
 
 if TYPE_CHECKING:
@@ -119,6 +120,7 @@ class StatsView(NamedTuple):
             "events_by_year": [
                 {"year": b.key, "events": b.value, "expected": b.expected} for b in s.by_year
             ],
+            "coverage": [_coverage_document(c) for c in s.coverage],
         }
 
     def flat(self) -> Rows:
@@ -144,10 +146,17 @@ class StatsView(NamedTuple):
             else:
                 rows = [[label, str(b.value)] for label, b in chart.bars]
                 out.append(md_table(heads[chart.name], rows))
-        return "\n".join(out)
+        out += [md(self._coverage_line(c)) + "  " for c in self.stats.coverage]
+        return "\n".join(out) + ("\n" if self.stats.coverage else "")
+
+    @staticmethod
+    def _coverage_line(cov: Coverage) -> str:
+        from sovcloud.render.schemes import coverage_line
+
+        return coverage_line(cov, scheme_name(cov.scheme))
 
     def rich(self, console: Console) -> None:
-        from sovcloud.render.grid import print_lines
+        from sovcloud.render.grid import paragraph, print_lines
 
         lines: list[Line] = []
         for chart in self.charts():
@@ -156,4 +165,14 @@ class StatsView(NamedTuple):
             lines += chart_lines(chart, console.width)
         if any(bar.expected for bar in self.stats.by_year):
             lines.append([(f"  {SHADE} expected: announced or planned, not yet happened", "dim")])
+        if self.stats.coverage:
+            lines.append([])
+        for cov in self.stats.coverage:
+            lines += paragraph(self._coverage_line(cov), "bold", console.width)
         print_lines(console, lines)
+
+
+def _coverage_document(cov: Coverage) -> Any:
+    from sovcloud.render.schemes import coverage_document
+
+    return coverage_document(cov)

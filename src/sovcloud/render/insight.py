@@ -23,10 +23,11 @@ from sovcloud.insight import (
     Fact,
     MatchResult,
     Rule,
+    StaleEntry,
     StaleRecord,
 )
 from sovcloud.render.grid import LINK
-from sovcloud.render.labels import source_label
+from sovcloud.render.labels import scheme_name, source_label
 from sovcloud.render.terminal import plain
 from sovcloud.render.views import md, md_table, shorten, styled
 
@@ -550,3 +551,74 @@ class StaleView(NamedTuple):
         if self.records:
             note += ": check each against its sources, then update last_reviewed"
         console.print(styled(note, "dim"))
+
+
+STALE_ENTRY_HEADERS = ("Evidence of", "Days", "Type", "Checked", "Provider", "Entry", "Now", "File")
+
+
+class StaleEntriesView(NamedTuple):
+    """Certification entries by the age of their evidence, oldest first."""
+
+    entries: list[StaleEntry]
+    max_age_days: int
+    today: dt.date
+
+    def _row(self, e: StaleEntry) -> list[str]:
+        return [
+            e.standing.evidence_date or "-",
+            "-" if e.age_days is None else str(e.age_days),
+            e.standing.evidence or "-",
+            e.checked or "never",
+            f"{e.name} ({e.provider})",
+            f"{scheme_name(e.scheme)} #{e.position}",
+            e.standing.state,
+            e.path,
+        ]
+
+    def document(self) -> Any:
+        return [
+            {
+                "provider": e.provider,
+                "position": e.position,
+                "scheme": e.scheme,
+                "evidence": e.standing.evidence,
+                "evidence_date": e.standing.evidence_date,
+                "age_days": e.age_days,
+                "checked": e.checked,
+                "state": e.standing.state,
+                "path": e.path,
+            }
+            for e in self.entries
+        ]
+
+    def flat(self) -> Rows:
+        headers = [
+            "evidence_date",
+            "age_days",
+            "evidence",
+            "checked",
+            "provider",
+            "entry",
+            "state",
+            "path",
+        ]
+        return headers, [self._row(e) for e in self.entries]
+
+    def markdown(self) -> str:
+        return md_table(list(STALE_ENTRY_HEADERS), [self._row(e) for e in self.entries])
+
+    def rich(self, console: Console) -> None:
+        from sovcloud.render.grid import Column, print_lines, table_lines
+
+        columns = [Column(h, max_width=40) for h in STALE_ENTRY_HEADERS]
+        rows = [[(cell, "") for cell in self._row(e)] for e in self.entries]
+        if rows:
+            print_lines(console, table_lines(columns, rows, console.width))
+        console.print(
+            styled(
+                f"{len(self.entries)} certification entries whose newest source is older than "
+                f"{self.max_age_days} days, or never checked (on {self.today}); check each "
+                "against its register and set `checked`.",
+                "dim",
+            )
+        )

@@ -29,7 +29,7 @@ def coverage_line(cov: Coverage, name: str) -> str:
         )
     count = cov.official
     register = cov.register or {}
-    where = f' on {register["publisher"]}\'s "{register["title"]}"' if register else ""
+    where = f' in "{register["title"]}" ({register["publisher"]})' if register else ""
     share = f" ({100 * cov.recorded / count['count']:.0f}%)" if count["count"] else ""
     return (
         f"{name}: {cov.recorded} of the {count['count']} {count['unit']}{where} of "
