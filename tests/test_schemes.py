@@ -227,3 +227,19 @@ def test_stats_state_the_coverage_of_registers_with_a_count() -> None:
     hds = next(c for c in found["coverage"] if c["scheme"] == "hds")  # type: ignore[index]
     assert hds["official_count"] == 404 and hds["unit"] == "hosts"
     assert "HDS:" in run("stats").stdout
+
+
+def test_on_a_day_only_what_held_then_is_shown() -> None:
+    shown = " ".join(run("show", "s3ns", "--as-of", "2021-01-01").stdout.split())
+    assert "did not exist yet (founded 2022-06)" in shown
+    assert "since 2025-12-17" not in shown  # granted later: not shown on that day
+    found = as_json("show", "s3ns", "--as-of", "2021-01-01")
+    assert found["provider"]["certifications"] == []  # type: ignore[index]
+    compared = run("compare", "bleu", "s3ns", "--as-of", "2021-01-01").stdout
+    assert "J1" not in compared and "qualified" not in compared
+
+
+def test_providers_as_of_names_what_the_dates_cannot_place() -> None:
+    out = " ".join(run("providers", "--secnumcloud", "--as-of", "2021-01-01").stdout.split())
+    assert "cannot tell whether they held then:" in out
+    assert "oodrive" in out  # qualified, but no grant date recorded

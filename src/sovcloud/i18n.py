@@ -117,6 +117,9 @@ FRENCH = {
         "Au {day} : certifications alors valides et actionnaires d'alors."
     ),
     "Last reviewed {day}.": "Dernière vérification le {day}.",
+    "On {day} it did not exist yet (founded {founded}).": (
+        "Au {day}, il n'existait pas encore (créé en {founded})."
+    ),
     "error": "erreur",
     "warning": "avertissement",
     "nearest": "le plus proche",

@@ -45,14 +45,26 @@ def scheme_state(record: Record, scheme: str, on: dt.date) -> str | None:
 
 def as_of(record: Record, on: dt.date) -> Record:
     """A provider record as it stood that day: only the owners that held it then (an
-    ownership line without dates counts as holding throughout)."""
+    ownership line without dates counts as holding throughout), and only the certifications
+    already granted by then. A pending status says where things stood when the entry was
+    checked, not before: it is left out of earlier days."""
     owners = [
         o
         for o in record["owners"]
         if not (o.get("since") and dates.first_day(o["since"]) > on)
         and not (o.get("until") and dates.last_day(o["until"]) < on)
     ]
-    return {**record, "owners": owners}
+    known_since = record["last_reviewed"]
+    entries = [
+        c
+        for c in record["certifications"]
+        if not (c.get("granted") and dates.first_day(c["granted"]) > on)
+        and not (
+            c["status"] in certs.PENDING_STATUSES
+            and on < dt.date.fromisoformat(c.get("checked") or known_since)
+        )
+    ]
+    return {**record, "owners": owners, "certifications": entries}
 
 
 def existed(record: Record, on: dt.date) -> bool:

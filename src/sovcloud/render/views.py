@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from sovcloud import dates
 from sovcloud.core import certs, schemes
 from sovcloud.i18n import localized, t
 from sovcloud.query import Coverage, EventDetail, Hit, ProviderDetail, ProviderRow
@@ -462,6 +463,15 @@ class ProviderView(NamedTuple):
         if r.get("founded"):
             facts.append(f"{t('founded', self.lang)} {r['founded']}")
         lines = [" · ".join(facts)]
+        if self.as_of and r.get("founded") and dates.first_day(r["founded"]) > self.as_of:
+            lines.append(
+                t(
+                    "On {day} it did not exist yet (founded {founded}).",
+                    self.lang,
+                    day=self.as_of,
+                    founded=r["founded"],
+                )
+            )
         if self.as_of:
             lines.append(
                 t(
