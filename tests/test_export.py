@@ -118,7 +118,8 @@ def test_json_document_holds_everything_sorted_and_valid(tmp_path: Path) -> None
     result = export("json", str(out))
     assert result.stdout == ""
     document = json.loads(out.read_text(encoding="utf-8"))
-    assert list(document) == ["schema_version", "sovcloud_version", "providers", "events",
+    assert list(document) == ["schema_version", "sovcloud_version", "license", "license_url",
+                              "attribution", "providers", "events",
                               "schemes", "standing"]
     assert [s["id"] for s in document["schemes"]] == ["bsi-c5", "hds", "iso-27001",
                                                       "secnumcloud"]

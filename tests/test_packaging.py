@@ -41,13 +41,17 @@ def test_wheel_carries_the_data_and_py_typed(dist: Path) -> None:
     (wheel,) = dist.glob("*.whl")
     assert wheel.name == f"sovcloud-{__version__}-py3-none-any.whl"
     names = set(zipfile.ZipFile(wheel).namelist())
-    for kind in ("providers", "events"):
+    for kind in ("providers", "events", "schemes"):
         shipped = {f"sovcloud/data/{kind}/{p.name}" for p in (REPO / "data" / kind).glob("*.yaml")}
         assert shipped and shipped <= names
     assert "sovcloud/py.typed" in names
+    # Both licences travel with the wheel, and the metadata names them.
+    assert {f"sovcloud-{__version__}.dist-info/licenses/LICENSE",
+            f"sovcloud-{__version__}.dist-info/licenses/data/LICENSE.md"} <= names
     assert not any("__pycache__" in n or n.startswith("tests/") for n in names)
     metadata = zipfile.ZipFile(wheel).read(f"sovcloud-{__version__}.dist-info/METADATA")
     assert f"\nVersion: {__version__}\n" in metadata.decode()
+    assert "\nLicense-Expression: Apache-2.0 AND CC-BY-4.0\n" in metadata.decode()
     entry_points = (
         zipfile.ZipFile(wheel).read(f"sovcloud-{__version__}.dist-info/entry_points.txt").decode()
     )

@@ -18,7 +18,7 @@ FOLDERS = ("providers", "events", "schemes")
 OPTIONAL_FOLDERS = ("schemes",)
 RECORD_SUFFIX = ".yaml"
 # Files a data directory may hold besides records, which are not data.
-_IGNORED_NAMES = {"README.md", "readme.md", ".gitkeep", ".DS_Store"}
+_IGNORED_NAMES = {"README.md", "readme.md", "LICENSE", "LICENSE.md", ".gitkeep", ".DS_Store"}
 
 
 def bundled_data_dir() -> Path:

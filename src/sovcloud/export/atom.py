@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from sovcloud import __version__
+from sovcloud.core.licence import ATTRIBUTION, DATA_LICENSE_URL
 from sovcloud.export.ical import precision_note
 from sovcloud.i18n import localized
 
@@ -56,6 +57,7 @@ def to_atom(
     author = sub(feed, "author")
     sub(author, "name", "sovcloud")
     sub(feed, "generator", "sovcloud", version=__version__)
+    sub(feed, "rights", f"{ATTRIBUTION} {DATA_LICENSE_URL}")
     for event in events:
         entry = sub(feed, "entry")
         sub(entry, "id", entry_id(event["id"]))

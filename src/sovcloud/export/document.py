@@ -1,6 +1,7 @@
 """The whole catalogue as one JSON document.
 
-    {"schema_version": 1, "sovcloud_version": "...", "providers": [...], "events": [...],
+    {"schema_version": 1, "sovcloud_version": "...", "license": "CC-BY-4.0", ...,
+     "providers": [...], "events": [...],
      "schemes": [...], "standing": {"as_of": "...", "entries": [...]}}
 
 Records are exactly as the JSON Schemas describe them (each validates against
@@ -18,6 +19,7 @@ from typing import Any
 
 from sovcloud import __version__
 from sovcloud.core.certs import standing
+from sovcloud.core.licence import ATTRIBUTION, DATA_LICENSE, DATA_LICENSE_URL
 
 Record = dict[str, Any]
 
@@ -34,6 +36,9 @@ def to_json(
     document: Record = {
         "schema_version": schema_version,
         "sovcloud_version": __version__,
+        "license": DATA_LICENSE,
+        "license_url": DATA_LICENSE_URL,
+        "attribution": ATTRIBUTION,
         "providers": providers,
         "events": sorted(events, key=lambda r: r["id"]),
         "schemes": sorted(schemes, key=lambda r: r["id"]),

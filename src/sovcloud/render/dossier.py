@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sovcloud.core import certs as certs_
+from sovcloud.core.licence import ATTRIBUTION, DATA_LICENSE_URL
 from sovcloud.i18n import localized
 from sovcloud.provenance import Stamp
 from sovcloud.query import ProviderDetail
@@ -91,6 +92,8 @@ def dossier(detail: ProviderDetail, stamp: Stamp, lang: str = "en") -> str:
         f"Made on {today} with {md(stamp.line())}. Certification states are as of that "
         f"day; the record was last reviewed on {r['last_reviewed']}. Every fact cites its "
         "sources as numbered notes, listed at the end.",
+        "",
+        f"{md(ATTRIBUTION)} <{DATA_LICENSE_URL}>",
         "",
         "## Identity",
         "",
