@@ -487,3 +487,56 @@ def test_record_text_never_reaches_the_output_as_escapes(format_: str) -> None:
         assert "Corp" in text or "Evil" in text, type(view).__name__
         for raw in ("\x1b[5m", "\x1b]8;;https://evil", "\u202e", "\x07"):
             assert raw not in text, (type(view).__name__, format_, raw)
+
+
+# --- matching a real tender -----------------------------------------------------------------
+
+
+def test_repeated_services_mean_any_of_unless_all_services() -> None:
+    # Outscale offers IaaS only: it answers "IaaS or PaaS", not "IaaS and PaaS".
+    anyof = as_json(fixture_run("match", "--require", "secnumcloud", "--service", "iaas",
+                                "--service", "paas", "-f", "json"))
+    outscale = next(c for c in anyof if c["id"] == "outscale")
+    assert outscale["meets_all"] and outscale["rank"] == 1
+    every = as_json(fixture_run("match", "--require", "secnumcloud", "--service", "iaas",
+                                "--service", "paas", "--all-services", "-f", "json"))
+    outscale = next(c for c in every if c["id"] == "outscale")
+    assert not outscale["meets_all"]
+    assert "no paas offer recorded" in outscale["lacks"]
+    out = fixture_run("match", "--require", "secnumcloud", "--service", "iaas", "--service",
+                      "paas").stdout
+    assert "an offer of any of iaas, paas" in " ".join(out.split())
+
+
+def test_an_offer_counts_as_the_kind_the_register_qualifies(data_dir: Path) -> None:
+    path = data_dir / "providers" / "outscale.yaml"
+    text = path.read_text(encoding="utf-8").replace("service: iaas", "service: private-cloud")
+    path.write_text(text, encoding="utf-8")
+    lacking = as_json(run("match", "--require", "secnumcloud", "--service", "iaas", "--data",
+                          str(data_dir), "-f", "json", "--all"))
+    assert not next(c for c in lacking if c["id"] == "outscale")["meets_all"]
+    # ANSSI's catalogue types the qualified service as IaaS: the offer counts as IaaS.
+    path.write_text(text.replace("    offers: [iaas]\n", "    offers: [iaas]\n    services: [iaas]\n",
+                                 1), encoding="utf-8")
+    found = as_json(run("match", "--require", "secnumcloud", "--service", "iaas", "--data",
+                        str(data_dir), "-f", "json"))
+    assert next(c for c in found if c["id"] == "outscale")["meets_all"]
+
+
+def test_near_misses_are_ordered_by_distance_and_capped() -> None:
+    found = as_json(run("match", "--require", "secnumcloud", "--require", "hds", "-f", "json"))
+    near = [c for c in found if not c["meets_all"]]
+    assert len(near) <= 10
+    # Lacking SecNumCloud (a qualification) is farther than lacking HDS: no provider without
+    # SecNumCloud comes before one that has it and lacks only HDS.
+    def lacks_snc(c: dict) -> bool:
+        return any(n["requirement"] == "secnumcloud" and n["state"] == "missing"
+                   for n in c["needs"])
+    last_with = max((c["rank"] for c in near if not lacks_snc(c)), default=0)
+    first_without = min((c["rank"] for c in near if lacks_snc(c)), default=99)
+    assert last_with < first_without
+    everyone = as_json(run("match", "--require", "secnumcloud", "--require", "hds", "--all",
+                           "-f", "json"))
+    assert len(everyone) > len(found)
+    assert "more near misses not listed (--all lists them)" in " ".join(
+        run("match", "--require", "secnumcloud", "--require", "hds").stdout.split())

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from sovcloud import dates
 from sovcloud.checks import fold
 from sovcloud.core import certs
+from sovcloud.core import schemes as schemes_
 from sovcloud.countries import EU_MEMBERS
 from sovcloud.errors import NotFoundError
 from sovcloud.query import as_of, existed, resolve
@@ -517,10 +518,11 @@ class Tender(NamedTuple):
     """What `sovcloud match` asks for."""
 
     schemes: list[str] = []
-    services: list[str] = []
+    services: list[str] = []  # any of them, unless all_services
     countries: list[str] = []
     as_of: dt.date | None = None
-    everyone: bool = False  # also list providers with nothing toward any requirement
+    everyone: bool = False  # every near miss, and providers with nothing toward any need
+    all_services: bool = False  # every service asked for, rather than any of them
 
 
 class MatchResult(NamedTuple):
@@ -529,9 +531,58 @@ class MatchResult(NamedTuple):
     tender: Tender
     left_out: int  # providers with nothing toward any requirement, not listed
     unknown_schemes: list[str]  # schemes no record holds a certification of
+    more_near_misses: int = 0  # near misses beyond NEAR_MISSES, not listed without --all
 
 
-def _scheme_need(record: Record, scheme: str, services: list[str], on: dt.date) -> Need:
+# Near misses listed without --all: a shortlist, not the whole market.
+NEAR_MISSES = 10
+# How far a provider is from a requirement: lacking a qualification is farther than lacking
+# an offer of the kind asked for, which a provider can add in weeks.
+DISTANCE = {
+    ("scheme", "missing"): 4.0,
+    ("scheme", "unknown"): 2.0,
+    ("scheme", "pending"): 1.5,
+    ("service", "missing"): 1.0,
+    ("service", "unknown"): 1.0,
+    ("service", "pending"): 0.5,
+}
+
+
+# A missing qualification (an authority's multi-year process, such as SecNumCloud) is
+# farther than a missing certification (an accredited body's audit of months, such as HDS),
+# itself farther than a label or a code of conduct one declares.
+MISSING_SCHEME = {"qualified": 4.0, "certified": 3.0, "attested": 3.0}
+
+
+def _distance(candidate: Candidate) -> float:
+    total = 0.0
+    for need in candidate.lacks:
+        if need.requirement.startswith("service:"):
+            total += DISTANCE[("service", need.state)]
+        elif need.state == "missing":
+            held_as = schemes_.get(need.requirement).held_as or "certified"
+            total += MISSING_SCHEME.get(held_as, 2.0)
+        else:
+            total += DISTANCE[("scheme", need.state)]
+    return total
+
+
+def offer_services(record: Record) -> dict[str, set[str]]:
+    """Each offer's kinds of service: its own, and those the register qualifies it as (a
+    hosted private cloud that ANSSI qualifies as IaaS counts as IaaS)."""
+    kinds = {o["id"]: {o["service"]} for o in record["offers"]}
+    for cert in record["certifications"]:
+        for offer in cert["offers"]:
+            if offer in kinds:
+                kinds[offer].update(cert.get("services", []))
+    return kinds
+
+
+def _scheme_need(
+    record: Record, scheme: str, services: list[str], on: dt.date, every: bool = False
+) -> Need:
+    """Whether the provider holds the scheme on the day, for an offer of the kinds asked for
+    (any of them, or each of them when `every`)."""
     name = scheme_name(scheme)
     state, entries = scheme_verdict(record, scheme, on)
     if state == "none":
@@ -539,13 +590,14 @@ def _scheme_need(record: Record, scheme: str, services: list[str], on: dt.date) 
     sources = [s for c in entries for s in cited(record, c["sources"])]
     cert = entries[0]
     if state == "held":
-        offers = {o["id"]: o for o in record["offers"]}
+        kinds = offer_services(record)
         # Only a recorded scope can count against: a certification listing no offers
         # covers the provider as far as the records say.
         if services and all(c["offers"] for c in entries):
-            covered = {offers[o]["service"] for c in entries for o in c["offers"] if o in offers}
+            covered = {k for c in entries for o in c["offers"] for k in kinds.get(o, ())}
+            covered |= {k for c in entries for k in c.get("services", [])}
             uncovered = [s for s in services if s not in covered]
-            if uncovered:
+            if uncovered if every else len(uncovered) == len(services):
                 return Need(
                     scheme,
                     "missing",
@@ -577,7 +629,8 @@ def _scheme_need(record: Record, scheme: str, services: list[str], on: dt.date) 
 
 
 def _service_need(record: Record, service: str) -> Need:
-    offers = [o for o in record["offers"] if o["service"] == service]
+    kinds = offer_services(record)
+    offers = [o for o in record["offers"] if service in kinds[o["id"]]]
     sources = record_sources(record)
     active = [o["name"] for o in offers if o["status"] == "active"]
     if active:
@@ -596,8 +649,10 @@ def _service_need(record: Record, service: str) -> Need:
 
 def match(index: Index, tender: Tender, today: dt.date) -> MatchResult:
     """Providers ranked by how well they answer the tender: all requirements met first,
-    then by fewest lacking (pending before missing), then by name. Providers with nothing
-    toward any requirement are left out unless `tender.everyone`."""
+    then near misses by how far they are (DISTANCE: lacking a qualification is farther than
+    lacking an offer kind), then by name; at most NEAR_MISSES of them, and none with nothing
+    toward any requirement, unless `tender.everyone`. Repeated services mean any of them,
+    unless `tender.all_services`."""
     on = tender.as_of or today
     schemes = list(dict.fromkeys(s.lower() for s in tender.schemes))
     services = list(dict.fromkeys(tender.services))
@@ -614,8 +669,11 @@ def match(index: Index, tender: Tender, today: dt.date) -> MatchResult:
                 continue
         elif record["status"] in ("merged", "closed"):
             continue  # cannot answer a tender today
-        needs = [_scheme_need(record, s, services, on) for s in schemes]
-        needs += [_service_need(record, s) for s in services]
+        needs = [_scheme_need(record, s, services, on, tender.all_services) for s in schemes]
+        if tender.all_services or len(services) < 2:
+            needs += [_service_need(record, s) for s in services]
+        else:
+            needs.append(_any_service_need(record, services))
         candidate = Candidate(record, needs)
         if not candidate.meets_all and not tender.everyone:
             if all(n.state == "missing" for n in needs):
@@ -623,12 +681,28 @@ def match(index: Index, tender: Tender, today: dt.date) -> MatchResult:
                 continue
         candidates.append(candidate)
 
-    def rank(c: Candidate) -> tuple[int, int, str]:
-        missing = sum(1 for n in c.lacks if n.state == "missing")
-        return len(c.lacks), missing, fold(c.record["name"])
+    def rank(c: Candidate) -> tuple[float, int, str]:
+        return _distance(c), len(c.lacks), fold(c.record["name"])
 
+    ranked = sorted(candidates, key=rank)
+    full = [c for c in ranked if c.meets_all]
+    near = [c for c in ranked if not c.meets_all]
+    more = 0 if tender.everyone else max(0, len(near) - NEAR_MISSES)
+    shown = full + (near if tender.everyone else near[:NEAR_MISSES])
     unknown = [s for s in schemes if s not in seen_schemes]
-    return MatchResult(sorted(candidates, key=rank), on, tender, left_out, unknown)
+    return MatchResult(shown, on, tender, left_out, unknown, more)
+
+
+def _any_service_need(record: Record, services: list[str]) -> Need:
+    """One need for "an offer of any of these kinds": the best of the single needs."""
+    singles = [_service_need(record, s) for s in services]
+    order = ("met", "pending", "unknown", "missing")
+    best = min(singles, key=lambda n: order.index(n.state))
+    if best.state == "met":
+        return best._replace(requirement="service:" + "|".join(services))
+    words = " or ".join(services)
+    text = f"no {words} offer recorded" if best.state == "missing" else best.text
+    return Need("service:" + "|".join(services), best.state, text, best.sources)
 
 
 # --- changes --------------------------------------------------------------------------------

@@ -339,6 +339,11 @@ class Certification(Strict):
     milestone: Line | None = Field(default=None, description="for in-progress: where it stands")
     scope: Line | None = None
     offers: list[Slug] = []
+    services: list[ServiceModel] = Field(
+        default=[],
+        description="the kinds of service the register qualifies it as (iaas, paas...), "
+        "whatever the offer is called",
+    )
     activities: list[Annotated[int, Field(ge=1, le=6)]] = Field(
         default=[], description="HDS activities 1-6"
     )

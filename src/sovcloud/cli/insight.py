@@ -87,8 +87,8 @@ def match(
         typer.Option(
             "--service",
             callback=choices(SERVICES),
-            help="An offer the tender needs (repeatable): iaas, paas, saas, caas, "
-            "private-cloud, hosting, colocation.",
+            help="An offer the tender needs (repeatable: any of them, or every one with "
+            "--all-services): iaas, paas, saas, caas, private-cloud, hosting, colocation.",
         ),
     ] = None,
     country: Annotated[
@@ -97,16 +97,28 @@ def match(
             "--country", metavar="CODE", help="Only providers registered here (repeatable)."
         ),
     ] = None,
+    all_services: Annotated[
+        bool,
+        typer.Option(
+            "--all-services",
+            help="With several --service: require an offer of every kind, not of any.",
+        ),
+    ] = False,
     everyone: Annotated[
         bool,
-        typer.Option("--all", help="Also list providers with nothing toward any requirement."),
+        typer.Option(
+            "--all",
+            help="List every near miss (10 otherwise), and providers with nothing toward any "
+            "requirement.",
+        ),
     ] = False,
     as_of: AsOfOption = None,
     format_: FormatOption = Format.table,
     data: DataOption = None,
 ) -> None:
-    """Who could answer a tender: providers meeting every requirement first, then near
-    misses by fewest lacking, each with what it lacks.
+    """Who could answer a tender: providers meeting every requirement first, then the ten
+    nearest misses (lacking a qualification is farther than lacking an offer kind), each
+    with what it lacks. Repeated --service means an offer of any of those kinds.
 
     Examples:
 
@@ -123,7 +135,7 @@ def match(
 
     if not require and not service:
         raise typer.BadParameter("give at least one --require or --service")
-    tender = Tender(require or [], service or [], country or [], day(as_of), everyone)
+    tender = Tender(require or [], service or [], country or [], day(as_of), everyone, all_services)
     result = answer(data, lambda index: match_tender(index, tender, today()))
     for scheme in result.unknown_schemes:
         warn(f"no provider has a certification of scheme {scheme!r} recorded: check the spelling")

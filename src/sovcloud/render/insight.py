@@ -353,11 +353,17 @@ class MatchView(NamedTuple):
             f"{full} meet every requirement, {near} near miss{'' if near == 1 else 'es'} "
             f"(on {result.on})"
         )
+        if result.more_near_misses:
+            text += f"; {result.more_near_misses} more near misses not listed (--all lists them)"
         if result.left_out:
             text += (
                 f"; {result.left_out} providers with nothing toward any requirement not "
                 "listed (--all lists them)"
             )
+        services = result.tender.services
+        if len(services) > 1:
+            how = "every one of" if result.tender.all_services else "any of"
+            text += f". Services: an offer of {how} {', '.join(services)}"
         return text
 
     def rich(self, console: Console) -> None:
