@@ -516,8 +516,9 @@ def test_an_offer_counts_as_the_kind_the_register_qualifies(data_dir: Path) -> N
                           str(data_dir), "-f", "json", "--all"))
     assert not next(c for c in lacking if c["id"] == "outscale")["meets_all"]
     # ANSSI's catalogue types the qualified service as IaaS: the offer counts as IaaS.
-    path.write_text(text.replace("    offers: [iaas]\n", "    offers: [iaas]\n    services: [iaas]\n",
-                                 1), encoding="utf-8")
+    typed = "    offers: [iaas]\n    services: [iaas]\n"
+    qualified_as = text.replace("    offers: [iaas]\n", typed, 1)
+    path.write_text(qualified_as, encoding="utf-8")
     found = as_json(run("match", "--require", "secnumcloud", "--service", "iaas", "--data",
                         str(data_dir), "-f", "json"))
     assert next(c for c in found if c["id"] == "outscale")["meets_all"]
