@@ -240,23 +240,43 @@ def duplicate_ids(rows: Iterable[tuple[str, str, int]]) -> list[Finding]:
 
 
 def dangling_refs(
-    rows: Iterable[tuple[str, int, str]], provider_ids: Callable[[], list[str]]
+    rows: Iterable[tuple[str, int, str]],
+    provider_ids: Callable[[], list[str]],
+    invalid_ids: Callable[[], set[str]] = set,
+    names: Callable[[], dict[str, str]] = dict,
 ) -> list[Finding]:
-    """SC203 for (path, line, provider id) references to providers that have no record."""
+    """SC203 for (path, line, provider id) references to providers that have no valid
+    record: an invalid file is named as such (its own errors say what to fix), and a name
+    or alias of a provider points at that provider's id."""
     findings = []
     known: list[str] | None = None
+    broken: set[str] = set()
+    by_name: dict[str, str] = {}
     for path, line, ref in rows:
         if known is None:
-            known = provider_ids()
-        close = difflib.get_close_matches(ref, known, n=1)
-        hint = f" (did you mean `{close[0]}`?)" if close else ""
+            known, broken, by_name = provider_ids(), invalid_ids(), names()
+        if ref in broken:
+            findings.append(
+                Finding(
+                    path,
+                    line,
+                    "SC203",
+                    f"refers to provider `{ref}`, whose file providers/{ref}.yaml is invalid: "
+                    "fix the errors reported in that file",
+                )
+            )
+            continue
+        named = by_name.get(fold(ref.replace("-", " "))) or by_name.get(fold(ref))
+        close = [named] if named else difflib.get_close_matches(ref, known, n=1)
+        why = f" `{ref}` is one of its names" if named else ""
+        hint = f" (did you mean `{close[0]}`?{why})" if close else ""
         findings.append(
             Finding(
                 path,
                 line,
                 "SC203",
-                f"refers to provider `{ref}`, which has no file "
-                f"providers/{ref}.yaml{hint}: fix the id or add the provider",
+                f"refers to provider `{ref}`, which has no file providers/{ref}.yaml{hint}: "
+                "fix the id or add the provider",
             )
         )
     return findings

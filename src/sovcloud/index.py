@@ -607,7 +607,7 @@ def file_rows(file: RecordFile, fid: int, floor: str = "") -> Rows:
     row: tuple[Any, ...]
     if record is None:
         row = (fid, file.path, file.folder, file.size, *[None] * 7, findings)
-        return row, [], [], [], [], []
+        return row, [], [(fid, line, ref) for line, ref in result.refs], [], [], []
     text = result.record_json.decode()
     date_first: str | None = None
     date_last: str | None = None
@@ -1041,6 +1041,18 @@ def _cross_findings(conn: sqlite3.Connection) -> list[Finding]:
             )
         ]
 
+    def invalid_ids() -> set[str]:
+        # Files that exist but hold no valid record: named by their file name.
+        rows = conn.execute("SELECT path FROM files WHERE folder = 'providers' AND id IS NULL")
+        return {os.path.basename(p)[: -len(".yaml")] for (p,) in rows if p.endswith(".yaml")}
+
+    def provider_names() -> dict[str, str]:
+        rows = conn.execute(
+            "SELECT s.folded, f.id FROM search s JOIN files f ON f.fid = s.fid "
+            f"WHERE {_PROVIDER_NAMES} AND f.folder = 'providers'"
+        )
+        return dict(rows.fetchall())
+
     # A certification must name a scheme that has a record, once the data has schemes at
     # all (a data directory from before schemes were records has none).
     scheme_ids = [
@@ -1061,7 +1073,7 @@ def _cross_findings(conn: sqlite3.Connection) -> list[Finding]:
     )
     return [
         *duplicate_ids(duplicates.fetchall()),
-        *dangling_refs(dangling, provider_ids),
+        *dangling_refs(dangling, provider_ids, invalid_ids, provider_names),
         *shared_names(shared.fetchall()),
         *unknown_scheme_refs(unknown_schemes, scheme_ids),
     ]

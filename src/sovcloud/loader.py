@@ -9,10 +9,9 @@ re-reading files.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +20,8 @@ from pydantic import ValidationError
 from sovcloud.checks import Timed, check_record
 from sovcloud.errors import Finding
 from sovcloud.models import MODELS, SLUG_MESSAGE, SLUG_PATTERN
-from sovcloud.paths import RecordFile, printable
+from sovcloud.paths import RecordFile
+from sovcloud.schema_messages import schema_findings
 from sovcloud.yamlparse import MAX_BYTES, ParseError, decode, parse
 
 # Only the index imports this module, and only when a file must be read: queries that find
@@ -95,7 +95,41 @@ def read_record(file: RecordFile) -> FileResult:
     )
     if record is not None:
         check_record(result, file.stem, doc.line_of)
+    else:
+        # The references of a file that is not valid are checked all the same, so that one
+        # run of validate reports everything rather than what the next run would.
+        result.refs = raw_refs(file.folder, doc.value, doc.line_of)
     return result
+
+
+def raw_refs(
+    folder: str, value: dict[str, Any], line_of: Callable[[tuple[Any, ...]], int]
+) -> list[tuple[int, str]]:
+    """(line, provider id) of the references a record that failed validation makes, read
+    from its raw values: only those written as ids."""
+    import re
+
+    slug = re.compile(SLUG_PATTERN)
+    places: list[tuple[Any, ...]] = []
+    if folder == "events" and isinstance(value.get("providers"), list):
+        places += [("providers", i) for i in range(len(value["providers"]))]
+    if folder == "providers":
+        for section in ("owners", "licensed_technology"):
+            items = value.get(section)
+            if isinstance(items, list):
+                places += [
+                    (section, i, "provider")
+                    for i, item in enumerate(items)
+                    if isinstance(item, dict) and "provider" in item
+                ]
+    refs = []
+    for place in places:
+        target: Any = value
+        for step in place:
+            target = target[step]
+        if isinstance(target, str) and slug.match(target) and len(target) <= 80:
+            refs.append((line_of(place), target))
+    return refs
 
 
 # Windows opens files as text unless told otherwise.
@@ -140,7 +174,19 @@ def _validate(
     try:
         instance = model.__pydantic_validator__.validate_python(value)
     except ValidationError as exc:
-        return None, b"", _schema_findings(path, value, exc.errors(include_url=False), line_of)
+        return (
+            None,
+            b"",
+            schema_findings(
+                path,
+                value,
+                exc.errors(include_url=False),
+                line_of,
+                _field_names,
+                SLUG_PATTERN,
+                SLUG_MESSAGE,
+            ),
+        )
     serializer = model.__pydantic_serializer__
     # pydantic's serializer writes the JSON text faster than json.dumps of the dict.
     record_json = serializer.to_json(instance)
@@ -161,105 +207,3 @@ def _field_names() -> list[str]:
     for model in models:
         names.update(model.model_fields)
     return sorted(names)
-
-
-def _data_path(value: Any, loc: Iterable[Any]) -> tuple[Any, ...]:
-    """The part of a pydantic error location that indexes into the data (drops union tags)."""
-    path: list[Any] = []
-    for step in loc:
-        if isinstance(value, dict) and step in value:
-            value = value[step]
-            path.append(step)
-        elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
-            value = value[step]
-            path.append(step)
-        elif isinstance(value, dict) and isinstance(step, str) and not path[-1:] == [step]:
-            # A missing or unknown key: the key itself belongs to the path.
-            if step[:1].isupper() or "[" in step or step in ("str", "int", "float"):
-                continue
-            path.append(step)
-            value = None
-    return tuple(path)
-
-
-# Schema problems reported per file, at most.
-MAX_FINDINGS = 50
-_TYPE_ONLY = {"string_type", "model_type", "dict_type", "model_attributes_type"}
-
-
-def _schema_findings(
-    path: str,
-    value: dict[str, Any],
-    errors: list[Any],
-    line_of: Callable[[tuple[Any, ...]], int],
-) -> list[Finding]:
-    grouped: dict[tuple[Any, ...], list[Any]] = {}
-    for error in errors:
-        grouped.setdefault(_data_path(value, error["loc"]), []).append(error)
-    findings: list[Finding] = []
-    for data_path, group in grouped.items():
-        if len(findings) == MAX_FINDINGS:
-            # A file with thousands of problems is not a record: saying so once is enough,
-            # and cheaper than a "did you mean" for each.
-            last = findings[-1]
-            more = len(grouped) - MAX_FINDINGS
-            findings[-1] = Finding(
-                last.path,
-                last.line,
-                last.code,
-                f"{last.message} (and {more} more problems in this file: fix these first)",
-            )
-            break
-        specific = [e for e in group if e["type"] not in _TYPE_ONLY] or group
-        error = specific[0]
-        where = ".".join(_cut(printable(str(p)), 40) for p in data_path) or "the record"
-        line = line_of(data_path)
-        if error["type"] == "extra_forbidden":
-            key = str(data_path[-1])
-            close = difflib.get_close_matches(key[:100], _field_names(), n=1)
-            hint = f" (did you mean `{close[0]}`?)" if close else ""
-            findings.append(
-                Finding(
-                    path,
-                    line,
-                    "SC101",
-                    f"unknown field `{where}`{hint}: fix its spelling or "
-                    "remove it (see data/README.md for the fields)",
-                )
-            )
-        elif error["type"] == "missing":
-            findings.append(
-                Finding(path, line, "SC102", f"missing required field `{where}`: add it")
-            )
-        else:
-            if len(specific) > 1 and all(e["type"] in _TYPE_ONLY for e in specific):
-                message = "should be text, or a mapping with `en` and/or `fr` texts"
-            elif (
-                error["type"] == "string_pattern_mismatch"
-                and error.get("ctx", {}).get("pattern") == SLUG_PATTERN
-            ):
-                message = SLUG_MESSAGE
-            else:
-                message = str(error["msg"]).removeprefix("Value error, ")
-                message = message[:1].lower() + message[1:]
-            shown = _short(error.get("input"))
-            findings.append(
-                Finding(
-                    path,
-                    line,
-                    "SC103",
-                    f"`{where}` {message}" + (f" (got {shown})" if shown else ""),
-                )
-            )
-    return findings
-
-
-def _short(value: Any) -> str:
-    if isinstance(value, dict | list) or value is None:
-        return ""
-    return _cut(repr(value), 60)
-
-
-def _cut(text: str, limit: int) -> str:
-    """Text cut short for a message: a hostile file must not make a message megabytes long."""
-    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from sovcloud.countries import ISO_3166_ALPHA2
+from sovcloud.countries import COUNTRY_NAMES, ISO_3166_ALPHA2
 from sovcloud.dates import parse_partial
 
 SCHEMA_VERSION = 1
@@ -77,9 +77,12 @@ def _clean_text(value: str) -> str:
 
 def _country(value: str) -> str:
     if value not in ISO_3166_ALPHA2:
-        hint = f" (did you mean {value.upper()}?)" if value.upper() in ISO_3166_ALPHA2 else ""
+        named = COUNTRY_NAMES.get(" ".join(value.casefold().split()), "")
+        meant = value.upper() if value.upper() in ISO_3166_ALPHA2 else named
+        hint = f": did you mean `{meant}`?" if meant else ""
         raise ValueError(
-            f"{_shown(value)} is not an ISO 3166-1 alpha-2 country code such as FR, DE or US{hint}"
+            f"{_shown(value)} is not a country code: write the ISO 3166-1 alpha-2 code, such "
+            f"as FR, DE or US{hint}"
         )
     return value
 
