@@ -97,7 +97,8 @@ def test_new_refuses_to_replace_a_file(data_dir: Path) -> None:
     before = (data_dir / "providers" / "numspot.yaml").read_text()
     result = run("new", "provider", "NumSpot", "--data", str(data_dir))
     assert result.exit_code == 1
-    assert "numspot.yaml already exists" in " ".join(result.stderr.split())
+    assert "already a name, alias or id of the provider `numspot`" in " ".join(
+        result.stderr.split())
     assert result.stdout == ""
     assert (data_dir / "providers" / "numspot.yaml").read_text() == before
 
@@ -152,3 +153,14 @@ def test_slugify_gives_an_id_or_nothing(text: str) -> None:
     slug = slugify(text)
     assert slug == "" or re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug)
     assert len(slug) <= 80
+
+
+def test_new_provider_refuses_a_name_or_alias_that_exists(data_dir: Path) -> None:
+    # `3DS Outscale` is an alias of outscale in the test catalogue.
+    result = run("new", "provider", "3DS Outscale", "--data", str(data_dir))
+    assert result.exit_code == 1
+    assert "already a name, alias or id of the provider `outscale`" in result.stderr
+    assert "providers/outscale.yaml" in result.stderr
+    assert not (data_dir / "providers" / "3ds-outscale.yaml").exists()
+    result = run("new", "provider", "Numspot", "--data", str(data_dir))
+    assert result.exit_code == 1 and "`numspot`" in result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -52,7 +53,9 @@ def test_version() -> None:
     from sovcloud import __version__
 
     result = run("--version")
-    assert result.stdout.strip() == f"sovcloud {__version__}"
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"sovcloud {__version__}"
+    assert lines[1].startswith("data: ") and "reviewed up to 2026-" in lines[1]
 
 
 def test_schema_prints_json_schema_of_both_kinds() -> None:
@@ -151,3 +154,35 @@ def test_command_line_choices_match_the_models() -> None:
     assert vocabulary.PROVIDER_STATUSES == tuple(s.value for s in ProviderStatus)
     assert vocabulary.EVENT_KINDS == tuple(k.value for k in EventKind)
     assert vocabulary.SORT_KEYS == tuple(SORT_ORDERS)
+
+
+def test_help_shows_real_metavars() -> None:
+    """Every option and argument shows what it takes in words (NAME, DATE, DIR), never
+    Click's `<str>` or `{name}`."""
+    import re
+
+    commands = ["providers", "show", "timeline", "search", "compare", "schemes", "stats",
+                "assess", "match", "changes", "stale", "validate", "schema", "dossier"]
+    commands += ["new provider", "new event"]
+    commands += [f"export {kind}" for kind in ("json", "csv", "sqlite", "ics", "atom")]
+    for command in commands:
+        text = run(*command.split(), "--help").stdout
+        assert not re.search(r"<(str|int|path|text|integer)>|\{[A-Za-z_]+\}", text), command
+
+
+def test_an_unknown_language_is_refused() -> None:
+    result = run("providers", "--lang", "xx")
+    assert result.exit_code == 2
+    assert "choose en or fr" in result.stderr
+
+
+def test_an_error_line_is_never_wrapped(tmp_path: Path) -> None:
+    long_name = tmp_path / ("a-rather-long-folder-name-" * 6)
+    long_name.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "sovcloud", "validate", str(long_name)],
+        capture_output=True, text=True, env={**os.environ, "COLUMNS": "60"}, check=False,
+    )
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error: ") and str(long_name) in line

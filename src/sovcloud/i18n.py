@@ -146,9 +146,12 @@ FRENCH = {
         "{path} : ce dossier de données n'existe pas ; indiquez un dossier contenant "
         "providers/ et events/"
     ),
-    "{path}: holds neither providers/ nor events/; point --data at the folder that holds them": (
-        "{path} : ne contient ni providers/ ni events/ ; faites pointer --data vers le "
-        "dossier qui les contient"
+    (
+        "{path} is not a data folder: a data folder holds providers/ and events/ (and "
+        "schemes/); give the folder that holds them"
+    ): (
+        "{path} n'est pas un dossier de données : un dossier de données contient providers/ "
+        "et events/ (et schemes/) ; indiquez le dossier qui les contient"
     ),
     (
         "{path} is the data installed with sovcloud, which an upgrade replaces: "

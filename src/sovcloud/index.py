@@ -260,6 +260,11 @@ class Index:
         changes with the days (a validity ends) and the catalogue shows it to users."""
         return [f for f in self.findings if f.severity == "notice"]
 
+    def data_date(self) -> str | None:
+        """The day the data was last reviewed: the latest review date of any record."""
+        row = self.conn.execute("SELECT max(reviewed) FROM files WHERE id IS NOT NULL").fetchone()
+        return row[0] if row else None
+
     def counts(self) -> dict[str, int]:
         rows = dict(
             self.conn.execute(

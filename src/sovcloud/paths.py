@@ -48,8 +48,8 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None) -> Path:
         )
     if not any((data_dir / folder).is_dir() for folder in FOLDERS):
         raise DataDirError(
-            "{path}: holds neither providers/ nor events/; "
-            "point --data at the folder that holds them",
+            "{path} is not a data folder: a data folder holds providers/ and events/ (and "
+            "schemes/); give the folder that holds them",
             path=data_dir,
         )
     return data_dir

@@ -282,6 +282,17 @@ def _owner_matches(record: Record, query: str) -> bool:
     return False
 
 
+def provider_named(index: Index, name: str, id_: str) -> str | None:
+    """The provider that already has this name or alias (accents and case ignored), or
+    this id: a new record must not duplicate it."""
+    if index.provider(id_) is not None:
+        return id_
+    for folder, found in index.ids_by_folded_name(fold(name)):
+        if folder == "providers":
+            return str(found)
+    return None
+
+
 def checked_text(text: str) -> str:
     """The text, or NotFoundError when it is not valid Unicode (bytes that are not UTF-8
     in a command's arguments arrive as lone surrogates)."""

@@ -57,7 +57,20 @@ def __getattr__(name: str) -> Any:
 def _version_callback(value: bool) -> None:
     if value:
         print(f"sovcloud {__version__}")
+        print(_data_line())
         raise typer.Exit()
+
+
+def _data_line() -> str:
+    """Which data sovcloud reads, and the day it was last reviewed."""
+    from sovcloud.cli.common import open_index
+    from sovcloud.errors import SovcloudError
+
+    try:
+        index = open_index(None, quick=True)
+    except SovcloudError as exc:
+        return f"data: none usable ({exc})"
+    return f"data: {index.data_dir}, reviewed up to {index.data_date() or 'unknown'}"
 
 
 @_app.callback()
@@ -68,7 +81,7 @@ def root(
             "--version",
             callback=_version_callback,
             is_eager=True,
-            help="Print the version and exit.",
+            help="Print the version and the data it reads (folder, last review), then exit.",
         ),
     ] = False,
 ) -> None:

@@ -25,6 +25,20 @@ if TYPE_CHECKING:
     from sovcloud.index import Index
     from sovcloud.query import TimelineFilter
 
+
+def _usage_metavar(self: typer.core.TyperArgument, ctx: Any, *, usage: bool = False) -> str:
+    """A required argument as NAME in usage lines, as the help text names it, rather than
+    Typer's {NAME}, which reads like a placeholder to fill in with braces."""
+    text = _typer_metavar(self, ctx, usage=usage)
+    if text.startswith("{") and "}" in text:
+        inner, rest = text[1:].split("}", 1)
+        return (inner if self.metavar else inner.upper()) + rest
+    return text
+
+
+_typer_metavar = typer.core.TyperArgument.make_metavar
+typer.core.TyperArgument.make_metavar = _usage_metavar  # type: ignore[method-assign]
+
 app = typer.Typer(
     name="sovcloud",
     help="A sourced, queryable knowledge base of the sovereign cloud market, starting in France.",
@@ -39,6 +53,7 @@ DataOption = Annotated[
     typer.Option(
         "--data",
         envvar="SOVCLOUD_DATA",
+        metavar="DIR",
         help="Data directory holding providers/ and events/ (default: the bundled data).",
         show_default=False,
     ),
@@ -59,12 +74,23 @@ FormatOption = Annotated[
     Format,
     typer.Option("--format", "-f", help="table for people; json, csv, markdown or yaml."),
 ]
+
+
+def _language(value: str | None) -> str | None:
+    """--lang en or fr; anything else is refused (exit 2) rather than silently English."""
+    if value is None or value.lower() in ("en", "fr"):
+        return value
+    raise typer.BadParameter(f"{value!r} is not a language sovcloud speaks: choose en or fr")
+
+
 LangOption = Annotated[
     str | None,
     typer.Option(
         "--lang",
         envvar="SOVCLOUD_LANG",
-        help="Language of record text: en or fr.",
+        metavar="LANG",
+        callback=_language,
+        help="Language of record text and labels: en or fr.",
         show_default=False,
     ),
 ]
@@ -262,6 +288,7 @@ TagOption = Annotated[
     list[str] | None,
     typer.Option(
         "--tag",
+        metavar="TAG",
         help="Events with this tag (repeatable): health-data-hub, secnumcloud...",
         autocompletion=completion.tags,
     ),
@@ -270,6 +297,7 @@ KindOption = Annotated[
     list[str] | None,
     typer.Option(
         "--kind",
+        metavar="KIND",
         callback=choices(EVENT_KINDS),
         help="certification, contract, report, statement... (repeatable).",
     ),

@@ -86,6 +86,7 @@ def match(
         list[str] | None,
         typer.Option(
             "--service",
+            metavar="KIND",
             callback=choices(SERVICES),
             help="An offer the tender needs (repeatable: any of them, or every one with "
             "--all-services): iaas, paas, saas, caas, private-cloud, hosting, colocation.",

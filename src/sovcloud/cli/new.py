@@ -48,7 +48,9 @@ def _show(skeleton: "Skeleton") -> None:
 
 @subcommand(new_app, "provider")
 def provider(
-    name: Annotated[str, typer.Argument(help="The provider's name, as people use it.")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="The provider's name, as people use it.")
+    ],
     data: DataOption = None,
 ) -> None:
     """Write providers/<id>.yaml, a provider skeleton to fill in.
@@ -61,9 +63,20 @@ def provider(
 
       $EDITOR "$(sovcloud new provider 'Acme Cloud' --data ./data)"
     """
-    from sovcloud.scaffold import new_provider, writable_data_dir
+    from sovcloud.index import Index
+    from sovcloud.query import provider_named
+    from sovcloud.scaffold import new_provider, slugify, writable_data_dir
 
     data_dir = writable_data_dir(data)
+    existing = provider_named(Index.open(data_dir, today()), name, slugify(name))
+    if existing is not None:
+        from sovcloud.atomic import WriteError
+
+        raise WriteError(
+            f"{name!r} is already a name, alias or id of the provider `{existing}`: edit "
+            f"{data_dir / 'providers' / (existing + '.yaml')} instead (sovcloud show "
+            f"{existing} --data {data_dir} shows it)"
+        )
     try:
         skeleton = new_provider(data_dir, name, today())
     except ValueError as exc:
@@ -73,7 +86,7 @@ def provider(
 
 @subcommand(new_app, "event")
 def event(
-    title: Annotated[str, typer.Argument(help="The event's title, one line.")],
+    title: Annotated[str, typer.Argument(metavar="TITLE", help="The event's title, one line.")],
     date: Annotated[
         str,
         typer.Option(

@@ -55,6 +55,7 @@ def providers(
         list[str] | None,
         typer.Option(
             "--kind",
+            metavar="KIND",
             callback=choices(PROVIDER_KINDS),
             help="cloud-provider, hyperscaler, joint-venture, hosting... (repeatable).",
         ),
@@ -63,12 +64,14 @@ def providers(
         list[str] | None,
         typer.Option(
             "--status",
+            metavar="STATUS",
             callback=choices(PROVIDER_STATUSES),
             help="active, announced, merged or closed (repeatable).",
         ),
     ] = None,
     owner: Annotated[
-        str | None, typer.Option("--owner", help="Owned by (fuzzy): 'Orange', 'Dassault'.")
+        str | None,
+        typer.Option("--owner", metavar="NAME", help="Owned by (fuzzy): 'Orange', 'Dassault'."),
     ] = None,
     include_pending: Annotated[
         bool,
@@ -82,6 +85,7 @@ def providers(
         str,
         typer.Option(
             "--sort",
+            metavar="KEY",
             callback=lambda v: choices(SORT_KEYS)([v])[0],
             help="name, id, country, kind, founded or certifications.",
         ),
@@ -237,7 +241,9 @@ def timeline(
 
 @command()
 def search(
-    text: Annotated[str, typer.Argument(help="Words to look for; spelling is forgiven.")],
+    text: Annotated[
+        str, typer.Argument(metavar="WORDS", help="Words to look for; spelling is forgiven.")
+    ],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 20,
     format_: FormatOption = Format.table,
     lang: LangOption = None,

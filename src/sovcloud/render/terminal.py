@@ -66,7 +66,9 @@ def error(message: str, label: str = "error") -> None:
     from rich.text import Text
 
     err = console(stderr=True)
-    err.print(Text(f"{label}: ", style="bold red") + Text(plain(message)))
+    # Whole, however narrow the terminal or piped stderr: a wrapped error line breaks grep
+    # and CI annotations.
+    err.print(Text(f"{label}: ", style="bold red") + Text(plain(message)), soft_wrap=True)
 
 
 def warn(message: str) -> None:
@@ -74,4 +76,4 @@ def warn(message: str) -> None:
     from rich.text import Text
 
     err = console(stderr=True)
-    err.print(Text("warning: ", style="yellow") + Text(plain(message)))
+    err.print(Text("warning: ", style="yellow") + Text(plain(message)), soft_wrap=True)
