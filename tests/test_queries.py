@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 import yaml
@@ -332,3 +333,39 @@ def test_french_errors_and_validate_messages(data_dir, monkeypatch) -> None:
     assert result.exit_code == 1
     assert "SC101 erreur [unknown-field] champ inconnu" in result.stdout
     assert result.stdout.splitlines()[-1].startswith("invalide: 16 fichiers")
+
+
+# --- search: ids, tags, notes; how many; newest first ----------------------------------------
+
+
+def test_search_says_how_many_it_leaves_out_and_how_to_see_them() -> None:
+    out = " ".join(run("search", "health data hub").stdout.split())
+    match = re.search(r"20 of (\d+) matches: --limit (\d+) shows them all", out)
+    assert match and match.group(1) == match.group(2) and int(match.group(1)) > 20
+    everything = json.loads(run("search", "health data hub", "--limit", match.group(1),
+                                "-f", "json").stdout)
+    assert len(everything) == int(match.group(1))
+
+
+def test_search_finds_ids_and_tags() -> None:
+    hits = json.loads(run("search", "hdh", "-f", "json").stdout)
+    assert hits and all("hdh" in h["id"] or h["field"] != "id" for h in hits)
+    assert any(h["field"] == "id" for h in hits)
+    tagged = json.loads(fixture_run("search", "health data hub", "-f", "json").stdout)
+    assert tagged
+
+
+def test_search_ranks_recent_events_first_among_equals() -> None:
+    hits = json.loads(run("search", "health data hub", "--limit", "200", "-f", "json").stdout)
+    events = [h for h in hits if h["kind"] == "event"]
+    for score in {h["score"] for h in events}:
+        ids = [h["id"] for h in events if h["score"] == score]
+        assert ids == sorted(ids, reverse=True)
+
+
+def test_search_shows_the_matching_excerpt_not_the_title_again() -> None:
+    out = run("search", "hdh").stdout
+    rows = [line for line in out.splitlines() if line.startswith(("9", "8", "7", "1"))]
+    assert rows
+    for line in rows:
+        assert not re.search(r"title: ", line)

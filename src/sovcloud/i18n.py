@@ -100,6 +100,8 @@ FRENCH = {
     "providers": "fournisseurs",
     "events": "événements",
     "matches": "résultats",
+    "of": "sur",
+    "shows them all": "les montre tous",
     "provider": "fournisseur",
     "event": "événement",
     "included only through a pending certification (PENDING)": (

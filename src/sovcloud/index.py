@@ -46,7 +46,7 @@ Record = dict[str, Any]
 TABLES = ("meta", "files", "records", "refs", "certs", "search", "timed")
 # Bump when the tables or the meaning of what is stored change; with the package version,
 # it decides whether an existing index can be reused.
-INDEX_FORMAT = 12
+INDEX_FORMAT = 13
 RACY_NS = 3_000_000_000
 # Above this many files, a query trusts the folders' listings and checks only the files it
 # shows; below, checking every file costs less than a millisecond per hundred files.
@@ -78,7 +78,7 @@ CREATE INDEX IF NOT EXISTS certs_scheme ON certs(scheme, status);
 CREATE TABLE IF NOT EXISTS search(fid INTEGER, field TEXT, item INTEGER, line INTEGER,
     text TEXT, folded TEXT);
 CREATE INDEX IF NOT EXISTS search_fid ON search(fid);
-CREATE INDEX IF NOT EXISTS search_folded ON search(folded) WHERE field != 'summary';
+CREATE INDEX IF NOT EXISTS search_folded ON search(folded) WHERE field NOT IN ('summary', 'note');
 CREATE INDEX IF NOT EXISTS search_names ON search(folded, fid) WHERE field IN ('name', 'alias');
 CREATE TABLE IF NOT EXISTS timed(fid INTEGER, line INTEGER, code TEXT, when_ TEXT, day TEXT,
     message TEXT);
@@ -125,6 +125,7 @@ class Index:
         self.findings = findings
         self.cached = cached
         self.file_count = file_count
+        self.last_match_count = 0  # records holding every word, in the last search_matches
         # A quick index trusted the folders' listings instead of checking every file; it
         # remembers the files it served so that verify_served() can check just those.
         self.quick = quick
@@ -377,7 +378,8 @@ class Index:
         # single max(), SQLite takes the other columns from the row that has it. Distinct
         # scores differ by at least 0.25, far more than rank and item can weigh.
         sql = f"""
-            SELECT f.path, f.folder, f.id, b.fid, b.field, b.item, b.folded, b.score FROM (
+            SELECT f.path, f.folder, f.id, b.fid, b.field, b.item, b.folded, b.score,
+                count(*) OVER () FROM (
                 SELECT fid, field, item, folded, score,
                     max(score * 1000000 - rank * 1000 - min(item, 999))
                 FROM (
@@ -388,8 +390,9 @@ class Index:
                     FROM search s WHERE {holds})
                 GROUP BY fid) b
             JOIN files f ON f.fid = b.fid
-            ORDER BY b.score DESC, f.folder != 'providers', f.id LIMIT ?"""
+            ORDER BY b.score DESC, f.folder != 'providers', f.date_first DESC, f.id LIMIT ?"""
         rows = self.conn.execute(sql, [target, *words, limit]).fetchall()
+        self.last_match_count = rows[0][8] if rows else 0
         return [(row[7], SearchRow._make(row[:7])) for row in rows]
 
     def search_rows_for(self, folded: list[str]) -> list[SearchRow]:
@@ -398,7 +401,7 @@ class Index:
         for start in range(0, len(folded), 500):
             chunk = folded[start : start + 500]
             rows += self.conn.execute(
-                f"{_SEARCH_ROWS} WHERE s.field != 'summary' AND s.folded IN "
+                f"{_SEARCH_ROWS} WHERE s.field NOT IN ('summary', 'note') AND s.folded IN "
                 f"({', '.join('?' * len(chunk))})",
                 chunk,
             ).fetchall()
@@ -410,7 +413,7 @@ class Index:
         return [
             r[0]
             for r in self.conn.execute(
-                "SELECT DISTINCT folded FROM search WHERE field != 'summary' "
+                "SELECT DISTINCT folded FROM search WHERE field NOT IN ('summary', 'note') "
                 "AND length(folded) <= ?",
                 (longest,),
             )
@@ -470,7 +473,7 @@ _SEARCH_ROWS = (
 )
 # The search rows that name a record: providers' names and aliases, events' titles. The
 # second term lets SQLite use the partial index on `folded`.
-_NAMES = "s.field IN ('name', 'alias', 'title') AND s.field != 'summary'"
+_NAMES = "s.field IN ('name', 'alias', 'title') AND s.field NOT IN ('summary', 'note')"
 # Providers' names and aliases: the checks for shared names scan them, through their own
 # partial index (its WHERE must be written the same way for SQLite to use it).
 _PROVIDER_NAMES = "s.field IN ('name', 'alias')"
@@ -674,15 +677,18 @@ SEARCH_WEIGHTS = {
     "owner": 0.9,
     "offer": 0.9,
     "actor": 0.9,
+    "tag": 0.9,
     "licensed technology": 0.85,
     "summary": 0.85,
+    "note": 0.8,
 }
 
 
 def search_fields(folder: str, record: Record) -> list[tuple[str, int, tuple[Any, ...], Any]]:
     """(field, item, place in the record, value) of every text search looks through:
-    providers' id, names, owners, licences and offers; events' titles, summaries and
-    actors. `item` numbers the texts of a list field; a value may be localized."""
+    providers' id, names, owners, licences, offers and note; events' ids, titles,
+    summaries, actors, tags and note; schemes' ids and names. `item` numbers the texts of a
+    list field; a value may be localized."""
     fields: list[tuple[str, int, tuple[Any, ...], Any]]
     if folder == "providers":
         fields = [("id", 0, ("id",), record["id"]), ("name", 0, ("name",), record["name"])]
@@ -702,10 +708,17 @@ def search_fields(folder: str, record: Record) -> list[tuple[str, int, tuple[Any
         fields += [("alias", i, ("aliases", i), a) for i, a in enumerate(record["aliases"])]
     else:
         fields = [
+            ("id", 0, ("id",), record["id"]),
             ("title", 0, ("title",), record["title"]),
             ("summary", 0, ("summary",), record["summary"]),
         ]
         fields += [("actor", i, ("actors", i), a) for i, a in enumerate(record["actors"])]
+        # A tag is searched as words too: `health data hub` finds `health-data-hub`.
+        fields += [
+            ("tag", i, ("tags", i), tag.replace("-", " ")) for i, tag in enumerate(record["tags"])
+        ]
+    if folder in ("providers", "events") and record.get("note"):
+        fields.append(("note", 0, ("note",), record["note"]))
     return fields
 
 

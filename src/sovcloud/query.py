@@ -469,10 +469,33 @@ class Hit(NamedTuple):
     title: str
     score: float
     field: str  # which field matched
-    excerpt: str  # the matching text
+    excerpt: str  # the matching text, around the match
 
 
-def search(index: Index, text: str, *, limit: int = 20, lang: str = "en") -> list[Hit]:
+class SearchResult(NamedTuple):
+    hits: list[Hit]
+    total: int  # records matching, of which `hits` are the best
+
+
+EXCERPT = 120  # characters of a long field shown around the match
+
+
+def excerpt(text: str, words: list[str]) -> str:
+    """The part of a long text around the first word found, marked as cut with '…'."""
+    if len(text) <= EXCERPT:
+        return text
+    folded = fold(text)
+    at = min((folded.find(w) for w in words if w in folded), default=0)
+    start = max(0, at - EXCERPT // 3)
+    if start and " " in text[start : start + 20]:
+        start = text.index(" ", start) + 1
+    end = min(len(text), start + EXCERPT)
+    if end < len(text) and " " in text[start:end]:
+        end = text.rindex(" ", start, end)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def search(index: Index, text: str, *, limit: int = 20, lang: str = "en") -> SearchResult:
     """Providers (names, aliases, owners, offers) and events (titles, summaries, actors)
     ranked by how well a field matches the text: the whole text inside a field scores 100,
     all its words 95, else the fuzzy score of short fields (names, titles, actors); each
@@ -483,7 +506,7 @@ def search(index: Index, text: str, *, limit: int = 20, lang: str = "en") -> lis
 
     target = fold(checked_text(text))
     if not target:
-        return []
+        return SearchResult([], 0)
     words = target.split()
     # The best rows holding the words, `limit` records at most: any other record scores
     # no more than the last of them this way, and comes in below through a fuzzy score if
@@ -512,9 +535,16 @@ def search(index: Index, text: str, *, limit: int = 20, lang: str = "en") -> lis
         candidate = (score, rank[row.field], -row.item, row)
         if key not in best or candidate[:3] > best[key][:3]:
             best[key] = candidate
-    top = heapq.nsmallest(
-        limit, best.values(), key=lambda b: (-b[0], b[3].folder != "providers", b[3].id)
-    )
+
+    def order(b: tuple[float, int, int, SearchRow]) -> tuple[Any, ...]:
+        # Between equal scores: providers first, then events newest first (their ids start
+        # with their date), then by id.
+        row = b[3]
+        newest = tuple(-ord(c) for c in row.id) if row.folder == "events" else ()
+        return (-b[0], row.folder != "providers", newest, row.id)
+
+    total = max(index.last_match_count, len(best))
+    top = heapq.nsmallest(limit, best.values(), key=order)
     ranked = [(score, row) for score, _, _, row in top]
     # Only the hits shown are decoded, for their title and matching text in `lang`.
     records = index.records_of(row.fid for _, row in ranked)
@@ -522,7 +552,7 @@ def search(index: Index, text: str, *, limit: int = 20, lang: str = "en") -> lis
     for score, row in ranked:
         record = records[row.fid]
         title = record["title"] if row.folder == "events" else record["name"]
-        shown = search_value(row.folder, record, row.field, row.item)
+        shown = localized(search_value(row.folder, record, row.field, row.item), lang)
         hits.append(
             Hit(
                 row.folder,
@@ -530,7 +560,7 @@ def search(index: Index, text: str, *, limit: int = 20, lang: str = "en") -> lis
                 localized(title, lang),
                 round(score, 1),
                 row.field,
-                localized(shown, lang),
+                excerpt(shown, words),
             )
         )
-    return hits
+    return SearchResult(hits, total)

@@ -249,7 +249,9 @@ def search(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    """Fuzzy search over providers (names, aliases, owners, offers) and events.
+    """Fuzzy search over providers (ids, names, aliases, owners, offers, notes), events
+    (ids, titles, summaries, actors, tags, notes) and schemes; the best first, recent events
+    first among equals.
 
     Examples:
 
@@ -263,10 +265,10 @@ def search(
     from sovcloud.query import search as query_search
     from sovcloud.render.views import SearchView
 
-    hits = answer(
+    found = answer(
         data, lambda index: query_search(index, text, limit=limit, lang=current_lang(lang))
     )
-    emit_view(SearchView(hits, current_lang(lang)), format_)
+    emit_view(SearchView(found.hits, current_lang(lang), found.total), format_)
 
 
 @command()

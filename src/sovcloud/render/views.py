@@ -707,6 +707,7 @@ class TimelineView(NamedTuple):
 class SearchView(NamedTuple):
     hits: list[Hit]
     lang: str = "en"
+    total: int | None = None  # records matching, of which `hits` are the best
 
     def document(self) -> Any:
         return [
@@ -742,17 +743,29 @@ class SearchView(NamedTuple):
         ]
         rows = []
         for h in self.hits:
-            excerpt = h.excerpt if len(h.excerpt) <= 160 else h.excerpt[:157] + "..."
+            # A match in the name or title shown beside it is not repeated.
+            why = h.field if h.excerpt in (h.title, h.id) else f"{h.field}: {h.excerpt}"
             rows.append(
                 [
                     (f"{h.score:g}", ""),
                     (t(h.folder[:-1], self.lang), ""),
                     (f"{h.title}\n{h.id}", ""),
-                    (f"{h.field}: {excerpt}", ""),
+                    (why, ""),
                 ]
             )
         print_lines(console, table_lines(columns, rows, console.width))
-        console.print(styled(f"{len(self.hits)} {t('matches', self.lang)}", "dim"))
+        console.print(styled(self.count_line(), "dim"))
+
+    def count_line(self) -> str:
+        """'20 of 53 matches: --limit 53 shows them all', or '7 matches'."""
+        shown = len(self.hits)
+        total = self.total if self.total is not None else shown
+        if total > shown:
+            return (
+                f"{shown} {t('of', self.lang)} {total} {t('matches', self.lang)}: "
+                f"--limit {total} {t('shows them all', self.lang)}"
+            )
+        return f"{shown} {t('matches', self.lang)}"
 
 
 class CompareView(NamedTuple):
