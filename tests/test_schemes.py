@@ -243,3 +243,38 @@ def test_providers_as_of_names_what_the_dates_cannot_place() -> None:
     out = " ".join(run("providers", "--secnumcloud", "--as-of", "2021-01-01").stdout.split())
     assert "cannot tell whether they held then:" in out
     assert "oodrive" in out  # qualified, but no grant date recorded
+
+
+# --- the tag vocabulary ----------------------------------------------------------------------
+
+
+def test_tags_lists_the_vocabulary_with_counts_labels_and_aliases() -> None:
+    found = as_json("tags")
+    assert isinstance(found, list) and len(found) >= 30
+    counts = [t["events"] for t in found]
+    assert counts == sorted(counts, reverse=True)
+    hdh = next(t for t in found if t["id"] == "health-data-hub")
+    assert "hdh" in hdh["aliases"] and hdh["label"]["fr"]
+    assert "Étiquette" in run("tags", "--lang", "fr").stdout
+
+
+def test_a_tag_alias_filters_and_an_unknown_tag_names_the_nearest() -> None:
+    by_alias = as_json("timeline", "--tag", "hdh")
+    by_id = as_json("timeline", "--tag", "health-data-hub")
+    assert by_alias == by_id and len(by_id) >= 20
+    result = run("timeline", "--tag", "helth-data-hub")
+    assert result.exit_code == 1
+    assert "no tag 'helth-data-hub'" in result.stderr and "health-data-hub" in result.stderr
+
+
+def test_validate_refuses_a_tag_outside_the_vocabulary(tmp_path: Path) -> None:
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    path = next((data / "events").glob("*hdh*.yaml"))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("health-data-hub", "health-datahub", 1), encoding="utf-8")
+    result = run("validate", str(data))
+    assert result.exit_code == 1
+    assert "SC210" in result.stdout and "did you mean `health-data-hub`?" in result.stdout

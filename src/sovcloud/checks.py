@@ -82,7 +82,7 @@ def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
             "them equal (rename the file or change the id)",
         )
     seen: set[str] = set()
-    for index, source in enumerate(record["sources"]):
+    for index, source in enumerate(record.get("sources", [])):
         not_future(("sources", index, "date"), source["date"], "the source's date")
         key = source.get("id")
         if key is not None:
@@ -97,6 +97,8 @@ def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
 
     if result.folder == "schemes":
         _check_scheme(record, seen, add)
+        return
+    if result.folder == "tags":
         return
     if result.folder == "events":
         for index, ref in enumerate(record["providers"]):
@@ -299,6 +301,34 @@ def unchecked_findings(
                 line,
                 "SC307",
                 f"{text}: check it against the register and set `checked` to that day",
+            )
+        )
+    return findings
+
+
+def unknown_tag_refs(
+    rows: Iterable[tuple[str, int, str]],
+    tag_ids: list[str],
+    names: Callable[[], dict[str, str]],
+) -> list[Finding]:
+    """SC210 for (path, line, tag) tags outside the vocabulary of tags/."""
+    findings = []
+    by_name: dict[str, str] | None = None
+    for path, line, tag in rows:
+        if by_name is None:
+            by_name = names()
+        meant = by_name.get(fold(tag.replace("-", " "))) or by_name.get(fold(tag))
+        if meant is None:
+            close = difflib.get_close_matches(tag, tag_ids, n=1, cutoff=0.6)
+            meant = close[0] if close else None
+        hint = f"did you mean `{meant}`? " if meant else ""
+        findings.append(
+            Finding(
+                path,
+                line,
+                "SC210",
+                f"tag `{tag}` is not in the vocabulary (tags/): {hint}use a tag `sovcloud tags` "
+                "lists, or add the tag to tags/ with its English and French label",
             )
         )
     return findings

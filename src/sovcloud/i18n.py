@@ -86,6 +86,7 @@ FRENCH = {
     "notice": "remarque",
     "notices": "remarques",
     "schemes": "référentiels",
+    "tags": "étiquettes",
     "since": "depuis",
     "until": "jusqu'au",
     "ended": "fin",
@@ -101,6 +102,10 @@ FRENCH = {
     "events": "événements",
     "matches": "résultats",
     "of": "sur",
+    "Tag": "Étiquette",
+    "Events": "Événements",
+    "Label": "Libellé",
+    "Aliases": "Alias",
     "shows them all": "les montre tous",
     "provider": "fournisseur",
     "event": "événement",
@@ -141,6 +146,9 @@ FRENCH = {
     "no provider with id {id!r}": "aucun fournisseur d'identifiant {id!r}",
     "no event with id {id!r}": "aucun événement d'identifiant {id!r}",
     "no scheme with id {id!r}": "aucun référentiel d'identifiant {id!r}",
+    "no tag {text!r}; `sovcloud tags` lists them": (
+        "aucune étiquette {text!r} ; `sovcloud tags` les liste"
+    ),
     "{path}: the path is not valid UTF-8; rename the folder": (
         "{path} : ce chemin n'est pas en UTF-8 valide ; renommez le dossier"
     ),
@@ -212,6 +220,7 @@ CHECKS_FR = {
     "SC302": "événement toujours « attendu » après sa date : marquez-le advenu ou annulé",
     "SC303": "fiche non vérifiée depuis trop longtemps : relisez-la et mettez à jour last_reviewed",
     "SC209": "référentiel inconnu : utilisez un identifiant de schemes/ ou ajoutez le référentiel",
+    "SC210": "étiquette hors vocabulaire : utilisez une étiquette de tags/ ou ajoutez-la",
     "SC304": (
         "certification encore marquée détenue après sa fin de validité : notez le "
         "renouvellement, ou passez-la en expired avec ended"

@@ -34,6 +34,7 @@ from sovcloud.checks import (
     shared_names,
     unchecked_findings,
     unknown_scheme_refs,
+    unknown_tag_refs,
 )
 from sovcloud.errors import Finding
 from sovcloud.i18n import localized
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
 Record = dict[str, Any]
-TABLES = ("meta", "files", "records", "refs", "certs", "search", "timed")
+TABLES = ("meta", "files", "records", "refs", "certs", "search", "timed", "tagged")
 # Bump when the tables or the meaning of what is stored change; with the package version,
 # it decides whether an existing index can be reused.
 INDEX_FORMAT = 13
@@ -83,6 +84,8 @@ CREATE INDEX IF NOT EXISTS search_names ON search(folded, fid) WHERE field IN ('
 CREATE TABLE IF NOT EXISTS timed(fid INTEGER, line INTEGER, code TEXT, when_ TEXT, day TEXT,
     message TEXT);
 CREATE INDEX IF NOT EXISTS timed_fid ON timed(fid);
+CREATE TABLE IF NOT EXISTS tagged(fid INTEGER, line INTEGER, tag TEXT);
+CREATE INDEX IF NOT EXISTS tagged_fid ON tagged(fid);
 """
 
 
@@ -277,6 +280,7 @@ class Index:
             "providers": rows.get("providers", 0),
             "events": rows.get("events", 0),
             "schemes": rows.get("schemes", 0),
+            "tags": rows.get("tags", 0),
             "errors": len(self.errors),
             "warnings": len(self.warnings),
             "notices": len(self.notices),
@@ -322,6 +326,19 @@ class Index:
 
     def scheme(self, id_: str) -> Record | None:
         return self._one("schemes", id_)
+
+    def tags(self) -> list[Record]:
+        """Every valid tag record, by id."""
+        return self._serve(
+            self.conn.execute(
+                f"SELECT f.path, r.record, r.crc {_WITH_RECORDS} WHERE f.folder = 'tags' "
+                "ORDER BY f.id"
+            )
+        )
+
+    def tag_counts(self) -> dict[str, int]:
+        """How many events carry each tag."""
+        return dict(self.conn.execute("SELECT tag, count(*) FROM tagged GROUP BY tag"))
 
     def events(self, since: str | None = None, until: str | None = None) -> list[Record]:
         """Events whose date may fall within [since, until] (partial dates), by date."""
@@ -596,6 +613,7 @@ Rows = tuple[
     list[tuple[Any, ...]],
     list[tuple[Any, ...]],
     list[tuple[Any, ...]],
+    list[tuple[Any, ...]],
 ]
 BATCH = 500
 
@@ -615,7 +633,7 @@ def file_rows(file: RecordFile, fid: int, floor: str = "") -> Rows:
     row: tuple[Any, ...]
     if record is None:
         row = (fid, file.path, file.folder, file.size, *[None] * 7, findings)
-        return row, [], [(fid, line, ref) for line, ref in result.refs], [], [], []
+        return row, [], [(fid, line, ref) for line, ref in result.refs], [], [], [], []
     text = result.record_json.decode()
     date_first: str | None = None
     date_last: str | None = None
@@ -664,7 +682,20 @@ def file_rows(file: RecordFile, fid: int, floor: str = "") -> Rows:
         for t in result.timed
         if not (t.when == "future" and t.day <= floor)
     ]
-    return row, [(fid, zlib.crc32(result.record_json), text)], refs, certs, search, timed
+    tagged = (
+        [(fid, line_of(("tags", i)), tag) for i, tag in enumerate(record.get("tags", []))]
+        if file.folder == "events"
+        else []
+    )
+    return (
+        row,
+        [(fid, zlib.crc32(result.record_json), text)],
+        refs,
+        certs,
+        search,
+        timed,
+        tagged,
+    )
 
 
 # What `sovcloud search` looks through, and how much a match in each field weighs; between
@@ -705,6 +736,9 @@ def search_fields(folder: str, record: Record) -> list[tuple[str, int, tuple[Any
         ]
     elif folder == "schemes":
         fields = [("id", 0, ("id",), record["id"]), ("name", 0, ("name",), record["name"])]
+        fields += [("alias", i, ("aliases", i), a) for i, a in enumerate(record["aliases"])]
+    elif folder == "tags":
+        fields = [("id", 0, ("id",), record["id"]), ("title", 0, ("label",), record["label"])]
         fields += [("alias", i, ("aliases", i), a) for i, a in enumerate(record["aliases"])]
     else:
         fields = [
@@ -904,6 +938,7 @@ _CHILD_TABLES = (
     (3, "certs", 6),
     (4, "search", 6),
     (5, "timed", 6),
+    (6, "tagged", 3),
 )
 
 
@@ -1033,10 +1068,12 @@ def _version_findings(conn: sqlite3.Connection, today: dt.date) -> list[Finding]
 def _cross_findings(conn: sqlite3.Connection) -> list[Finding]:
     """The cross-record checks, asked of the index in SQL so that only the records in
     trouble come back to Python: duplicate ids, dangling references, shared names."""
+    # Providers, events and schemes share one namespace (`show ID` finds any of them);
+    # tags have their own: the tag `secnumcloud` names the scheme's subject.
     duplicates = conn.execute(
-        "SELECT id, path, id_line FROM files WHERE id IS NOT NULL AND id IN "
-        "(SELECT id FROM files WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1) "
-        "ORDER BY id, folder = 'events', path"
+        "SELECT id, path, id_line FROM files WHERE id IS NOT NULL AND folder != 'tags' AND id IN "
+        "(SELECT id FROM files WHERE id IS NOT NULL AND folder != 'tags' GROUP BY id "
+        "HAVING count(*) > 1) ORDER BY id, folder = 'events', path"
     )
     dangling = conn.execute(
         "SELECT f.path, r.line, r.provider_id FROM refs r JOIN files f ON f.fid = r.fid "
@@ -1046,9 +1083,10 @@ def _cross_findings(conn: sqlite3.Connection) -> list[Finding]:
     ).fetchall()
     shared = conn.execute(
         "SELECT s.folded, f.id, f.path, s.line, s.text FROM search s JOIN files f "
-        f"ON f.fid = s.fid WHERE {_PROVIDER_NAMES} AND s.folded IN (SELECT s.folded FROM "
-        f"search s JOIN files f ON f.fid = s.fid WHERE {_PROVIDER_NAMES} GROUP BY s.folded "
-        "HAVING count(DISTINCT f.id) > 1) ORDER BY s.folded, f.path, s.line"
+        f"ON f.fid = s.fid WHERE {_PROVIDER_NAMES} AND f.folder = 'providers' AND s.folded IN "
+        f"(SELECT s.folded FROM search s JOIN files f ON f.fid = s.fid WHERE {_PROVIDER_NAMES} "
+        "AND f.folder = 'providers' GROUP BY s.folded HAVING count(DISTINCT f.id) > 1) "
+        "ORDER BY s.folded, f.path, s.line"
     )
 
     def provider_ids() -> list[str]:
@@ -1089,9 +1127,33 @@ def _cross_findings(conn: sqlite3.Connection) -> list[Finding]:
         if scheme_ids
         else []
     )
+    tag_ids = [
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM files WHERE folder = 'tags' AND id IS NOT NULL ORDER BY id"
+        )
+    ]
+    unknown_tags = (
+        conn.execute(
+            "SELECT f.path, t.line, t.tag FROM tagged t JOIN files f ON f.fid = t.fid "
+            "WHERE t.tag NOT IN (SELECT id FROM files WHERE folder = 'tags' AND id IS NOT NULL) "
+            "ORDER BY f.path, t.line"
+        ).fetchall()
+        if tag_ids
+        else []
+    )
+
+    def tag_names() -> dict[str, str]:
+        rows = conn.execute(
+            "SELECT s.folded, f.id FROM search s JOIN files f ON f.fid = s.fid "
+            "WHERE f.folder = 'tags' AND s.field IN ('alias', 'title')"
+        )
+        return dict(rows.fetchall())
+
     return [
         *duplicate_ids(duplicates.fetchall()),
         *dangling_refs(dangling, provider_ids, invalid_ids, provider_names),
+        *unknown_tag_refs(unknown_tags, tag_ids, tag_names),
         *shared_names(shared.fetchall()),
         *unknown_scheme_refs(unknown_schemes, scheme_ids),
     ]

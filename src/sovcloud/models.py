@@ -558,7 +558,24 @@ class Scheme(Strict):
     note: Prose | None = None
 
 
-MODELS: dict[str, type[Strict]] = {"providers": Provider, "events": Event, "schemes": Scheme}
+class Tag(Strict):
+    """One word of the tag vocabulary events use: data/tags/<id>.yaml."""
+
+    id: Slug
+    label: LocalizedText = Field(description="what the tag means, in English and French")
+    aliases: list[Line] = Field(
+        default=[], description="other words people search for it with (hdh, HDS)"
+    )
+    last_reviewed: Day
+    note: Prose | None = None
+
+
+MODELS: dict[str, type[Strict]] = {
+    "providers": Provider,
+    "events": Event,
+    "schemes": Scheme,
+    "tags": Tag,
+}
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:

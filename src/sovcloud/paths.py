@@ -12,10 +12,10 @@ from pathlib import Path
 
 from sovcloud.errors import DataDirError, Finding
 
-FOLDERS = ("providers", "events", "schemes")
+FOLDERS = ("providers", "events", "schemes", "tags")
 # A data directory from before schemes were records has no schemes/: its certifications
 # are shown by scheme id and not checked against scheme records.
-OPTIONAL_FOLDERS = ("schemes",)
+OPTIONAL_FOLDERS = ("schemes", "tags")
 RECORD_SUFFIX = ".yaml"
 # Files a data directory may hold besides records, which are not data.
 _IGNORED_NAMES = {"README.md", "readme.md", "LICENSE", "LICENSE.md", ".gitkeep", ".DS_Store"}

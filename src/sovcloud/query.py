@@ -381,11 +381,29 @@ class TimelineFilter(NamedTuple):
     reverse: bool = False
 
 
+def resolve_tag(index: Index, text: str, vocabulary: list[Record]) -> str:
+    """The tag a user means: its id, or one of its aliases or labels (accents and case
+    ignored); NotFoundError naming the nearest when none. Without a vocabulary (a data
+    directory from before tags were records), the text itself."""
+    if not vocabulary:
+        return text.lower()
+    folded = fold(text.replace("-", " "))
+    for tag in vocabulary:
+        names = [tag["id"], *tag["aliases"], *(tag["label"].get(k) or "" for k in ("en", "fr"))]
+        if any(fold(n.replace("-", " ")) == folded for n in names if n):
+            return str(tag["id"])
+    import difflib
+
+    close = difflib.get_close_matches(text.lower(), [t["id"] for t in vocabulary], n=3)
+    raise NotFoundError("no tag {text!r}; `sovcloud tags` lists them", close, text=text)
+
+
 def timeline(index: Index, flt: TimelineFilter) -> list[Record]:
     """Events in date order, filtered."""
     provider_ids = {resolve(index, p, folders=("providers",)).id for p in flt.providers}
+    vocabulary = index.tags() if flt.tags else []
+    tags = {resolve_tag(index, t, vocabulary) for t in flt.tags}
     events = index.events(flt.since, flt.until)
-    tags = {t.lower() for t in flt.tags}
     selected = [
         e
         for e in events
@@ -551,7 +569,7 @@ def search(index: Index, text: str, *, limit: int = 20, lang: str = "en") -> Sea
     hits = []
     for score, row in ranked:
         record = records[row.fid]
-        title = record["title"] if row.folder == "events" else record["name"]
+        title = record.get("title") or record.get("name") or record.get("label")
         shown = localized(search_value(row.folder, record, row.field, row.item), lang)
         hits.append(
             Hit(

@@ -37,6 +37,7 @@ COMMANDS = {
     "changes": "insight",
     "stale": "insight",
     "schemes": "schemes",
+    "tags": "schemes",
 }
 
 __all__ = ["COMMANDS", "app", "main"]

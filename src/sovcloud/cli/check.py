@@ -16,6 +16,7 @@ SCHEMA_FILES = {
     "providers": "provider.schema.json",
     "events": "event.schema.json",
     "schemes": "scheme.schema.json",
+    "tags": "tag.schema.json",
 }
 
 

@@ -46,7 +46,7 @@ def render_findings(catalogue: Index, format_: str, lang: str = "en") -> None:
             soft_wrap=True,
         )
     ok = not counts["errors"]
-    out.print(Text(_summary_line(counts, lang), style="green" if ok else "red"))
+    out.print(Text(_summary_line(counts, lang), style="green" if ok else "red"), soft_wrap=True)
 
 
 def _data(text: str) -> str:
@@ -64,7 +64,7 @@ def _summary_line(counts: dict[str, int], lang: str = "en") -> str:
     from sovcloud.i18n import t
 
     verdict = t("valid" if not counts["errors"] else "invalid", lang)
-    keys = ["files", "providers", "events", "schemes", "errors", "warnings"]
+    keys = ["files", "providers", "events", "schemes", "tags", "errors", "warnings"]
     parts = ", ".join(
         f"{counts[key]} {t(key, lang)}"
         for key in keys + (["notices"] if counts.get("notices") else [])

@@ -291,3 +291,47 @@ class SchemeView(NamedTuple):
         out += [[], [(t("Sources", self.lang), "bold underline")]]
         out += source_lines(r["sources"], width)
         print_lines(console, out)
+
+
+class TagsView(NamedTuple):
+    """The tag vocabulary, most used first, with its labels and aliases."""
+
+    tags: list[tuple[Record, int]]  # (tag record, events carrying it)
+    lang: str = "en"
+
+    def _row(self, tag: Record, count: int) -> list[str]:
+        return [
+            tag["id"],
+            str(count),
+            localized(tag["label"], self.lang),
+            ", ".join(tag["aliases"]),
+        ]
+
+    def document(self) -> Any:
+        return [{**tag, "events": count} for tag, count in self.tags]
+
+    def flat(self) -> Rows:
+        return ["id", "events", "label", "aliases"], [self._row(t, c) for t, c in self.tags]
+
+    def markdown(self) -> str:
+        headers = [t(h, self.lang) for h in ("Tag", "Events", "Label", "Aliases")]
+        return md_table(headers, [self._row(tag, c) for tag, c in self.tags])
+
+    def rich(self, console: Console) -> None:
+        from sovcloud.render.grid import Column, print_lines, table_lines
+
+        columns = [
+            Column(t("Tag", self.lang), wrap=False),
+            Column(t("Events", self.lang), wrap=False),
+            Column(t("Label", self.lang), max_width=50),
+            Column(t("Aliases", self.lang), max_width=40),
+        ]
+        rows = [[(cell, "") for cell in self._row(tag, c)] for tag, c in self.tags]
+        print_lines(console, table_lines(columns, rows, console.width))
+        console.print(
+            styled(
+                f"{len(self.tags)} tags; `sovcloud timeline --tag TAG` lists the events of one "
+                "(an alias works too).",
+                "dim",
+            )
+        )
