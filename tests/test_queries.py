@@ -369,3 +369,14 @@ def test_search_shows_the_matching_excerpt_not_the_title_again() -> None:
     assert rows
     for line in rows:
         assert not re.search(r"title: ", line)
+
+
+def test_no_fact_is_cut_in_compare_or_markdown() -> None:
+    # Bleu's owners carry a long stake note; licences and milestones are long too.
+    for args in (("compare", "bleu", "s3ns"), ("compare", "bleu", "s3ns", "-f", "markdown"),
+                 ("providers", "--secnumcloud", "--include-pending", "-f", "markdown"),
+                 ("match", "--require", "secnumcloud", "-f", "markdown")):
+        out = run(*args).stdout
+        assert "…" not in out, args
+    out = run("compare", "bleu", "s3ns", "-f", "markdown").stdout
+    assert "Orange and Capgemini together hold 100%; the split is not given in our sources" in out

@@ -29,7 +29,7 @@ from sovcloud.insight import (
 from sovcloud.render.grid import LINK
 from sovcloud.render.labels import scheme_name, source_label
 from sovcloud.render.terminal import plain
-from sovcloud.render.views import md, md_table, shorten, styled
+from sovcloud.render.views import md, md_table, styled
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -378,8 +378,8 @@ class MatchView(NamedTuple):
         ]
         rows = []
         for rank, c in enumerate(self._candidates(), 1):
-            has = "\n".join(shorten(n.text, 160) for n in c.needs if n.state == "met")
-            lacks = "\n".join(shorten(n.text, 160) for n in c.lacks)
+            has = "\n".join(n.text for n in c.needs if n.state == "met")
+            lacks = "\n".join(n.text for n in c.lacks)
             worst = "missing" if any(n.state == "missing" for n in c.lacks) else "pending"
             rows.append(
                 [

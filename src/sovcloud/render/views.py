@@ -23,7 +23,6 @@ from sovcloud.render.labels import (
     license_label,
     owner_label,
     scheme_name,
-    shorten,
     source_label,
 )
 from sovcloud.render.terminal import plain
@@ -36,7 +35,6 @@ Record = dict[str, Any]
 Rows = tuple[list[str], list[list[str]]]
 MAIN_SCHEMES = schemes.MAIN_SCHEMES
 NARROW = 100  # below this terminal width, tables drop their least useful columns
-COMPACT = 40  # side by side, long notes are cut to this many characters
 
 
 def md(text: object) -> str:
@@ -77,7 +75,7 @@ def cert_short(cert: Record, standing: certs.Standing, lang: str = "en") -> str:
         if cert.get("expires"):
             text += f" → {cert['expires']}"
     elif state == certs.PENDING and cert.get("milestone"):
-        text += f" ({shorten(cert['milestone'], 28)})"
+        text += f" ({cert['milestone']})"
     elif state == certs.UNVERIFIED:
         text += f", {t('unverified', lang)} ({evidence_words(standing, lang)})"
     elif state == certs.SUPERSEDED:
@@ -781,7 +779,7 @@ class CompareView(NamedTuple):
 
     def _entry(self, cert: Record, standing: certs.Standing) -> str:
         """An entry with its dates, and its standing when it is not simply held."""
-        text = cert_label(cert, lang=self.lang, width=COMPACT)
+        text = cert_label(cert, lang=self.lang)
         if standing.state != certs.HELD:
             text += f" ({t(standing.state, self.lang)}: {certs.reason_text(standing)})"
         return text
@@ -801,12 +799,12 @@ class CompareView(NamedTuple):
         add(t("Founded", lang), [(r.get("founded") or "-", "") for r in rs])
         add(
             t("Owners", lang),
-            [("; ".join(owner_label(o, COMPACT) for o in r["owners"]) or "-", "") for r in rs],
+            [("; ".join(owner_label(o) for o in r["owners"]) or "-", "") for r in rs],
         )
         add(
             t("Technology under licence", lang),
             [
-                ("; ".join(license_label(x, COMPACT) for x in r["licensed_technology"]) or "-", "")
+                ("; ".join(license_label(x) for x in r["licensed_technology"]) or "-", "")
                 for r in rs
             ],
         )
