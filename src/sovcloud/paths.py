@@ -87,13 +87,15 @@ class Scan:
 
 def folder_times(data_dir: Path) -> dict[str, int]:
     """Modification times of the data directory and its record folders: any file added,
-    removed or renamed in them changes one of these."""
+    removed or renamed in them changes one of these. A folder that is not there is -2 (an
+    optional folder, schemes/ or tags/, may stay absent: that is a state, not a doubt);
+    -1 is kept for a time too recent to trust."""
     times = {}
     for folder in ("", *FOLDERS):
         try:
             times[folder] = os.stat(data_dir / folder).st_mtime_ns
         except OSError:
-            times[folder] = -1
+            times[folder] = -2
     return times
 
 

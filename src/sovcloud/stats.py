@@ -11,8 +11,8 @@ from collections import Counter
 from typing import NamedTuple
 
 from sovcloud.core.certs import COUNTS_AS_HELD, scheme_state
+from sovcloud.coverage import Coverage, coverage
 from sovcloud.index import Index
-from sovcloud.query import Coverage, coverage
 
 
 class Bar(NamedTuple):

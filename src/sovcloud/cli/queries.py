@@ -114,8 +114,9 @@ def providers(
 
       sovcloud providers --secnumcloud --svg secnumcloud.svg
     """
+    from sovcloud.coverage import coverage
     from sovcloud.i18n import current_lang
-    from sovcloud.query import ProviderFilter, coverage, provider_listing
+    from sovcloud.query import ProviderFilter, provider_listing
     from sovcloud.render.views import ProvidersView
 
     flt = ProviderFilter(
@@ -184,7 +185,7 @@ def show(
     def question(index: "Index") -> Any:
         found = resolve(index, name)
         if found.folder == "schemes":
-            from sovcloud.query import scheme_detail
+            from sovcloud.coverage import scheme_detail
             from sovcloud.render.schemes import SchemeView
 
             on = day(as_of) or today()

@@ -35,8 +35,8 @@ def schemes(
 
       sovcloud show secnumcloud
     """
+    from sovcloud.coverage import scheme_list
     from sovcloud.i18n import current_lang
-    from sovcloud.query import scheme_list
     from sovcloud.render.schemes import SchemesView
 
     def question(index: "Index") -> "SchemesView":

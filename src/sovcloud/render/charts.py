@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sovcloud.query import Coverage
+from sovcloud.coverage import Coverage
 from sovcloud.render.labels import scheme_name
 from sovcloud.render.views import Rows, md, md_table
 from sovcloud.stats import Bar, Stats

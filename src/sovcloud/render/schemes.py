@@ -7,8 +7,8 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sovcloud.core import certs
+from sovcloud.coverage import Coverage, SchemeDetail
 from sovcloud.i18n import localized, t
-from sovcloud.query import Coverage, SchemeDetail
 from sovcloud.render.labels import STATE_STYLES, cert_label, source_label
 from sovcloud.render.views import Rows, md, md_table, source_lines, styled
 

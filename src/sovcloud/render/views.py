@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from sovcloud import dates
 from sovcloud.core import certs, schemes
 from sovcloud.i18n import localized, t
-from sovcloud.query import Coverage, EventDetail, Hit, ProviderDetail, ProviderRow
+from sovcloud.query import EventDetail, Hit, ProviderDetail, ProviderRow
 from sovcloud.render.grid import LINK
 from sovcloud.render.labels import (
     STATE_STYLES,
@@ -30,6 +30,8 @@ from sovcloud.render.terminal import plain
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
+
+    from sovcloud.coverage import Coverage
 
 Record = dict[str, Any]
 Rows = tuple[list[str], list[list[str]]]
