@@ -278,3 +278,13 @@ def test_validate_refuses_a_tag_outside_the_vocabulary(tmp_path: Path) -> None:
     result = run("validate", str(data))
     assert result.exit_code == 1
     assert "SC210" in result.stdout and "did you mean `health-data-hub`?" in result.stdout
+
+
+def test_csv_listing_carries_each_entry_standing_number_and_check() -> None:
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(run("providers", "--secnumcloud", "-f", "csv").stdout)))
+    ovh = next(r for r in rows if r["id"] == "ovhcloud")
+    assert ovh["secnumcloud_standing"].split(";") == ["held", "held", "held"]
+    assert "2279" in ovh["secnumcloud_number"].split(";")
+    assert ovh["secnumcloud_checked"].startswith("2026-")

@@ -108,18 +108,24 @@ def scheme_order(ids: set[str]) -> list[str]:
     return schemes.order(ids)
 
 
-def _flat_certs(record: Record, schemes: list[str]) -> dict[str, str]:
+# Per scheme, the columns a provider's CSV row carries (entries joined with ';').
+FLAT_CERT_KEYS = ("status", "standing", "version", "number", "granted", "expires", "checked")
+
+
+def _flat_certs(record: Record, schemes: list[str], on: dt.date) -> dict[str, str]:
     out = {}
     for scheme in schemes:
-        certs = [c for c in record["certifications"] if c["scheme"] == scheme]
-        out[f"{scheme}_status"] = ";".join(c["status"] for c in certs)
-        out[f"{scheme}_version"] = ";".join(c.get("version") or "" for c in certs)
-        out[f"{scheme}_granted"] = ";".join(c.get("granted") or "" for c in certs)
-        out[f"{scheme}_expires"] = ";".join(c.get("expires") or "" for c in certs)
+        entries = [c for c in record["certifications"] if c["scheme"] == scheme]
+        out[f"{scheme}_status"] = ";".join(c["status"] for c in entries)
+        out[f"{scheme}_standing"] = ";".join(
+            certs.standing(c, record, on).state for c in entries
+        )
+        for key in ("version", "number", "granted", "expires", "checked"):
+            out[f"{scheme}_{key}"] = ";".join(c.get(key) or "" for c in entries)
     return out
 
 
-def provider_flat_rows(records: list[Record], lang: str) -> Rows:
+def provider_flat_rows(records: list[Record], lang: str, on: dt.date) -> Rows:
     """One CSV row per provider, certifications flattened into columns per scheme."""
     schemes = scheme_order({c["scheme"] for r in records for c in r["certifications"]})
     headers = [
@@ -138,9 +144,7 @@ def provider_flat_rows(records: list[Record], lang: str) -> Rows:
         "description",
         "last_reviewed",
     ]
-    cert_headers = [
-        f"{s}_{k}" for s in schemes for k in ("status", "version", "granted", "expires")
-    ]
+    cert_headers = [f"{s}_{k}" for s in schemes for k in FLAT_CERT_KEYS]
     rows = []
     for r in records:
         base = [
@@ -159,7 +163,7 @@ def provider_flat_rows(records: list[Record], lang: str) -> Rows:
             localized(r["description"], lang),
             r["last_reviewed"],
         ]
-        flat = _flat_certs(r, schemes)
+        flat = _flat_certs(r, schemes, on)
         rows.append(base + [flat[h] for h in cert_headers])
     return headers + cert_headers, rows
 
@@ -247,7 +251,7 @@ class ProvidersView(NamedTuple):
         return out
 
     def flat(self) -> Rows:
-        return provider_flat_rows([r.record for r in self.rows], self.lang)
+        return provider_flat_rows([r.record for r in self.rows], self.lang, self.today)
 
     def _other(self, record: Record) -> str:
         others = sorted(
@@ -347,7 +351,7 @@ class ProviderView(NamedTuple):
         }
 
     def flat(self) -> Rows:
-        return provider_flat_rows([self.detail.record], self.lang)
+        return provider_flat_rows([self.detail.record], self.lang, self.today)
 
     def _lines(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(section, [(text, style)]) in display order, shared by Markdown and Rich."""
@@ -777,7 +781,7 @@ class CompareView(NamedTuple):
         return [certs.annotate(r, self.today) for r in self.records]
 
     def flat(self) -> Rows:
-        return provider_flat_rows(self.records, self.lang)
+        return provider_flat_rows(self.records, self.lang, self.today)
 
     def _entry(self, cert: Record, standing: certs.Standing) -> str:
         """An entry with its dates, and its standing when it is not simply held."""
