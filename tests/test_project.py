@@ -186,3 +186,13 @@ def test_an_error_line_is_never_wrapped(tmp_path: Path) -> None:
     assert result.returncode == 1
     (line,) = result.stderr.splitlines()
     assert line.startswith("error: ") and str(long_name) in line
+
+
+def test_old_installed_data_is_said_once_on_stderr(monkeypatch) -> None:
+    monkeypatch.setenv("SOVCLOUD_TODAY", "2027-06-01")
+    result = run("providers", "--secnumcloud")
+    assert result.exit_code == 0
+    assert result.stderr.count("last reviewed on 2026-11-30, 183 days ago") == 1
+    assert "--data DIR" in result.stderr
+    monkeypatch.setenv("SOVCLOUD_TODAY", "2026-12-15")
+    assert "days ago" not in run("providers", "--secnumcloud").stderr

@@ -246,8 +246,35 @@ def answer(data: Path | None, question: Callable[["Index"], T]) -> T:
             result = ask(index)
     except (IndexDamaged, sqlite3.DatabaseError):
         index.set_aside()
-        result = ask(open_index(data, use_cache=False))
+        index = open_index(data, use_cache=False)
+        result = ask(index)
+    _warn_if_old(index)
     return result
+
+
+# Past this many days, the data installed with sovcloud is said to be old.
+OLD_DATA_DAYS = 90
+
+
+def _warn_if_old(index: "Index") -> None:
+    """One line on stderr when the data installed with the package was last reviewed long
+    ago: registers move monthly, and a buyer must know the answer may be stale."""
+    from sovcloud.paths import bundled_data_dir
+
+    if index.data_dir != bundled_data_dir():
+        return  # a checkout or a data repository: its owner knows how fresh it is
+    reviewed = index.data_date()
+    if reviewed is None:
+        return
+    age = (today() - dt.date.fromisoformat(reviewed)).days
+    if age > OLD_DATA_DAYS:
+        from sovcloud.render.terminal import warn
+
+        warn(
+            f"the data installed with sovcloud was last reviewed on {reviewed}, {age} days "
+            "ago: registers have moved since. Use a newer release (pip install -U sovcloud) "
+            "or a data checkout (--data DIR)."
+        )
 
 
 def emit_view(view: Any, format_: Format) -> None:
