@@ -127,10 +127,11 @@ def test_show_unknown_name_suggests_nearest() -> None:
 
 def test_show_provider_has_everything_with_numbered_sources() -> None:
     out = fixture_run("show", "numspot").stdout
-    assert "Docaposte (FR, 40%) shareholder, since 2022 [1]" in out
+    # Sources are numbered most authoritative first: ANS's register before the press.
+    assert "Docaposte (FR, 40%) shareholder, since 2022 [2]" in out
     assert "SecNumCloud: in progress v3.2 (J1) — PENDING: in progress; offers: NumSpot" in out
-    assert "HDS: certified v2.0 since 2024-06; activities 1, 2, 3, 4, 5, 6 [2]" in out
-    assert "[1] Test Press" in out and "https://press.example.com/a" in out
+    assert "HDS: certified v2.0 since 2024-06; activities 1, 2, 3, 4, 5, 6 [1]" in out
+    assert "[1] ANS" in out and "[2] Test Press" in out and "https://press.example.com/a" in out
     # Events newest first, the expected one marked, dates at their own precision.
     assert out.index("2030 (expected)") < out.index("2023-10-18")
 
@@ -380,3 +381,19 @@ def test_no_fact_is_cut_in_compare_or_markdown() -> None:
         assert "…" not in out, args
     out = run("compare", "bleu", "s3ns", "-f", "markdown").stdout
     assert "Orange and Capgemini together hold 100%; the split is not given in our sources" in out
+
+
+
+def test_markdown_is_citable_with_summaries_notes_and_linked_sources() -> None:
+    timeline = run("timeline", "--since", "2026-04", "--until", "2026-04", "-f", "markdown").stdout
+    assert "### 2026-04-23: Health Data Hub selects Scaleway" in timeline
+    assert "Sources disagree" in timeline  # the event's note
+    assert re.search(r"^1\. .+<https://", timeline, re.M)
+    compared = run("compare", "bleu", "s3ns", "-f", "markdown").stdout
+    assert "## Sources" in compared and "### Bleu" in compared and "### S3NS" in compared
+    shown = run("show", "s3ns", "-f", "markdown").stdout
+    numbered = re.findall(r"^\d+\. .*\((\w[\w-]*)\)(?: <|$)", shown, re.M)
+    order = ["register", "register-copy", "government", "company", "analyst", "press",
+             "opinion", "other"]
+    ranks = [order.index(kind) for kind in numbered]
+    assert ranks == sorted(ranks)

@@ -117,9 +117,7 @@ def _flat_certs(record: Record, schemes: list[str], on: dt.date) -> dict[str, st
     for scheme in schemes:
         entries = [c for c in record["certifications"] if c["scheme"] == scheme]
         out[f"{scheme}_status"] = ";".join(c["status"] for c in entries)
-        out[f"{scheme}_standing"] = ";".join(
-            certs.standing(c, record, on).state for c in entries
-        )
+        out[f"{scheme}_standing"] = ";".join(certs.standing(c, record, on).state for c in entries)
         for key in ("version", "number", "granted", "expires", "checked"):
             out[f"{scheme}_{key}"] = ";".join(c.get(key) or "" for c in entries)
     return out
@@ -338,10 +336,13 @@ class ProviderView(NamedTuple):
     lang: str = "en"
     as_of: dt.date | None = None
 
+    def sources(self) -> list[Record]:
+        """The record's sources as numbered: most authoritative first, then newest."""
+        return ordered_sources(self.detail.record["sources"])
+
     def notes(self, cited: list[str]) -> str:
-        """Footnote marks: each cited source's number in the record's list of sources."""
-        sources = self.detail.record["sources"]
-        numbers = {s["id"]: i for i, s in enumerate(sources, 1) if s.get("id")}
+        """Footnote marks: each cited source's number in the list of sources shown."""
+        numbers = {s["id"]: i for i, s in enumerate(self.sources(), 1) if s.get("id")}
         return "".join(f"[{n}]" for n in sorted({numbers[c] for c in cited if c in numbers}))
 
     def document(self) -> Any:
@@ -501,10 +502,7 @@ class ProviderView(NamedTuple):
             out += [f"## {title}", ""]
             out += [f"- {md(text)}" for text, _ in lines]
             out.append("")
-        out += ["## Sources", ""]
-        for i, s in enumerate(r["sources"], 1):
-            url = f" <{plain(s['url'])}>" if s.get("url") else ""
-            out.append(f"{i}. {md(source_label(s))}{url}")
+        out += ["## Sources", "", *md_sources(self.sources())]
         out += ["", t("Last reviewed {day}.", self.lang, day=r["last_reviewed"])]
         return "\n".join(out) + "\n"
 
@@ -529,7 +527,7 @@ class ProviderView(NamedTuple):
             for text, style in lines:
                 out += paragraph(text, style, width, indent="  ", hang="    ")
         out += [[], [(t("Sources", self.lang), "bold underline")]]
-        out += source_lines(r["sources"], width)
+        out += source_lines(self.sources(), width)
         out.append([(t("Last reviewed {day}.", self.lang, day=r["last_reviewed"]), "dim")])
         print_lines(console, out)
 
@@ -547,6 +545,38 @@ def source_lines(sources: list[Record], width: int) -> list[Any]:
 
 
 # --- show: event, and the timeline -------------------------------------------------------
+
+
+# Sources are listed most authoritative first: the certifying body's register, official
+# texts, the company itself, then the press and the rest; then the newest first.
+SOURCE_ORDER = (
+    "register",
+    "register-copy",
+    "government",
+    "company",
+    "analyst",
+    "press",
+    "opinion",
+    "other",
+)
+
+
+def ordered_sources(sources: list[Record]) -> list[Record]:
+    """The sources in SOURCE_ORDER, newest first within a type."""
+    by_date = sorted(sources, key=lambda s: str(s["date"]), reverse=True)
+    return sorted(
+        by_date,
+        key=lambda s: SOURCE_ORDER.index(s["type"]) if s["type"] in SOURCE_ORDER else 99,
+    )
+
+
+def md_sources(sources: list[Record], start: int = 1) -> list[str]:
+    """Numbered Markdown lines, each source with its link."""
+    out = []
+    for i, s in enumerate(sources, start):
+        url = f" <{plain(s['url'])}>" if s.get("url") else ""
+        out.append(f"{i}. {md(source_label(s))}{url}")
+    return out
 
 
 def _event_lines(e: Record, names: dict[str, str], lang: str) -> list[str]:
@@ -577,10 +607,10 @@ class EventView(NamedTuple):
         e = self.detail.record
         out = [f"# {md(localized(e['title'], self.lang))}", "", f"`{e['id']}`", ""]
         out += [md(line) + "  " for line in _event_lines(e, self.detail.provider_names, self.lang)]
-        out += ["", md(localized(e["summary"], self.lang)), "", "## Sources", ""]
-        for i, s in enumerate(e["sources"], 1):
-            url = f" <{plain(s['url'])}>" if s.get("url") else ""
-            out.append(f"{i}. {md(source_label(s))}{url}")
+        out += ["", md(localized(e["summary"], self.lang)), ""]
+        if e.get("note"):
+            out += [f"{t('Note', self.lang)}: {md(localized(e['note'], self.lang))}", ""]
+        out += ["## Sources", "", *md_sources(ordered_sources(e["sources"]))]
         return "\n".join(out) + "\n"
 
     def rich(self, console: Console) -> None:
@@ -627,16 +657,25 @@ class TimelineView(NamedTuple):
         return ", ".join(self.provider_names.get(p, p) for p in e["providers"])
 
     def markdown(self) -> str:
+        """What a reporter pastes: per event its date, title, who, summary, note and
+        numbered sources with their links, most authoritative first."""
         out = []
         for year, events in self._by_year():
             out += [f"## {year}", ""]
             for e in events:
                 who = f" ({md(self._providers(e))})" if e["providers"] else ""
-                out.append(
-                    f"- **{md(date_label(e['date'], e['status'], self.lang))}** "
-                    f"{md(localized(e['title'], self.lang))}{who} `{e['id']}`"
-                )
-            out.append("")
+                out += [
+                    f"### {md(date_label(e['date'], e['status'], self.lang))}: "
+                    f"{md(localized(e['title'], self.lang))}",
+                    "",
+                    f"`{e['id']}`{who}",
+                    "",
+                    md(localized(e["summary"], self.lang)),
+                    "",
+                ]
+                if e.get("note"):
+                    out += [f"*{md(localized(e['note'], self.lang))}*", ""]
+                out += [*md_sources(ordered_sources(e["sources"])), ""]
         return "\n".join(out) + ("\n" if out else "")
 
     def rich(self, console: Console) -> None:
@@ -833,7 +872,14 @@ class CompareView(NamedTuple):
 
     def markdown(self) -> str:
         headers = [""] + [r["name"] for r in self.records]
-        return md_table(headers, [[label, *(t for t, _ in cells)] for label, cells in self._grid()])
+        out = [
+            md_table(headers, [[label, *(t for t, _ in cells)] for label, cells in self._grid()])
+        ]
+        # Each provider's sources, so that the comparison can be cited and checked.
+        out += [f"## {t('Sources', self.lang)}", ""]
+        for r in self.records:
+            out += [f"### {md(r['name'])}", "", *md_sources(ordered_sources(r["sources"])), ""]
+        return "\n".join(out)
 
     def rich(self, console: Console) -> None:
         from rich.table import Table
