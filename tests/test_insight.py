@@ -308,7 +308,7 @@ def test_changes_in_2022_list_outscales_qualification_with_its_source() -> None:
 
 
 def test_changes_are_grouped_and_in_date_order() -> None:
-    found = as_json(fixture_run("changes", "--since", "2019", "-f", "json"))
+    found = as_json(fixture_run("changes", "--since", "2019", "--until", "2031", "-f", "json"))
     granted = [c["date"] for c in found if c["group"] == "granted"]
     assert granted == ["2019", "2019", "2022-03", "2024-02-01", "2024-06"]
     ended = [c for c in found if c["group"] == "ended"]
@@ -335,9 +335,25 @@ def test_changes_table_markdown_and_csv() -> None:
     assert rows[0]["ref"] == "outscale" and "ANSSI" in rows[0]["sources"]
 
 
-def test_changes_needs_since() -> None:
-    assert fixture_run("changes").exit_code == 2
+def test_changes_window_defaults_accepts_spans_and_refuses_a_reversed_one() -> None:
+    # Without --since: the last 30 days, up to today; what is expected later is not a change.
+    out = fixture_run("changes").stdout
+    assert "changes from 2026-10-31 to 2026-11-30" in out
+    assert "changes from 2026-11-23 to 2026-11-30" in fixture_run("changes", "--since", "7d").stdout
     assert fixture_run("changes", "--since", "2022-13").exit_code == 2
+    reversed_ = fixture_run("changes", "--since", "2025", "--until", "2024")
+    assert reversed_.exit_code == 2 and "swap them" in reversed_.stderr
+
+
+def test_changes_say_what_the_catalogue_learnt(data_dir: Path) -> None:
+    path = data_dir / "providers" / "outscale.yaml"
+    text = path.read_text(encoding="utf-8")
+    checked = "    offers: [iaas]\n    sources: [s1]\n    checked: 2026-11-27\n"
+    path.write_text(text.replace("    offers: [iaas]\n    sources: [s1]\n", checked, 1),
+                    encoding="utf-8")
+    found = as_json(run("changes", "--since", "7d", "--data", str(data_dir), "-f", "json"))
+    assert [c["title"] for c in found if c["group"] == "checked"] == [
+        "Outscale: SecNumCloud 3.2 checked (held)"]
 
 
 # --- stale ----------------------------------------------------------------------------------

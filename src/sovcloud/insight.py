@@ -714,6 +714,7 @@ CHANGE_GROUPS = {
     "ownership": "Ownership changes",
     "founded": "New providers",
     "event": "Events",
+    "checked": "What the catalogue learnt: entries checked against their sources",
 }
 
 
@@ -752,6 +753,10 @@ def _provider_changes(
     for cert in record["certifications"]:
         label = scheme_name(cert["scheme"]) + (f" {cert['version']}" if cert.get("version") else "")
         sources = cited(record, cert["sources"])
+        checked = cert.get("checked")
+        if checked and _in_window(checked, since, until):
+            state = certs.standing(cert, record, today).state
+            add("checked", "certification", checked, f"{name}: {label} checked ({state})", sources)
         granted = "qualified" if cert["scheme"] == "secnumcloud" else "certified"
         if _in_window(cert.get("granted"), since, until):
             add("granted", "certification", cert["granted"], f"{name}: {label} {granted}", sources)

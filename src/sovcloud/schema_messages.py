@@ -100,14 +100,19 @@ def schema_findings(
                 hint = f" (did you mean `{meant[-1]}`?)"
             else:
                 close = difflib.get_close_matches(key[:100], field_names(), n=1)
-                hint = f" (did you mean `{close[0]}`?)" if close else ""
+                hint = f" (did you mean `{close[0]}`?)" if close and close[0] != key else ""
+            # A field spelt right in the wrong place (`checked` on an owner) is misplaced.
+            fix = (
+                "move it where it belongs or remove it"
+                if key in field_names()
+                else "fix its spelling or remove it"
+            )
             findings.append(
                 Finding(
                     path,
                     line,
                     "SC101",
-                    f"unknown field {where(place)}{hint}: fix its spelling or remove it "
-                    "(data/README.md lists the fields)",
+                    f"unknown field {where(place)}{hint}: {fix} (data/README.md lists the fields)",
                 )
             )
         elif error["type"] == "missing":

@@ -6,6 +6,7 @@ render/insight.py; both load inside the commands.
 
 # No `from __future__ import annotations`: Typer would evaluate every annotation string
 # of every command on each start.
+import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -29,6 +30,22 @@ from sovcloud.cli.common import (
 if TYPE_CHECKING:
     from sovcloud.index import Index
     from sovcloud.render.insight import ChangesView
+
+_AGO = {"d": 1, "w": 7, "m": 30, "y": 365}
+
+
+def _window_start(value: str | None) -> str | None:
+    """A partial date, or a span back from today ('7d', '4w', '3m', '1y') as a day."""
+    import re
+
+    if value is None:
+        return None
+    ago = re.fullmatch(r"(\d{1,4})([dwmy])", value.strip().lower())
+    if ago:
+        days = int(ago.group(1)) * _AGO[ago.group(2)]
+        return (today() - dt.timedelta(days=days)).isoformat()
+    return partial_date(value)
+
 
 SERVICES = ("iaas", "paas", "saas", "caas", "private-cloud", "hosting", "colocation", "other")
 
@@ -146,14 +163,16 @@ def match(
 @command()
 def changes(
     since: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--since",
-            callback=partial_date,
+            callback=lambda v: _window_start(v),
             metavar="DATE",
-            help="From this year, month or day (2020, 2023-12, 2024-01-18).",
+            help="From this year, month or day (2020, 2023-12, 2024-01-18), or this long ago "
+            "(7d, 4w, 3m, 1y). Default: 30 days ago.",
+            show_default=False,
         ),
-    ],
+    ] = None,
     until: UntilOption = None,
     format_: FormatOption = Format.table,
     lang: LangOption = None,
@@ -164,15 +183,26 @@ def changes(
 
     Examples:
 
+      sovcloud changes                       # the last 30 days
+
+      sovcloud changes --since 7d
+
       sovcloud changes --since 2024
 
       sovcloud changes --since 2022 --until 2022-12
 
       sovcloud changes --since 2025-06 --format markdown > changes.md
     """
+    from sovcloud.dates import first_day, last_day
     from sovcloud.i18n import current_lang
     from sovcloud.insight import changes as market_changes
     from sovcloud.render.insight import ChangesView
+
+    since = since or (today() - dt.timedelta(days=30)).isoformat()
+    # What changed ends today: an event expected next year is not a change yet.
+    until = until or today().isoformat()
+    if until and first_day(since) > last_day(until):
+        raise typer.BadParameter(f"--since {since} is after --until {until}: swap them")
 
     def question(index: "Index") -> "ChangesView":
         found = market_changes(index, since, until, today(), current_lang(lang))

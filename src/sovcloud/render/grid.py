@@ -29,8 +29,14 @@ class Column(NamedTuple):
 Cell = tuple[str, str]  # text (may hold newlines) and its style
 
 
+def _unbreakable(word: str) -> bool:
+    """A link is never cut: a link broken across lines is a dead link once copied."""
+    return word.startswith(("http://", "https://", "<http"))
+
+
 def wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap; words longer than the width are cut."""
+    """Greedy word wrap; words longer than the width are cut, except links, which get a
+    line of their own, whole, however long."""
     if len(text) <= width and "\n" not in text:
         return [text]
     width = max(1, width)  # cutting to nothing would never end
@@ -41,6 +47,12 @@ def wrap(text: str, width: int) -> list[str]:
             continue
         current = ""
         for word in paragraph.split(" "):
+            if len(word) > width and _unbreakable(word):
+                if current:
+                    lines.append(current)
+                lines.append(word)
+                current = ""
+                continue
             while len(word) > width:
                 if current:
                     lines.append(current)
