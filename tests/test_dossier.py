@@ -146,3 +146,25 @@ def test_every_table_row_has_its_columns(name: str) -> None:
         if line.startswith("|"):
             # An unescaped | in record text would add a column.
             assert len(re.findall(r"(?<!\\)\|", line)) in (3, 6, 8), line
+
+
+def test_a_shortlist_is_one_file_with_the_comparison_and_a_section_each(tmp_path: Path) -> None:
+    out = tmp_path / "shortlist.md"
+    result = run("dossier", "numspot", "s3ns", "bleu", "-o", str(out))
+    assert result.exit_code == 0, result
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Shortlist: NumSpot, S3NS, Bleu")
+    assert "## Side by side" in text and "| SecNumCloud |" in text
+    assert text.index("## NumSpot (numspot)") < text.index("## S3NS (s3ns)") < text.index(
+        "## Bleu (bleu)")
+    assert "Decision or certificate:** 3395" in text  # NumSpot's register line
+    # One source, one number, across the whole file.
+    definitions = [line for line in text.splitlines() if line.startswith("[^")]
+    assert len(definitions) == len(set(d.split(":", 1)[1] for d in definitions))
+    assert "data sha256:" in text and "CC BY 4.0" in text
+
+
+def test_a_dossier_refuses_an_extension_that_is_not_markdown(tmp_path: Path) -> None:
+    result = run("dossier", "numspot", "-o", str(tmp_path / "numspot.pdf"))
+    assert result.exit_code == 2 and "name the file .md" in result.stderr
+    assert not (tmp_path / "numspot.pdf").exists()

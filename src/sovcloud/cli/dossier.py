@@ -17,10 +17,11 @@ if TYPE_CHECKING:
 
 @command()
 def dossier(
-    name: Annotated[
-        str,
+    names: Annotated[
+        list[str],
         typer.Argument(
-            help="Id, name or alias of a provider; accents, case and small typos are forgiven.",
+            help="Id, name or alias of a provider (several for a shortlist); accents, case "
+            "and small typos are forgiven.",
             autocompletion=completion.provider_names,
             metavar="NAME",
         ),
@@ -41,7 +42,8 @@ def dossier(
 ) -> None:
     """A provider file in Markdown: identity, owners, licensed technology, offers,
     certifications with status, scope and dates, data centres and events (newest first),
-    every fact with its sources as numbered footnotes.
+    every fact with its sources as numbered footnotes. With several providers, one file for
+    a shortlist: the comparison, then a section per provider, each source numbered once.
 
     The file says which data it was made from (sovcloud's version and a fingerprint of the
     records' content, the same on every machine for the same data) and on which day, for
@@ -54,21 +56,32 @@ def dossier(
       sovcloud dossier "Thésée" -o thesee.md
 
       sovcloud dossier bleu -o bleu.md --force --lang fr
+
+      sovcloud dossier numspot s3ns bleu -o shortlist.md
     """
     from sovcloud.i18n import current_lang
     from sovcloud.provenance import stamp
     from sovcloud.query import provider_detail, resolve
     from sovcloud.render.dossier import dossier as render
+    from sovcloud.render.dossier import shortlist
 
     if output is not None:
         from sovcloud.atomic import check_free
 
+        if output.suffix.lower() not in (".md", ".markdown"):
+            raise typer.BadParameter(
+                f"{output.name}: a dossier is Markdown; name the file .md (a browser or "
+                "pandoc turns Markdown into HTML or PDF)",
+                param_hint="--output",
+            )
         check_free(output, force)
 
     def question(index: "Index") -> str:
-        found = resolve(index, name, folders=("providers",))
-        detail = provider_detail(index, found.id)
-        return render(detail, stamp(index, today()), current_lang(lang))
+        ids = dict.fromkeys(resolve(index, n, folders=("providers",)).id for n in names)
+        details = [provider_detail(index, id_) for id_ in ids]
+        if len(details) == 1:
+            return render(details[0], stamp(index, today()), current_lang(lang))
+        return shortlist(details, stamp(index, today()), current_lang(lang))
 
     text = answer(data, question)
     if output is None:

@@ -84,8 +84,6 @@ def dossier(detail: ProviderDetail, stamp: Stamp, lang: str = "en") -> str:
     r = detail.record
     today: dt.date = stamp.made
     notes = Footnotes()
-    record_marks = notes.cite(r["sources"])  # first, so numbers follow the record's order
-
     out = [
         f"# Provider file: {md(r['name'])}",
         "",
@@ -95,9 +93,49 @@ def dossier(detail: ProviderDetail, stamp: Stamp, lang: str = "en") -> str:
         "",
         f"{md(ATTRIBUTION)} <{DATA_LICENSE_URL}>",
         "",
-        "## Identity",
-        "",
+        *_body(detail, today, notes, lang, "##"),
     ]
+    out += ["", "## Sources", "", *notes.definitions(lang)]
+    return "\n".join(out) + "\n"
+
+
+def shortlist(details: list[ProviderDetail], stamp: Stamp, lang: str = "en") -> str:
+    """One file for a shortlist: the comparison, then a section per provider, every fact
+    footnoted once across the file, the data's date and fingerprint."""
+    from sovcloud.render.views import CompareView
+
+    today: dt.date = stamp.made
+    notes = Footnotes()
+    names = ", ".join(md(d.record["name"]) for d in details)
+    table = CompareView([d.record for d in details], today, lang).grid_markdown()
+    out = [
+        f"# Shortlist: {names}",
+        "",
+        f"Made on {today} with {md(stamp.line())}. Certification states are as of that "
+        "day. Every fact cites its sources as numbered notes, listed at the end.",
+        "",
+        f"{md(ATTRIBUTION)} <{DATA_LICENSE_URL}>",
+        "",
+        "## Side by side",
+        "",
+        table.rstrip("\n"),
+    ]
+    for detail in details:
+        r = detail.record
+        out += ["", f"## {md(r['name'])} ({md(r['id'])})", ""]
+        out.append(f"The record was last reviewed on {r['last_reviewed']}.")
+        out += ["", *_body(detail, today, notes, lang, "###")]
+    out += ["", "## Sources", "", *notes.definitions(lang)]
+    return "\n".join(out) + "\n"
+
+
+def _body(
+    detail: ProviderDetail, today: dt.date, notes: Footnotes, lang: str, level: str
+) -> list[str]:
+    """A provider's sections, headed at `level` ('##' in a dossier, '###' in a shortlist)."""
+    r = detail.record
+    record_marks = notes.cite(r["sources"])  # first, so numbers follow the record's order
+    out = [f"{level} Identity", ""]
     identity = [
         ["Name", r["name"]],
         ["Id", r["id"]],
@@ -116,7 +154,7 @@ def dossier(detail: ProviderDetail, stamp: Stamp, lang: str = "en") -> str:
         out += ["", f"**Note:** {md(localized(r['note'], lang))}"]
     out += ["", f"Identity and description rest on the record's sources{record_marks}."]
 
-    out += ["", "## Owners", ""]
+    out += ["", f"{level} Owners", ""]
     if not r["owners"]:
         out.append("None recorded.")
     for o in r["owners"]:
@@ -128,12 +166,12 @@ def dossier(detail: ProviderDetail, stamp: Stamp, lang: str = "en") -> str:
         out.append(f"- {md(text)}{notes.cite_ids(r, o['sources'])}")
 
     if r["licensed_technology"]:
-        out += ["", "## Technology under licence", ""]
+        out += ["", f"{level} Technology under licence", ""]
         for x in r["licensed_technology"]:
             out.append(f"- {md(license_label(x))}{notes.cite_ids(r, x['sources'])}")
 
     if r["offers"]:
-        out += ["", "## Offers", ""]
+        out += ["", f"{level} Offers", ""]
         rows = [
             [
                 o["name"],
@@ -146,11 +184,11 @@ def dossier(detail: ProviderDetail, stamp: Stamp, lang: str = "en") -> str:
         ]
         out.append(md_table(["Offer", "Id", "Service", "Status", "Description"], rows).rstrip())
 
-    out += ["", "## Certifications", ""]
-    out += _certifications(r, today, notes, lang)
+    out += ["", f"{level} Certifications", ""]
+    out += _certifications(r, today, notes, lang, level + "#")
 
     if r["data_centres"]:
-        out += ["", "## Data centres", ""]
+        out += ["", f"{level} Data centres", ""]
         for d in r["data_centres"]:
             text = f"{d['location']} ({d['country']})"
             if d.get("operator"):
@@ -159,9 +197,9 @@ def dossier(detail: ProviderDetail, stamp: Stamp, lang: str = "en") -> str:
 
     links = _links_from_others(r["id"], detail.referrers, notes)
     if links:
-        out += ["", "## Named in other providers' records", "", *links]
+        out += ["", f"{level} Named in other providers' records", "", *links]
 
-    out += ["", "## Events, newest first", ""]
+    out += ["", f"{level} Events, newest first", ""]
     if not detail.events:
         out.append("None recorded.")
     for e in detail.events:
@@ -172,12 +210,14 @@ def dossier(detail: ProviderDetail, stamp: Stamp, lang: str = "en") -> str:
         )
         out.append(f"  {md(localized(e['summary'], lang))}")
 
-    out += ["", "## Sources", "", *notes.definitions(lang)]
-    return "\n".join(out) + "\n"
+    return out
 
 
-def _certifications(r: Record, today: dt.date, notes: Footnotes, lang: str) -> list[str]:
-    """A summary table, then each certification's details and sources."""
+def _certifications(
+    r: Record, today: dt.date, notes: Footnotes, lang: str, level: str = "###"
+) -> list[str]:
+    """A summary table, then each certification's details (the register line: number,
+    body, dates, the day it was checked, and why it stands as it does) and sources."""
     certs = r["certifications"]
     if not certs:
         return ["None recorded."]
@@ -200,7 +240,16 @@ def _certifications(r: Record, today: dt.date, notes: Footnotes, lang: str) -> l
     for c, state in zip(certs, states, strict=True):
         title = scheme_name(c["scheme"]) + (f" {c['version']}" if c.get("version") else "")
         word = STATUS_WORDS.get(c["status"], c["status"])
-        out += ["", f"### {md(title)}: {md(word)} ({STATE_WORDS[state]} on {today})", ""]
+        out += ["", f"{level} {md(title)}: {md(word)} ({STATE_WORDS[state]} on {today})", ""]
+        standing = certs_.standing(c, r, today)
+        if standing.state != certs_.HELD:
+            out.append(_field("Why", md(certs_.reason_text(standing))))
+        if c.get("number"):
+            out.append(_field("Decision or certificate", md(c["number"])))
+        if c.get("body"):
+            out.append(_field("Issued by", md(c["body"])))
+        if c.get("checked"):
+            out.append(_field("Checked against its sources on", c["checked"]))
         if c.get("milestone"):
             out.append(_field("Milestone", md(c["milestone"])))
         if c.get("scope"):

@@ -870,11 +870,13 @@ class CompareView(NamedTuple):
         add(t("Last reviewed", lang), [(r["last_reviewed"], "") for r in rs])
         return rows
 
-    def markdown(self) -> str:
+    def grid_markdown(self) -> str:
+        """The side-by-side table alone, as Markdown."""
         headers = [""] + [r["name"] for r in self.records]
-        out = [
-            md_table(headers, [[label, *(t for t, _ in cells)] for label, cells in self._grid()])
-        ]
+        return md_table(headers, [[label, *(t for t, _ in cells)] for label, cells in self._grid()])
+
+    def markdown(self) -> str:
+        out = [self.grid_markdown()]
         # Each provider's sources, so that the comparison can be cited and checked.
         out += [f"## {t('Sources', self.lang)}", ""]
         for r in self.records:
