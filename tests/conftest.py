@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -77,3 +81,61 @@ def data_dir(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, target)
     return target
+
+
+# --- the installed command, as a user (or another user) runs it ------------------------------
+
+INSTALLED = Path(sys.executable).with_name("sovcloud")
+NOBODY = 65534
+
+
+def installed(
+    *args: str,
+    env: dict[str, str] | None = None,
+    as_nobody: bool = False,
+    timeout: float = 120,
+    **kwargs: Any,
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed `sovcloud` console script in a subprocess (as `nobody` when asked,
+    through setpriv: permissions do not stop root, so faults are tried as another user)."""
+    command = [str(INSTALLED)] if INSTALLED.exists() else [sys.executable, "-m", "sovcloud"]
+    if as_nobody:
+        command = [*as_nobody_prefix(), *command]
+    kwargs.setdefault("capture_output", True)
+    return subprocess.run(
+        [*command, *args],
+        env={**os.environ, **(env or {})},
+        text=True,
+        timeout=timeout,
+        **kwargs,
+    )
+
+
+def as_nobody_prefix() -> list[str]:
+    """The command prefix that runs a program as `nobody`; skips the test when there is none."""
+    if os.geteuid() != 0:
+        return []  # already not root: the test runs as this user
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: cannot try this as an ordinary user")
+    return [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--"]
+
+
+@pytest.fixture
+def public_tmp() -> Any:
+    """A temporary folder that another user can reach (pytest's own are private to their
+    owner), removed afterwards."""
+    import tempfile
+
+    path = Path(tempfile.mkdtemp(prefix="sovcloud-test-"))
+    path.chmod(0o755)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def give_to_nobody(path: Path) -> None:
+    """Make a folder tree belong to `nobody` (only root can)."""
+    if os.geteuid() != 0:
+        return
+    for item in [path, *path.rglob("*")]:
+        os.lchown(item, NOBODY, NOBODY)

@@ -9,7 +9,6 @@ Rich's heavier parts load inside the commands that need them, so that start-up s
 import datetime as dt
 import functools
 import os
-import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -163,15 +162,15 @@ def report(exc: SovcloudError, lang: str | None = None) -> None:
     chosen = current_lang(lang)
     error(exc.localized(chosen), t("error", chosen))
     if isinstance(exc, NotFoundError) and exc.suggestions:
-        from sovcloud.render.terminal import plain
+        from sovcloud.render.terminal import plain, write_out
 
         label = t("candidates" if "several" in exc.template else "nearest", chosen)
-        sys.stderr.write(f"{label}: " + ", ".join(plain(s) for s in exc.suggestions) + "\n")
+        write_out(f"{label}: " + ", ".join(plain(s) for s in exc.suggestions) + "\n", True)
     if isinstance(exc, DataError):
-        from sovcloud.render.terminal import plain
+        from sovcloud.render.terminal import plain, write_out
 
         for f in exc.findings[:10]:
-            sys.stderr.write(plain(f"  {f.path}:{f.line}: {f.code} {f.message}") + "\n")
+            write_out(plain(f"  {f.path}:{f.line}: {f.code} {f.message}") + "\n", True)
 
 
 def open_index(

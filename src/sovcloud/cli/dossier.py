@@ -70,7 +70,10 @@ def dossier(
         detail = provider_detail(index, found.id)
         return render(detail, stamp(index, today()), current_lang(lang))
 
-    text = answer(data, question)
+    from sovcloud.render.terminal import log_safe
+
+    # Markdown escapes: a CI log that shows the file runs nothing, and it renders the same.
+    text = log_safe(answer(data, question))
     if output is None:
         sys.stdout.write(text)
         return
