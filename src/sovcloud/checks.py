@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from sovcloud import dates
@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from sovcloud.loader import FileResult
 
 LineOf = Callable[[tuple[Any, ...]], int]
+# Findings of one cross-record check reported, at most: two files sharing thousands of
+# aliases would otherwise give hundreds of thousands. The last one says how many more.
+MAX_PER_CHECK = 200
 
 
 class Timed:
@@ -219,14 +222,37 @@ def _check_scheme(
                 )
 
 
+def capped(findings: Iterable[Finding], code: str) -> list[Finding]:
+    """At most MAX_PER_CHECK findings; when there were more, the last kept says how many."""
+    kept: list[Finding] = []
+    more = 0
+    for finding in findings:
+        if len(kept) < MAX_PER_CHECK:
+            kept.append(finding)
+        else:
+            more += 1
+    if more:
+        last = kept[-1]
+        kept[-1] = Finding(
+            last.path,
+            last.line,
+            last.code,
+            f"{last.message} (and {more:,} more {code} findings not listed: fix these first)",
+        )
+    return kept
+
+
 def duplicate_ids(rows: Iterable[tuple[str, str, int]]) -> list[Finding]:
     """SC202 for (id, path, id line) rows of ids used more than once, each id's rows in
     precedence order (providers first): the first keeps the id, the others are reported."""
-    findings = []
+    return capped(_duplicate_ids(rows), "SC202")
+
+
+def _duplicate_ids(rows: Iterable[tuple[str, str, int]]) -> Iterator[Finding]:
     first: dict[str, str] = {}
     for id_, path, line in rows:
         if id_ in first:
-            findings.append(
+            yield (
                 Finding(
                     path,
                     line,
@@ -236,30 +262,33 @@ def duplicate_ids(rows: Iterable[tuple[str, str, int]]) -> list[Finding]:
             )
         else:
             first[id_] = path
-    return findings
 
 
 def dangling_refs(
     rows: Iterable[tuple[str, int, str]], provider_ids: Callable[[], list[str]]
 ) -> list[Finding]:
     """SC203 for (path, line, provider id) references to providers that have no record."""
-    findings = []
+    return capped(_dangling_refs(rows, provider_ids), "SC203")
+
+
+def _dangling_refs(
+    rows: Iterable[tuple[str, int, str]], provider_ids: Callable[[], list[str]]
+) -> Iterator[Finding]:
     known: list[str] | None = None
-    for path, line, ref in rows:
+    for number, (path, line, ref) in enumerate(rows):
         if known is None:
             known = provider_ids()
-        close = difflib.get_close_matches(ref, known, n=1)
-        hint = f" (did you mean `{close[0]}`?)" if close else ""
-        findings.append(
-            Finding(
-                path,
-                line,
-                "SC203",
-                f"refers to provider `{ref}`, which has no file "
-                f"providers/{ref}.yaml{hint}: fix the id or add the provider",
-            )
+        hint = ""
+        if number < MAX_PER_CHECK:  # what is not listed needs no hint
+            close = difflib.get_close_matches(ref, known, n=1)
+            hint = f" (did you mean `{close[0]}`?)" if close else ""
+        yield Finding(
+            path,
+            line,
+            "SC203",
+            f"refers to provider `{ref}`, which has no file "
+            f"providers/{ref}.yaml{hint}: fix the id or add the provider",
         )
-    return findings
 
 
 def unchecked_findings(
@@ -288,20 +317,24 @@ def unknown_scheme_refs(
     rows: Iterable[tuple[str, int, str]], scheme_ids: list[str]
 ) -> list[Finding]:
     """SC209 for (path, line, scheme id) certifications naming a scheme without a record."""
-    findings = []
-    for path, line, ref in rows:
-        close = difflib.get_close_matches(ref, scheme_ids, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`? " if close else ""
-        findings.append(
-            Finding(
-                path,
-                line,
-                "SC209",
-                f"names scheme `{ref}`, which has no file schemes/{ref}.yaml: {hint}"
-                f"use a known scheme id (`sovcloud schemes` lists them) or add the scheme",
-            )
+    return capped(_unknown_scheme_refs(rows, scheme_ids), "SC209")
+
+
+def _unknown_scheme_refs(
+    rows: Iterable[tuple[str, int, str]], scheme_ids: list[str]
+) -> Iterator[Finding]:
+    for number, (path, line, ref) in enumerate(rows):
+        hint = ""
+        if number < MAX_PER_CHECK:
+            close = difflib.get_close_matches(ref, scheme_ids, n=1, cutoff=0.6)
+            hint = f"did you mean `{close[0]}`? " if close else ""
+        yield Finding(
+            path,
+            line,
+            "SC209",
+            f"names scheme `{ref}`, which has no file schemes/{ref}.yaml: {hint}"
+            f"use a known scheme id (`sovcloud schemes` lists them) or add the scheme",
         )
-    return findings
 
 
 def shared_names(rows: Iterable[tuple[str, str, str, int, str]]) -> list[Finding]:
@@ -310,21 +343,24 @@ def shared_names(rows: Iterable[tuple[str, str, str, int, str]]) -> list[Finding
     holders: dict[str, list[tuple[str, str, int, str]]] = {}
     for folded, id_, path, line, name in rows:
         holders.setdefault(folded, []).append((id_, path, line, name))
-    findings = []
+    return capped(_shared_names(holders), "SC204")
+
+
+def _shared_names(holders: dict[str, list[tuple[str, str, int, str]]]) -> Iterator[Finding]:
     for group in holders.values():
         ids = {id_ for id_, _, _, _ in group}
         for id_, path, line, name in group:
-            others = ", ".join(f"`{i}`" for i in sorted(ids - {id_}))
-            findings.append(
-                Finding(
-                    path,
-                    line,
-                    "SC204",
-                    f"the name {name!r} is also a name or alias of {others}: "
-                    "names must tell providers apart, remove or qualify it",
-                )
+            rest = sorted(ids - {id_})
+            others = ", ".join(f"`{i}`" for i in rest[:5])
+            if len(rest) > 5:
+                others += f" and {len(rest) - 5:,} other providers"
+            yield Finding(
+                path,
+                line,
+                "SC204",
+                f"the name {name!r} is also a name or alias of {others}: "
+                "names must tell providers apart, remove or qualify it",
             )
-    return findings
 
 
 def max_age_findings(

@@ -95,6 +95,16 @@ def read_record(file: RecordFile) -> FileResult:
     )
     if record is not None:
         check_record(result, file.stem, doc.line_of)
+        if len(result.findings) > MAX_FINDINGS:
+            more = len(result.findings) - MAX_FINDINGS
+            del result.findings[MAX_FINDINGS:]
+            last = result.findings[-1]
+            result.findings[-1] = Finding(
+                last.path,
+                last.line,
+                last.code,
+                f"{last.message} (and {more:,} more problems in this file: fix these first)",
+            )
     return result
 
 
