@@ -27,10 +27,13 @@ class WriteError(SovcloudError):
 
 def check_free(path: Path, force: bool) -> None:
     """Refuse early, before any work, when `path` exists and may not be replaced."""
-    if not force and (path.exists() or path.is_symlink()):
-        raise WriteError(f"{path} already exists: pass --force to replace it")
-    if path.is_dir():
-        raise WriteError(f"{path} is a directory: give a file name")
+    try:
+        if not force and (path.exists() or path.is_symlink()):
+            raise WriteError(f"{path} already exists: pass --force to replace it")
+        if path.is_dir():
+            raise WriteError(f"{path} is a directory: give a file name")
+    except OSError as exc:  # a name too long, a folder that cannot be searched
+        raise WriteError(f"cannot write {path}: {_reason(exc)}") from None
 
 
 def write_bytes(path: Path, data: bytes, *, force: bool = False) -> None:
@@ -65,10 +68,10 @@ def staged(path: Path, *, force: bool = False) -> Iterator[Path]:
     except OSError as exc:
         raise WriteError(f"cannot write {path}: {_reason(exc)}") from exc
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        for suffix in ("-journal", "-wal", "-shm"):  # what an interrupted SQLite leaves
-            with contextlib.suppress(FileNotFoundError):
+        # Clean-up never hides the error that stopped the write (on a read-only file
+        # system, removing a file that was never created fails too).
+        for suffix in ("", "-journal", "-wal", "-shm"):  # what an interrupted SQLite leaves
+            with contextlib.suppress(OSError):
                 os.unlink(f"{temp}{suffix}")
 
 
@@ -105,12 +108,26 @@ def staged_files(directory: Path, names: Iterable[str], *, force: bool = False) 
     finally:
         if stage is not None:
             shutil.rmtree(stage, ignore_errors=True)
-        if created and not any(directory.iterdir()):
-            directory.rmdir()
+        if created:
+            with contextlib.suppress(OSError):  # never hides the error that stopped us
+                if not any(directory.iterdir()):
+                    directory.rmdir()
+
+
+# The longest file name most file systems take, in bytes.
+NAME_MAX = 255
 
 
 def _temp_name(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    """A hidden name beside `path`, from its name and a random part; the name is cut short
+    when it would be longer than a file name may be, so that any name that can be written
+    can be staged."""
+    suffix = f".{secrets.token_hex(4)}.tmp"
+    name = path.name
+    room = NAME_MAX - len(suffix) - 1
+    while len(os.fsencode(name)) > room:
+        name = name[:-1]
+    return path.with_name(f".{name}{suffix}")
 
 
 def _move(temp: Path, path: Path, force: bool) -> None:

@@ -143,6 +143,10 @@ FRENCH = {
         "{path} : ce dossier de données n'existe pas ; indiquez un dossier contenant "
         "providers/ et events/"
     ),
+    "{path}: cannot be read ({reason}); let your user read and search it": (
+        "{path} : illisible ({reason}) ; donnez à votre utilisateur le droit de le lire et "
+        "de le parcourir"
+    ),
     "{path}: holds neither providers/ nor events/; point --data at the folder that holds them": (
         "{path} : ne contient ni providers/ ni events/ ; faites pointer --data vers le "
         "dossier qui les contient"

@@ -365,9 +365,12 @@ class Index:
 
         Scored and ranked in SQL: a broad search ("provider") matches hundreds of
         thousands of texts at scale, too many to bring into Python."""
+        words = list(dict.fromkeys(words))
+        if len(words) > MAX_SEARCH_WORDS:
+            return []  # no stored text is long enough to hold them all
         weight = " ".join(f"WHEN '{f}' THEN {w!r}" for f, w in SEARCH_WEIGHTS.items())
         rank = " ".join(f"WHEN '{f}' THEN {n}" for n, f in enumerate(SEARCH_WEIGHTS))
-        holds = " AND ".join("instr(s.folded, ?) > 0" for _ in words)
+        holds = _all_of(["instr(s.folded, ?) > 0"] * len(words))
         # Per file, the row with the highest score, then rank, then first item: with a
         # single max(), SQLite takes the other columns from the row that has it. Distinct
         # scores differ by at least 0.25, far more than rank and item can weigh.
@@ -442,6 +445,19 @@ class Index:
                 (folded,),
             )
         )
+
+
+# More distinct words than a text of 10,000 characters (the longest a record holds) can hold.
+MAX_SEARCH_WORDS = 5000
+
+
+def _all_of(terms: list[str]) -> str:
+    """`terms` joined by AND as a balanced tree: SQLite refuses an expression nested more
+    than 1,000 deep, which a plain chain of a thousand words is."""
+    if len(terms) == 1:
+        return terms[0]
+    half = len(terms) // 2
+    return f"({_all_of(terms[:half])} AND {_all_of(terms[half:])})"
 
 
 class SearchRow(NamedTuple):

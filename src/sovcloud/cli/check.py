@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from sovcloud.cli.common import DataOption, LangOption, command, today
+from sovcloud.cli.common import MAX_AGE_DAYS, DataOption, LangOption, command, today
 
 # The files `schema --write` writes, named as the data files' `$schema` comments expect.
 SCHEMA_FILES = {
@@ -42,7 +42,11 @@ def validate(
     max_age: Annotated[
         int | None,
         typer.Option(
-            "--max-age", min=0, help="Warn about records not reviewed for DAYS.", metavar="DAYS"
+            "--max-age",
+            min=0,
+            max=MAX_AGE_DAYS,
+            help="Warn about records not reviewed for DAYS.",
+            metavar="DAYS",
         ),
     ] = None,
     lang: LangOption = None,

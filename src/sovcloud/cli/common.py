@@ -115,6 +115,11 @@ def day(value: dt.datetime | None) -> dt.date | None:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# Bounds of numeric options, so that a number beyond them is a usage error, not an overflow:
+# a record's age in days (dates start in 1800), how many results to list.
+MAX_AGE_DAYS = 100_000
+MAX_LIMIT = 1_000_000
+
 
 # When set, only the command of that name registers itself: Typer builds the parameters of
 # every registered command on each start, which costs more than running one of them.
@@ -230,9 +235,19 @@ def emit_view(view: Any, format_: Format) -> None:
 
 
 def today() -> dt.date:
-    """Today, or $SOVCLOUD_TODAY when set (tests and reviews pin it)."""
+    """Today, or $SOVCLOUD_TODAY when set (tests and reviews pin it); a value that is not a
+    day is a usage error (exit 2)."""
     override = os.environ.get("SOVCLOUD_TODAY")
-    return dt.date.fromisoformat(override) if override else dt.date.today()
+    if not override:
+        return dt.date.today()
+    if len(override) == 10 and override.isascii():
+        try:
+            return dt.date.fromisoformat(override)
+        except ValueError:
+            pass
+    raise typer.BadParameter(
+        f"SOVCLOUD_TODAY={override[:40]!r} is not a day: write it as 2026-11-24, or unset it"
+    )
 
 
 def choices(allowed: tuple[str, ...]) -> Callable[[list[str] | None], list[str]]:

@@ -147,7 +147,7 @@ def error(message: str, label: str = "error") -> None:
     from rich.text import Text
 
     err = console(stderr=True)
-    err.print(Text(f"{label}: ", style="bold red") + Text(plain(message)))
+    err.print(Text(f"{label}: ", style="bold red") + Text(plain(message)), soft_wrap=True)
 
 
 def warn(message: str) -> None:
@@ -155,4 +155,4 @@ def warn(message: str) -> None:
     from rich.text import Text
 
     err = console(stderr=True)
-    err.print(Text("warning: ", style="yellow") + Text(plain(message)))
+    err.print(Text("warning: ", style="yellow") + Text(plain(message)), soft_wrap=True)
