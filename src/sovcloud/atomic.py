@@ -5,7 +5,11 @@ same file system), flushes it to disk with fsync, then moves it into place with 
 a reader, a crash or a full disk sees the old file or the new one, never half of one. An
 existing target is kept unless the caller says to replace it; without `force`, the final
 step is a hard link, which fails rather than replace a file that appeared in the meantime.
-Standard library only.
+
+Only regular files are ever replaced. A target that is a pipe or a character device (or a
+link to one, such as /dev/stdout) is written into, as a shell's `>` would, and never
+replaced by a file (as root, replacing /dev/null would break the system); one that must be
+staged whole (a database), a block device or a socket is refused. Standard library only.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import errno
 import os
 import secrets
 import shutil
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -37,9 +42,63 @@ def check_free(path: Path, force: bool) -> None:
 
 
 def write_bytes(path: Path, data: bytes, *, force: bool = False) -> None:
-    """Write `data` to `path` atomically."""
+    """Write `data` to `path` atomically; into it, when it is a pipe or a character device
+    (which --force allows, as it allows replacing a file)."""
+    special = _special(path)
+    if special is not None:
+        if not force:
+            raise WriteError(f"{path} already exists: pass --force to replace it")
+        _write_into(path, data, special)
+        return
     with staged(path, force=force) as temp, open(temp, "wb") as handle:
         handle.write(data)
+
+
+def _special(path: Path) -> int | None:
+    """The file type of what `path` leads to (links followed) when it exists and is neither
+    a regular file nor a folder; else None."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return stat.S_IFMT(mode)
+
+
+def _refuse_special(path: Path, what: str) -> None:
+    if _special(path) is not None:
+        raise WriteError(
+            f"{path} is not a regular file (a pipe, a device or a socket): {what} is written "
+            "only to a file, which never replaces it; give a file name"
+        )
+
+
+def _write_into(path: Path, data: bytes, kind: int) -> None:
+    """Write `data` into a pipe or a character device without replacing it."""
+    if kind not in (stat.S_IFIFO, stat.S_IFCHR):
+        _refuse_special(path, "this")
+    flags = os.O_WRONLY | getattr(os, "O_NOCTTY", 0)
+    if kind == stat.S_IFIFO:
+        flags |= os.O_NONBLOCK  # fails at once when no one reads the pipe
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise WriteError(f"cannot write {path}: no process is reading the pipe") from None
+        raise WriteError(f"cannot write {path}: {_reason(exc)}") from None
+    try:
+        opened = os.fstat(fd).st_mode
+        if stat.S_IFMT(opened) != kind:  # swapped since we looked: write nothing
+            raise WriteError(f"cannot write {path}: it changed while it was opened")
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as exc:
+        raise WriteError(f"cannot write {path}: {_reason(exc)}") from None
+    finally:
+        os.close(fd)
 
 
 def write_text(path: Path, text: str, *, force: bool = False) -> None:
@@ -56,6 +115,7 @@ def staged(path: Path, *, force: bool = False) -> Iterator[Path]:
     `path` is left as it was.
     """
     check_free(path, force)
+    _refuse_special(path, "this output")
     temp = _temp_name(path)
     try:
         # Created here, with the usual permissions (0666 less the umask), so that the
@@ -88,6 +148,7 @@ def staged_files(directory: Path, names: Iterable[str], *, force: bool = False) 
         raise WriteError(f"{directory} exists and is not a directory: give a folder name")
     for name in names:
         check_free(directory / name, force)
+        _refuse_special(directory / name, "each table")
     created = False
     stage: Path | None = None
     try:
@@ -132,6 +193,7 @@ def _temp_name(path: Path) -> Path:
 
 def _move(temp: Path, path: Path, force: bool) -> None:
     if force:
+        _refuse_special(path, "this output")  # appeared since the first look
         os.replace(temp, path)
         return
     try:
