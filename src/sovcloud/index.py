@@ -769,7 +769,9 @@ def _start_readers(jobs: int) -> Iterator[Executor]:
     the way out, work not started is dropped (an interrupted run does not finish it)."""
     from concurrent.futures import ProcessPoolExecutor
 
-    readers = ProcessPoolExecutor(max_workers=jobs, initializer=_load_reader)
+    readers = ProcessPoolExecutor(
+        max_workers=jobs, initializer=_load_reader, initargs=(os.getpid(),)
+    )
     try:
         readers.submit(int)  # the processes start with the first task
         yield readers
@@ -777,8 +779,47 @@ def _start_readers(jobs: int) -> Iterator[Executor]:
         readers.shutdown(wait=True, cancel_futures=True)
 
 
-def _load_reader() -> None:
+def _load_reader(parent: int) -> None:
+    """A reading process starts: it dies with `parent`, then loads the reading modules."""
+    die_with_parent(parent)
     import sovcloud.loader  # noqa: F401  # pydantic, the models and libyaml: a third of a second
+
+
+# Linux's prctl option: the signal a process gets when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end when `parent` does, however the parent ends (SIGTERM,
+    SIGINT, kill -9): a worker left behind would keep reading for nothing, holding the
+    caller's stdout and stderr open, and a CI step waiting for them would hang.
+
+    On Linux the kernel sends SIGKILL when the parent dies (PR_SET_PDEATHSIG); elsewhere a
+    thread checks every half second that the parent is still there. A parent gone before
+    this call is seen at once."""
+    import signal
+    import sys
+
+    watched = False
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            watched = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)  # the parent died before we could be told
+    if not watched:
+        import threading
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True, name="sovcloud-parent-watch").start()
 
 
 @contextlib.contextmanager
