@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from sovcloud import dates
+from sovcloud.charsets import mixed_word
 from sovcloud.core.certs import HELD_STATUSES, PROOF
 from sovcloud.errors import Finding
 
@@ -119,6 +120,19 @@ def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
             )
         return
 
+    names: list[tuple[tuple[Any, ...], str]] = [(("name",), record["name"])]
+    names += [(("aliases", i), alias) for i, alias in enumerate(record["aliases"])]
+    for place, name in names:
+        mixed = mixed_word(name) if not name.isascii() else None
+        if mixed:
+            word, found = mixed
+            add(
+                place,
+                "SC210",
+                f"the word {word!r} mixes {' and '.join(sorted(s.title() for s in found))} "
+                "letters, which can make a name look like another: write each word in one "
+                "script",
+            )
     types = {s["id"]: s["type"] for s in record["sources"] if s.get("id")}
     offers = [o["id"] for o in record["offers"]]
     for index, offer in enumerate(offers):
@@ -361,6 +375,44 @@ def _shared_names(holders: dict[str, list[tuple[str, str, int, str]]]) -> Iterat
                 f"the name {name!r} is also a name or alias of {others}: "
                 "names must tell providers apart, remove or qualify it",
             )
+
+
+def confusable_names(rows: Iterable[tuple[str, str, str, int, str, str]]) -> list[Finding]:
+    """SC211 for (skeleton, provider id, path, line, name, folded name) rows of names that
+    look the same as another provider's name or alias (one skeleton, see
+    charsets.skeleton) without being the same name (SC204 reports those): reported in every
+    file holding one, as either may be the impostor."""
+    groups: dict[str, list[tuple[str, str, int, str, str]]] = {}
+    for look, id_, path, line, name, folded in rows:
+        groups.setdefault(look, []).append((id_, path, line, name, folded))
+    return capped(_confusable_names(groups), "SC211")
+
+
+def _confusable_names(groups: dict[str, list[tuple[str, str, int, str, str]]]) -> Iterator[Finding]:
+    for group in groups.values():
+        for id_, path, line, name, folded in group:
+            others = sorted({(i, n) for i, _, _, n, f in group if i != id_ and f != folded})
+            if not others:
+                continue
+            shown = ", ".join(f"{n!r} of `{i}`" for i, n in others[:5])
+            if len(others) > 5:
+                shown += f" and {len(others) - 5:,} others"
+            unusual = sorted({f"U+{ord(c):04X} {_char_name(c)}" for c in name if not c.isascii()})
+            detail = f" (it holds {', '.join(unusual[:5])})" if unusual else ""
+            yield Finding(
+                path,
+                line,
+                "SC211",
+                f"the name {name!r}{detail} looks the same as {shown}, written with other "
+                "characters: names must tell providers apart at a glance, write it as it "
+                "looks or choose another",
+            )
+
+
+def _char_name(char: str) -> str:
+    import unicodedata
+
+    return unicodedata.name(char, "").lower()
 
 
 def max_age_findings(

@@ -36,6 +36,8 @@ CHECKS: dict[str, tuple[str, str]] = {
     "SC207": ("error", "unknown-citation"),
     "SC208": ("error", "duplicate-item"),
     "SC209": ("error", "unknown-scheme"),
+    "SC210": ("error", "mixed-script-name"),
+    "SC211": ("error", "confusable-name"),
     "SC302": ("warning", "expected-date-passed"),
     "SC303": ("warning", "not-reviewed-recently"),
     "SC304": ("notice", "held-past-validity"),

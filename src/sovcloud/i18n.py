@@ -208,6 +208,14 @@ CHECKS_FR = {
     "SC302": "événement toujours « attendu » après sa date : marquez-le advenu ou annulé",
     "SC303": "fiche non vérifiée depuis trop longtemps : relisez-la et mettez à jour last_reviewed",
     "SC209": "référentiel inconnu : utilisez un identifiant de schemes/ ou ajoutez le référentiel",
+    "SC210": (
+        "un mot du nom mêle plusieurs écritures (latin et cyrillique...) : écrivez chaque mot "
+        "dans une seule"
+    ),
+    "SC211": (
+        "nom qui ressemble à s'y méprendre à celui d'un autre fournisseur, écrit avec d'autres "
+        "caractères : écrivez-le comme il se lit ou choisissez-en un autre"
+    ),
     "SC304": (
         "certification encore marquée détenue après sa fin de validité : notez le "
         "renouvellement, ou passez-la en expired avec ended"

@@ -26,7 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sovcloud import __version__, dates
+from sovcloud.charsets import skeleton
 from sovcloud.checks import (
+    confusable_names,
     dangling_refs,
     duplicate_ids,
     fold,
@@ -46,7 +48,7 @@ Record = dict[str, Any]
 TABLES = ("meta", "files", "records", "refs", "certs", "search", "timed")
 # Bump when the tables or the meaning of what is stored change; with the package version,
 # it decides whether an existing index can be reused.
-INDEX_FORMAT = 12
+INDEX_FORMAT = 13
 RACY_NS = 3_000_000_000
 # Above this many files, a query trusts the folders' listings and checks only the files it
 # shows; below, checking every file costs less than a millisecond per hundred files.
@@ -76,10 +78,11 @@ CREATE TABLE IF NOT EXISTS certs(fid INTEGER, line INTEGER, scheme TEXT, status 
 CREATE INDEX IF NOT EXISTS certs_fid ON certs(fid);
 CREATE INDEX IF NOT EXISTS certs_scheme ON certs(scheme, status);
 CREATE TABLE IF NOT EXISTS search(fid INTEGER, field TEXT, item INTEGER, line INTEGER,
-    text TEXT, folded TEXT);
+    text TEXT, folded TEXT, skeleton TEXT);
 CREATE INDEX IF NOT EXISTS search_fid ON search(fid);
 CREATE INDEX IF NOT EXISTS search_folded ON search(folded) WHERE field != 'summary';
 CREATE INDEX IF NOT EXISTS search_names ON search(folded, fid) WHERE field IN ('name', 'alias');
+CREATE INDEX IF NOT EXISTS search_looks ON search(skeleton) WHERE skeleton IS NOT NULL;
 CREATE TABLE IF NOT EXISTS timed(fid INTEGER, line INTEGER, code TEXT, when_ TEXT, day TEXT,
     message TEXT);
 CREATE INDEX IF NOT EXISTS timed_fid ON timed(fid);
@@ -664,7 +667,10 @@ def file_rows(file: RecordFile, fid: int, floor: str = "") -> Rows:
             texts = dict.fromkeys([localized(value, "en"), localized(value, "fr")])
         else:
             texts = {value: None}
-        search += [(fid, field, item, line, t, fold(t)) for t in texts]
+        named = file.folder == "providers" and field in ("name", "alias")
+        search += [
+            (fid, field, item, line, t, fold(t), skeleton(t) if named else None) for t in texts
+        ]
     # A date that is not after `floor` (the day of this refresh) can never again be in the
     # future, as days only pass: its check is left out (most rows otherwise).
     timed = [
@@ -941,7 +947,7 @@ _CHILD_TABLES = (
     (1, "records", 3),
     (2, "refs", 3),
     (3, "certs", 6),
-    (4, "search", 6),
+    (4, "search", 7),
     (5, "timed", 6),
 )
 
@@ -1116,9 +1122,18 @@ def _cross_findings(conn: sqlite3.Connection) -> list[Finding]:
         if scheme_ids
         else []
     )
+    # Providers' names that look alike (one skeleton) without folding alike: found through
+    # their own partial index, only the groups in trouble come back.
+    looks_alike = conn.execute(
+        "SELECT s.skeleton, f.id, f.path, s.line, s.text, s.folded FROM search s JOIN files f "
+        "ON f.fid = s.fid WHERE s.skeleton IS NOT NULL AND s.skeleton IN (SELECT skeleton "
+        "FROM search WHERE skeleton IS NOT NULL GROUP BY skeleton "
+        "HAVING count(DISTINCT folded) > 1) ORDER BY s.skeleton, f.path, s.line"
+    )
     return [
         *duplicate_ids(duplicates.fetchall()),
         *dangling_refs(dangling, provider_ids),
         *shared_names(shared.fetchall()),
         *unknown_scheme_refs(unknown_schemes, scheme_ids),
+        *confusable_names(looks_alike.fetchall()),
     ]

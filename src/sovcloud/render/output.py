@@ -15,6 +15,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, Protocol
 
+from sovcloud.charsets import INVISIBLE, SURROGATES
 from sovcloud.render.terminal import command_like, console, log_safe, unsafe
 
 
@@ -39,10 +40,7 @@ class View(Protocol):
 # JSON escapes C0 controls itself; these it would write raw with ensure_ascii=False.
 @functools.cache
 def _json_unsafe() -> re.Pattern[str]:
-    return re.compile(
-        "[\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e"
-        "\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb]"
-    )
+    return re.compile(f"[\x7f-\x9f{INVISIBLE}{SURROGATES}]")
 
 
 def json_text(document: Any) -> str:
@@ -54,7 +52,8 @@ def json_text(document: Any) -> str:
     by writing the second `#` as `\\u0023`, which is the same value (`#` is only ever in
     a text)."""
     text = json.dumps(document, indent=2, ensure_ascii=False)
-    text = _json_unsafe().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    # json.dumps writes a character beyond the first plane as two escapes, as JSON must.
+    text = _json_unsafe().sub(lambda m: json.dumps(m.group())[1:-1], text)
     if "##" in text:
         text = text.replace("##", "#\\u0023")
     return text + "\n"

@@ -14,20 +14,18 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
+from sovcloud.charsets import CONTROL, INVISIBLE, SURROGATES
+
 if TYPE_CHECKING:
     from rich.console import Console
 
-# C0/C1 controls (ESC included), DEL, bidi controls and invisible characters (the set the
-# models refuse in records): they could move the cursor, change colours, open hyperlinks or
-# hide text. Newlines are kept where text may span lines. Lone surrogates (file names that
-# are not UTF-8) cannot even be written out. Every one of them is a character Python does
-# not count as printable (a test checks it), so printable text skips the pattern, which is
-# compiled only when needed: compiling it is a hundredth of a command's start-up.
-UNSAFE_CHARACTERS = (
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb"
-    "\U000e0000-\U000e007f]"
-)
+# C0/C1 controls (ESC included), DEL, and the invisible or ignorable characters the models
+# refuse in records (sovcloud.charsets: bidi controls, zero-width characters, Hangul fillers,
+# variation selectors, noncharacters...): they could move the cursor, change colours, open
+# hyperlinks or hide text. Newlines are kept where text may span lines. Lone surrogates
+# (file names that are not UTF-8) cannot even be written out. The pattern is compiled only
+# when needed: compiling it is a hundredth of a command's start-up.
+UNSAFE_CHARACTERS = f"[{CONTROL}{INVISIBLE}{SURROGATES}]"
 
 
 @functools.cache
@@ -38,8 +36,8 @@ def unsafe() -> re.Pattern[str]:
 def plain(text: object) -> str:
     """Text with every control, escape and invisible character replaced by a visible '?'."""
     text = str(text)
-    if text.isprintable():
-        return text
+    if text.isascii() and text.isprintable():
+        return text  # the common case, without the pattern
     return unsafe().sub("?", text).replace("\t", " ")
 
 

@@ -41,7 +41,9 @@ COMPACT = 40  # side by side, long notes are cut to this many characters
 def md(text: object) -> str:
     """Markdown-safe text: record data must never become markup or break a table."""
     out = plain(text).replace("\n", " ")
-    for char in "\\`*_[]<>|#!":
+    # `&` too: a named entity (`&ZeroWidthSpace;`, `&rlm;`) would become the invisible
+    # character it names once rendered.
+    for char in "\\`*_[]<>|#!&":
         out = out.replace(char, "\\" + char)
     return out
 
