@@ -26,6 +26,8 @@ def _environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempP
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("SOVCLOUD_TODAY", TODAY)
     monkeypatch.setenv("SOVCLOUD_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    # The index's key, outside the cache and private to the tests.
+    monkeypatch.setenv("SOVCLOUD_STATE_DIR", str(tmp_path_factory.mktemp("state")))
     monkeypatch.delenv("SOVCLOUD_DATA", raising=False)
     monkeypatch.delenv("SOVCLOUD_LANG", raising=False)
     monkeypatch.delenv("SOVCLOUD_NO_CACHE", raising=False)
@@ -139,3 +141,19 @@ def give_to_nobody(path: Path) -> None:
         return
     for item in [path, *path.rglob("*")]:
         os.lchown(item, NOBODY, NOBODY)
+
+
+def reseal_record(conn: Any, fid: int, record_text: str) -> None:
+    """Store `record_text` as file `fid`'s record with the hashes sovcloud would have made,
+    signed with the user's key: what a bug past validation could leave, or someone holding
+    the key. (Without the key, a changed row is refused: see test_cache_trust.py.)"""
+    from sovcloud.index import _SEALED_COLUMNS
+    from sovcloud.trust import digest, load_key, seal
+
+    conn.execute("UPDATE records SET record = ? WHERE fid = ?", (record_text, fid))
+    conn.execute("UPDATE files SET rdigest = ? WHERE fid = ?",
+                 (digest(record_text.encode()), fid))
+    values = conn.execute(
+        f"SELECT {', '.join(_SEALED_COLUMNS)} FROM files WHERE fid = ?", (fid,)
+    ).fetchone()
+    conn.execute("UPDATE files SET mac = ? WHERE fid = ?", (seal(load_key(), values), fid))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_DATA, INSTALLED, as_nobody_prefix, installed
+from conftest import FIXTURE_DATA, INSTALLED, as_nobody_prefix, give_to_nobody, installed
 from sovcloud.cli import COMMANDS
 
 
@@ -36,16 +36,15 @@ def shared_data(public_tmp: Path) -> Path:
     shutil.copytree(FIXTURE_DATA, data)
     for path in [data, *data.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
-    cache = public_tmp / "cache"
-    cache.mkdir()
-    cache.chmod(0o777)
+    for private in ("cache", "state"):  # nobody's own, as a user's cache and key folder are
+        (public_tmp / private).mkdir(mode=0o700)
+        give_to_nobody(public_tmp / private)
     return data
 
 
 def nobody_env(data: Path) -> dict[str, str]:
-    cache = data.parent / "cache"
-    return {"SOVCLOUD_CACHE_DIR": str(cache), "SOVCLOUD_STATE_DIR": str(cache.parent / "state"),
-            "HOME": str(cache)}
+    return {"SOVCLOUD_CACHE_DIR": str(data.parent / "cache"),
+            "SOVCLOUD_STATE_DIR": str(data.parent / "state"), "HOME": str(data.parent / "state")}
 
 
 # --- an unreadable providers/ folder ----------------------------------------------------------

@@ -14,12 +14,11 @@ import json
 import os
 import re
 import sqlite3
-import zlib
 from pathlib import Path
 
 import pytest
 
-from conftest import run
+from conftest import reseal_record, run
 from sovcloud.index import cache_path
 from sovcloud.yamlparse import parse
 
@@ -304,9 +303,9 @@ def test_validate_messages_never_carry_escapes_from_the_data(
 # --- records that bypass validation: a tampered index -----------------------------------------
 
 def tamper(data_dir: Path, changes: dict[str, str]) -> None:
-    """Put control characters into the records the index serves, as a tampered cache could
-    (checksums updated to match, so the index believes them); the files stay valid and
-    unchanged, so the index keeps serving its copy."""
+    """Put control characters into the records the index serves, as a bug past validation
+    could (sealed with the user's key, so the index believes them); the files stay valid
+    and unchanged, so the index keeps serving its copy."""
     past = 1_600_000_000
     for path in data_dir.rglob("*.yaml"):
         os.utime(path, (past, past))  # old enough for the index to trust its copy
@@ -319,8 +318,7 @@ def tamper(data_dir: Path, changes: dict[str, str]) -> None:
         for old, bad in changes.items():
             new = new.replace(old, bad)
         if new != text:
-            conn.execute("UPDATE records SET record = ?, crc = ? WHERE fid = ?",
-                         (new, zlib.crc32(new.encode()), fid))
+            reseal_record(conn, fid, new)
             changed += 1
     conn.commit()
     conn.close()

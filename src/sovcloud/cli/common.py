@@ -193,6 +193,7 @@ def open_index(
     index = Index.open(
         resolve_data_dir(data), today(), quick=quick, use_cache=use_cache, progress=progress
     )
+    untrusted(index)
     if index.errors:
         raise DataError(index.errors)
     return index
@@ -222,10 +223,26 @@ def answer(data: Path | None, question: Callable[["Index"], T]) -> T:
         if not index.verify_served():
             index = open_index(data)
             result = ask(index)
-    except (IndexDamaged, sqlite3.DatabaseError):
+    except (IndexDamaged, sqlite3.DatabaseError) as exc:
         index.set_aside()
+        if isinstance(exc, IndexDamaged):
+            index.untrusted = f"{index.cache_path} {exc}"
+            untrusted(index)
         result = ask(open_index(data, use_cache=False))
     return result
+
+
+_warned: set[str] = set()
+
+
+def untrusted(index: "Index") -> None:
+    """One line on stderr, once a run, when the index cache was set aside for want of
+    trust: the answers come from the files all the same."""
+    if index.untrusted and "said" not in _warned:
+        from sovcloud.render.terminal import warn
+
+        _warned.add("said")
+        warn(f"the index cache is not used: {index.untrusted}; answering from the files")
 
 
 def emit_view(view: Any, format_: Format) -> None:

@@ -56,9 +56,16 @@ def _index(data_dir: Path) -> Iterator["sqlite3.Connection | None"]:
     import sqlite3
 
     from sovcloud.index import cache_path
+    from sovcloud.trust import Untrusted, check_file, private_dir
 
     path = cache_path(data_dir)
-    if not path.is_file():
+    try:
+        # The same trust as a query's: this user's file, no one else's to write, no link.
+        private_dir(path.parent, create=False)
+        if not check_file(path):
+            yield None
+            return
+    except Untrusted:
         yield None
         return
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.5)
