@@ -75,7 +75,7 @@ def commands(log: str) -> list[str]:
     found = []
     for line in re.split(r"\r\n|\r|\n", log):
         trimmed = WHITESPACE.sub("", line)
-        if trimmed.startswith("::") or "##[" in line or "##vso[" in line:
+        if trimmed.startswith("::") or re.search(r"##[A-Za-z]*\[", line):
             found.append(line)
     return found
 
@@ -184,6 +184,7 @@ def test_a_query_stopped_by_hostile_findings_prints_no_command(data_dir: Path) -
 @pytest.mark.parametrize("text", [
     "::error::x", "  ::error::x", "a\n::error::x", "a\r::error::x", "a ##[error]x",
     "\u2003::warning::x", "##vso[task.complete]x", "###[x", "a\n \t::x",
+    "##teamcity[message text='x']",
 ])
 def test_log_safe_breaks_every_command_form(text: str) -> None:
     assert commands(text) != []

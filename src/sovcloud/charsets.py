@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
 # C0 and C1 controls and DEL, but tab and newline, which prose may hold.
 CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"
@@ -59,23 +58,26 @@ def xml_text(text: str) -> str:
 # Letters of other scripts drawn as a Latin letter, by case (a capital Greek eta looks like
 # H, a small one like n), from Unicode's confusables (UTS #39) for the scripts that look most
 # like Latin: Cyrillic, Greek, Armenian, Cherokee; then the digits that pass for letters.
-_LOOK_ALIKES = str.maketrans(
-    {
-        # Cyrillic
-        **dict(zip("АВЕЅІЈКМНОРСТУХҮӀЗԚԜ", "ABESIJKMHOPCTYXYI3QW", strict=True)),
-        **dict(zip("аеѕіјорсухүӏԁԛԝһгь", "aesijopcyxyldqwhrb", strict=True)),
-        # Greek
-        **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧϹϺ", "ABEZHIKMNOPTYXCM", strict=True)),
-        **dict(zip("αικνορςτυχωγηϲϳ", "aikvopctuxwyncj", strict=True)),
-        # Armenian
-        **dict(zip("ՕՍօսցհոզ", "OUoughnq", strict=True)),
-        # Cherokee
-        **dict(zip("ᎪᏴᏟᎬᏀᎻᏆᏦᎷᏢᏚᎢᏙᏔᏃᎠ", "ABCEGHIKMPSTVWZD", strict=True)),
-        # Latin letters that pass for others
-        **dict(zip("ıȷɑɩ", "ijai", strict=True)),
-    }
-)
-_DIGIT_LOOKS = str.maketrans({"0": "o", "1": "l", "|": "l"})
+_LOOK_ALIKE_PAIRS = {
+    # Cyrillic
+    **dict(zip("АВЕЅІЈКМНОРСТУХҮӀЗԚԜ", "ABESIJKMHOPCTYXYI3QW", strict=True)),
+    **dict(zip("аеѕіјорсухүӏԁԛԝһгь", "aesijopcyxyldqwhrb", strict=True)),
+    # Greek
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧϹϺ", "ABEZHIKMNOPTYXCM", strict=True)),
+    **dict(zip("αικνορςτυχωγηϲϳ", "aikvopctuxwyncj", strict=True)),
+    # Armenian
+    **dict(zip("ՕՍօսցհոզ", "OUoughnq", strict=True)),
+    # Cherokee
+    **dict(zip("ᎪᏴᏟᎬᏀᎻᏆᏦᎷᏢᏚᎢᏙᏔᏃᎠ", "ABCEGHIKMPSTVWZD", strict=True)),
+    # Latin letters that pass for others
+    **dict(zip("ıȷɑɩ", "ijai", strict=True)),
+}
+_DIGIT_LOOKS = {ord("0"): "o", ord("1"): "l", ord("|"): "l"}
+
+
+@functools.cache
+def _look_alikes() -> dict[int, str]:
+    return str.maketrans(_LOOK_ALIKE_PAIRS)
 
 
 def skeleton(text: str) -> str:
@@ -84,15 +86,19 @@ def skeleton(text: str) -> str:
     letter they pass for, then case folded and digits that pass for letters written as those
     letters. Two names with one skeleton look the same, though they may not fold the same
     (`NumSpоt` with a Cyrillic о, `NUMSP0T`)."""
+    import unicodedata  # only when names are compared: not on a query's path
+
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    latin = stripped.translate(_LOOK_ALIKES).casefold().translate(_DIGIT_LOOKS)
+    latin = stripped.translate(_look_alikes()).casefold().translate(_DIGIT_LOOKS)
     return " ".join(latin.split())
 
 
 def scripts(text: str) -> set[str]:
     """The scripts of the letters of `text` (LATIN, CYRILLIC, GREEK, ...), from their Unicode
     names; Chinese, Japanese and Korean letters count as one (CJK), since names mix them."""
+    import unicodedata
+
     found = set()
     for char in text:
         if not char.isalpha():

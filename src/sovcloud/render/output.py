@@ -77,7 +77,7 @@ def to_yaml(view: View) -> str:
         # A text that could start a CI workflow command is written double-quoted on its
         # key's line, where no line starts with it, and `##[` as `#\\x23[`: the same value.
         text = dump(document, ascii_only=ascii_only, one_line=command_like)
-        text = re.sub(r"##(?=(?:vso)?\[)", r"#\\x23", text)
+        text = re.sub(r"##(?=[A-Za-z]*\[)", r"#\\x23", text)
     return text
 
 

@@ -44,8 +44,8 @@ def plain(text: object) -> str:
 # What a CI runner obeys in a log line: GitHub Actions runs a line whose text, once leading
 # white space is trimmed, starts with `::` (`::error::`, `::add-mask::`), and, in its legacy
 # form, a line holding `##[` anywhere (`##[set-output name=x;]`), as Azure Pipelines does
-# `##vso[`. A line ends at a newline or a carriage return.
-_COMMAND = r"(?:(?:^|(?<=[\n\r]))[^\S\n\r]*::|##(?:vso)?\[)"
+# `##vso[` and TeamCity `##teamcity[`. A line ends at a newline or a carriage return.
+_COMMAND = r"(?:(?:^|(?<=[\n\r]))[^\S\n\r]*::|##[A-Za-z]*\[)"
 
 
 @functools.cache
