@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -22,6 +26,8 @@ def _environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempP
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("SOVCLOUD_TODAY", TODAY)
     monkeypatch.setenv("SOVCLOUD_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    # The index's key, outside the cache and private to the tests.
+    monkeypatch.setenv("SOVCLOUD_STATE_DIR", str(tmp_path_factory.mktemp("state")))
     monkeypatch.delenv("SOVCLOUD_DATA", raising=False)
     monkeypatch.delenv("SOVCLOUD_LANG", raising=False)
     monkeypatch.delenv("SOVCLOUD_NO_CACHE", raising=False)
@@ -77,3 +83,77 @@ def data_dir(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, target)
     return target
+
+
+# --- the installed command, as a user (or another user) runs it ------------------------------
+
+INSTALLED = Path(sys.executable).with_name("sovcloud")
+NOBODY = 65534
+
+
+def installed(
+    *args: str,
+    env: dict[str, str] | None = None,
+    as_nobody: bool = False,
+    timeout: float = 120,
+    **kwargs: Any,
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed `sovcloud` console script in a subprocess (as `nobody` when asked,
+    through setpriv: permissions do not stop root, so faults are tried as another user)."""
+    command = [str(INSTALLED)] if INSTALLED.exists() else [sys.executable, "-m", "sovcloud"]
+    if as_nobody:
+        command = [*as_nobody_prefix(), *command]
+    kwargs.setdefault("capture_output", True)
+    return subprocess.run(
+        [*command, *args],
+        env={**os.environ, **(env or {})},
+        text=True,
+        timeout=timeout,
+        **kwargs,
+    )
+
+
+def as_nobody_prefix() -> list[str]:
+    """The command prefix that runs a program as `nobody`; skips the test when there is none."""
+    if os.geteuid() != 0:
+        return []  # already not root: the test runs as this user
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: cannot try this as an ordinary user")
+    return [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--"]
+
+
+@pytest.fixture
+def public_tmp() -> Any:
+    """A temporary folder that another user can reach (pytest's own are private to their
+    owner), removed afterwards."""
+    import tempfile
+
+    path = Path(tempfile.mkdtemp(prefix="sovcloud-test-"))
+    path.chmod(0o755)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def give_to_nobody(path: Path) -> None:
+    """Make a folder tree belong to `nobody` (only root can)."""
+    if os.geteuid() != 0:
+        return
+    for item in [path, *path.rglob("*")]:
+        os.lchown(item, NOBODY, NOBODY)
+
+
+def reseal_record(conn: Any, fid: int, record_text: str) -> None:
+    """Store `record_text` as file `fid`'s record with the hashes sovcloud would have made,
+    signed with the user's key: what a bug past validation could leave, or someone holding
+    the key. (Without the key, a changed row is refused: see test_cache_trust.py.)"""
+    from sovcloud.index import _SEALED_COLUMNS
+    from sovcloud.trust import digest, load_key, seal
+
+    conn.execute("UPDATE records SET record = ? WHERE fid = ?", (record_text, fid))
+    conn.execute("UPDATE files SET rdigest = ? WHERE fid = ?",
+                 (digest(record_text.encode()), fid))
+    values = conn.execute(
+        f"SELECT {', '.join(_SEALED_COLUMNS)} FROM files WHERE fid = ?", (fid,)
+    ).fetchone()
+    conn.execute("UPDATE files SET mac = ? WHERE fid = ?", (seal(load_key(), values), fid))

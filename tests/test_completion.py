@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import FIXTURE_DATA, fixture_run, run
+from conftest import FIXTURE_DATA, INSTALLED, fixture_run, installed, run
 from sovcloud.cli.completion import provider_names, tags
 
 
@@ -122,3 +122,73 @@ def test_the_shell_gets_the_candidates(shell_cache: Path, words: str, expected: 
     done = complete(words, shell_cache)
     assert done.returncode == 0 and done.stderr == "", done
     assert expected in done.stdout
+
+
+# --- completion runs nothing -------------------------------------------------------------------
+
+def hostile_names(data_dir: Path, marker: Path) -> Path:
+    """Providers whose one-word names and aliases would run a command on the command line."""
+    touch = f"touch${{IFS}}{marker}"
+    path = data_dir / "providers" / "bleu.yaml"
+    path.write_text(path.read_text().replace(
+        "name: Bleu\n",
+        f"name: 'Acme$({touch}-name)'\naliases: ['`{touch}-alias`', 'Ac;{touch}-semi']\n", 1))
+    path = data_dir / "providers" / "outscale.yaml"
+    path.write_text(path.read_text().replace(
+        "name: Outscale\n", f"name: 'Out\\$({touch}-help) scale'\n", 1))
+    done = installed("validate", str(data_dir))
+    assert done.returncode == 0, done.stdout
+    assert installed("providers", "--data", str(data_dir)).returncode == 0  # the index
+    return data_dir
+
+
+def shell_candidates(shell: str, words: list[str]) -> list[str]:
+    """The installed command's answer to the shell's completion request, line by line."""
+    env = {"_SOVCLOUD_COMPLETE": f"complete_{shell}"}
+    if shell == "bash":
+        env |= {"COMP_WORDS": " ".join(words), "COMP_CWORD": str(len(words) - 1)}
+    else:
+        env |= {"_TYPER_COMPLETE_ARGS": " ".join(words), "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
+    done = installed(env=env)
+    assert done.stderr == "", done.stderr
+    return done.stdout.splitlines()
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_candidates_hold_no_shell_metacharacters(shell: str, data_dir: Path,
+                                                 tmp_path: Path) -> None:
+    hostile_names(data_dir, tmp_path / "ran")
+    for typed in ["A", "`", "O", "b", "o", ""]:
+        lines = shell_candidates(shell, ["sovcloud", "show", "--data", str(data_dir), typed])
+        for line in lines:
+            value = line.split("\t")[0] if shell == "fish" else line
+            if shell == "zsh":
+                assert "\\" not in line and "$(" not in line.replace("\\$", ""), line
+                continue
+            assert not set(value) & set("$`;()|&<>\\'\" \t*?![]{}~#"), value
+    # The ids stay offered: every provider is still reached.
+    assert "bleu" in shell_candidates(shell, ["sovcloud", "show", "--data", str(data_dir), "bl"])[0]
+
+
+def test_tab_then_enter_in_bash_runs_nothing(data_dir: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    hostile_names(data_dir, marker)
+    script = installed(env={"_SOVCLOUD_COMPLETE": "source_bash"}).stdout
+    assert "complete -o default -F" in script
+    command = f"""
+        {script}
+        for typed in A '`' Ac O b o ''; do
+            COMP_WORDS=(sovcloud show --data {data_dir} "$typed")
+            COMP_CWORD=4
+            _sovcloud_completion sovcloud
+            for candidate in "${{COMPREPLY[@]}}"; do
+                # What readline puts on the line, then what Enter does with it.
+                eval "true show $candidate"
+            done
+        done
+    """
+    done = subprocess.run(["bash", "--norc", "--noprofile", "-c", command],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PATH": f"{INSTALLED.parent}:{os.environ['PATH']}"})
+    assert done.returncode == 0, done.stderr
+    assert list(tmp_path.glob("ran*")) == []

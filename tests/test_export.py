@@ -349,6 +349,9 @@ def test_a_failed_write_leaves_nothing_half_written(tmp_path: Path, monkeypatch)
     def disk_full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
+    from sovcloud.trust import load_key
+
+    load_key()  # made before the disk fills, as any earlier run would have
     out = tmp_path / "out.json"
     out.write_text("old")
     monkeypatch.setattr(os, "fsync", disk_full)

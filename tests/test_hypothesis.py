@@ -26,7 +26,6 @@ from test_bad_inputs import GOOD_EVENT, GOOD_PROVIDER
 
 from conftest import FIXTURE_DATA, REPO, run
 from sovcloud.countries import ISO_3166_ALPHA2
-from sovcloud.index import cache_dir
 from sovcloud.models import (
     CertStatus,
     EventKind,
@@ -39,6 +38,7 @@ from sovcloud.models import (
     SourceType,
 )
 from sovcloud.models import Event as EventModel
+from sovcloud.trust import cache_dir, state_dir
 from sovcloud.yamlparse import dump, parse
 
 # The autouse environment fixture (no colour, fixed today, a private cache) is the same for
@@ -352,7 +352,7 @@ def allowed_roots(data_dir: Path) -> list[str]:
 
     python = {sys.prefix, sys.base_prefix, sys.exec_prefix}
     return [
-        str(data_dir.resolve()), str(data_dir), str(cache_dir()),
+        str(data_dir.resolve()), str(data_dir), str(cache_dir()), str(state_dir()),
         str(Path(sovcloud.__file__).parent), *python,
     ]
 

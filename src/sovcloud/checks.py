@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from sovcloud import dates
+from sovcloud.charsets import mixed_word
 from sovcloud.core.certs import HELD_STATUSES, PROOF
 from sovcloud.errors import Finding
 
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
     from sovcloud.loader import FileResult
 
 LineOf = Callable[[tuple[Any, ...]], int]
+# Findings of one cross-record check reported, at most: two files sharing thousands of
+# aliases would otherwise give hundreds of thousands. The last one says how many more.
+MAX_PER_CHECK = 200
 
 
 class Timed:
@@ -118,6 +122,19 @@ def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
             )
         return
 
+    names: list[tuple[tuple[Any, ...], str]] = [(("name",), record["name"])]
+    names += [(("aliases", i), alias) for i, alias in enumerate(record["aliases"])]
+    for place, name in names:
+        mixed = mixed_word(name) if not name.isascii() else None
+        if mixed:
+            word, found = mixed
+            add(
+                place,
+                "SC211",
+                f"the word {word!r} mixes {' and '.join(sorted(s.title() for s in found))} "
+                "letters, which can make a name look like another: write each word in one "
+                "script",
+            )
     types = {s["id"]: s["type"] for s in record["sources"] if s.get("id")}
     offers = [o["id"] for o in record["offers"]]
     for index, offer in enumerate(offers):
@@ -221,14 +238,37 @@ def _check_scheme(
                 )
 
 
+def capped(findings: Iterable[Finding], code: str) -> list[Finding]:
+    """At most MAX_PER_CHECK findings; when there were more, the last kept says how many."""
+    kept: list[Finding] = []
+    more = 0
+    for finding in findings:
+        if len(kept) < MAX_PER_CHECK:
+            kept.append(finding)
+        else:
+            more += 1
+    if more:
+        last = kept[-1]
+        kept[-1] = Finding(
+            last.path,
+            last.line,
+            last.code,
+            f"{last.message} (and {more:,} more {code} findings not listed: fix these first)",
+        )
+    return kept
+
+
 def duplicate_ids(rows: Iterable[tuple[str, str, int]]) -> list[Finding]:
     """SC202 for (id, path, id line) rows of ids used more than once, each id's rows in
     precedence order (providers first): the first keeps the id, the others are reported."""
-    findings = []
+    return capped(_duplicate_ids(rows), "SC202")
+
+
+def _duplicate_ids(rows: Iterable[tuple[str, str, int]]) -> Iterator[Finding]:
     first: dict[str, str] = {}
     for id_, path, line in rows:
         if id_ in first:
-            findings.append(
+            yield (
                 Finding(
                     path,
                     line,
@@ -238,7 +278,6 @@ def duplicate_ids(rows: Iterable[tuple[str, str, int]]) -> list[Finding]:
             )
         else:
             first[id_] = path
-    return findings
 
 
 def dangling_refs(
@@ -250,38 +289,43 @@ def dangling_refs(
     """SC203 for (path, line, provider id) references to providers that have no valid
     record: an invalid file is named as such (its own errors say what to fix), and a name
     or alias of a provider points at that provider's id."""
-    findings = []
+    return capped(_dangling_refs(rows, provider_ids, invalid_ids, names), "SC203")
+
+
+def _dangling_refs(
+    rows: Iterable[tuple[str, int, str]],
+    provider_ids: Callable[[], list[str]],
+    invalid_ids: Callable[[], set[str]],
+    names: Callable[[], dict[str, str]],
+) -> Iterator[Finding]:
     known: list[str] | None = None
     broken: set[str] = set()
     by_name: dict[str, str] = {}
-    for path, line, ref in rows:
+    for number, (path, line, ref) in enumerate(rows):
         if known is None:
             known, broken, by_name = provider_ids(), invalid_ids(), names()
         if ref in broken:
-            findings.append(
-                Finding(
-                    path,
-                    line,
-                    "SC203",
-                    f"refers to provider `{ref}`, whose file providers/{ref}.yaml is invalid: "
-                    "fix the errors reported in that file",
-                )
-            )
-            continue
-        named = by_name.get(fold(ref.replace("-", " "))) or by_name.get(fold(ref))
-        close = [named] if named else difflib.get_close_matches(ref, known, n=1)
-        why = f" `{ref}` is one of its names" if named else ""
-        hint = f" (did you mean `{close[0]}`?{why})" if close else ""
-        findings.append(
-            Finding(
+            yield Finding(
                 path,
                 line,
                 "SC203",
-                f"refers to provider `{ref}`, which has no file providers/{ref}.yaml{hint}: "
-                "fix the id or add the provider",
+                f"refers to provider `{ref}`, whose file providers/{ref}.yaml is invalid: "
+                "fix the errors reported in that file",
             )
+            continue
+        hint = ""
+        if number < MAX_PER_CHECK:  # what is not listed needs no hint
+            named = by_name.get(fold(ref.replace("-", " "))) or by_name.get(fold(ref))
+            close = [named] if named else difflib.get_close_matches(ref, known, n=1)
+            why = f" `{ref}` is one of its names" if named else ""
+            hint = f" (did you mean `{close[0]}`?{why})" if close else ""
+        yield Finding(
+            path,
+            line,
+            "SC203",
+            f"refers to provider `{ref}`, which has no file providers/{ref}.yaml{hint}: "
+            "fix the id or add the provider",
         )
-    return findings
 
 
 def unchecked_findings(
@@ -338,20 +382,24 @@ def unknown_scheme_refs(
     rows: Iterable[tuple[str, int, str]], scheme_ids: list[str]
 ) -> list[Finding]:
     """SC209 for (path, line, scheme id) certifications naming a scheme without a record."""
-    findings = []
-    for path, line, ref in rows:
-        close = difflib.get_close_matches(ref, scheme_ids, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`? " if close else ""
-        findings.append(
-            Finding(
-                path,
-                line,
-                "SC209",
-                f"names scheme `{ref}`, which has no file schemes/{ref}.yaml: {hint}"
-                f"use a known scheme id (`sovcloud schemes` lists them) or add the scheme",
-            )
+    return capped(_unknown_scheme_refs(rows, scheme_ids), "SC209")
+
+
+def _unknown_scheme_refs(
+    rows: Iterable[tuple[str, int, str]], scheme_ids: list[str]
+) -> Iterator[Finding]:
+    for number, (path, line, ref) in enumerate(rows):
+        hint = ""
+        if number < MAX_PER_CHECK:
+            close = difflib.get_close_matches(ref, scheme_ids, n=1, cutoff=0.6)
+            hint = f"did you mean `{close[0]}`? " if close else ""
+        yield Finding(
+            path,
+            line,
+            "SC209",
+            f"names scheme `{ref}`, which has no file schemes/{ref}.yaml: {hint}"
+            f"use a known scheme id (`sovcloud schemes` lists them) or add the scheme",
         )
-    return findings
 
 
 def shared_names(rows: Iterable[tuple[str, str, str, int, str]]) -> list[Finding]:
@@ -360,21 +408,62 @@ def shared_names(rows: Iterable[tuple[str, str, str, int, str]]) -> list[Finding
     holders: dict[str, list[tuple[str, str, int, str]]] = {}
     for folded, id_, path, line, name in rows:
         holders.setdefault(folded, []).append((id_, path, line, name))
-    findings = []
+    return capped(_shared_names(holders), "SC204")
+
+
+def _shared_names(holders: dict[str, list[tuple[str, str, int, str]]]) -> Iterator[Finding]:
     for group in holders.values():
         ids = {id_ for id_, _, _, _ in group}
         for id_, path, line, name in group:
-            others = ", ".join(f"`{i}`" for i in sorted(ids - {id_}))
-            findings.append(
-                Finding(
-                    path,
-                    line,
-                    "SC204",
-                    f"the name {name!r} is also a name or alias of {others}: "
-                    "names must tell providers apart, remove or qualify it",
-                )
+            rest = sorted(ids - {id_})
+            others = ", ".join(f"`{i}`" for i in rest[:5])
+            if len(rest) > 5:
+                others += f" and {len(rest) - 5:,} other providers"
+            yield Finding(
+                path,
+                line,
+                "SC204",
+                f"the name {name!r} is also a name or alias of {others}: "
+                "names must tell providers apart, remove or qualify it",
             )
-    return findings
+
+
+def confusable_names(rows: Iterable[tuple[str, str, str, int, str, str]]) -> list[Finding]:
+    """SC212 for (skeleton, provider id, path, line, name, folded name) rows of names that
+    look the same as another provider's name or alias (one skeleton, see
+    charsets.skeleton) without being the same name (SC204 reports those): reported in every
+    file holding one, as either may be the impostor."""
+    groups: dict[str, list[tuple[str, str, int, str, str]]] = {}
+    for look, id_, path, line, name, folded in rows:
+        groups.setdefault(look, []).append((id_, path, line, name, folded))
+    return capped(_confusable_names(groups), "SC212")
+
+
+def _confusable_names(groups: dict[str, list[tuple[str, str, int, str, str]]]) -> Iterator[Finding]:
+    for group in groups.values():
+        for id_, path, line, name, folded in group:
+            others = sorted({(i, n) for i, _, _, n, f in group if i != id_ and f != folded})
+            if not others:
+                continue
+            shown = ", ".join(f"{n!r} of `{i}`" for i, n in others[:5])
+            if len(others) > 5:
+                shown += f" and {len(others) - 5:,} others"
+            unusual = sorted({f"U+{ord(c):04X} {_char_name(c)}" for c in name if not c.isascii()})
+            detail = f" (it holds {', '.join(unusual[:5])})" if unusual else ""
+            yield Finding(
+                path,
+                line,
+                "SC212",
+                f"the name {name!r}{detail} looks the same as {shown}, written with other "
+                "characters: names must tell providers apart at a glance, write it as it "
+                "looks or choose another",
+            )
+
+
+def _char_name(char: str) -> str:
+    import unicodedata
+
+    return unicodedata.name(char, "").lower()
 
 
 def max_age_findings(

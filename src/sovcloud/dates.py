@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only: `\d` would take Arabic-Indic or full-width digits, and keep them.
+_PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 MIN_YEAR = 1800
 MAX_YEAR = 2200
 

@@ -37,6 +37,8 @@ CHECKS: dict[str, tuple[str, str]] = {
     "SC208": ("error", "duplicate-item"),
     "SC209": ("error", "unknown-scheme"),
     "SC210": ("error", "unknown-tag"),
+    "SC211": ("error", "mixed-script-name"),
+    "SC212": ("error", "confusable-name"),
     "SC302": ("warning", "expected-date-passed"),
     "SC303": ("warning", "not-reviewed-recently"),
     "SC304": ("notice", "held-past-validity"),

@@ -156,6 +156,10 @@ FRENCH = {
         "{path} : ce dossier de données n'existe pas ; indiquez un dossier contenant "
         "providers/ et events/"
     ),
+    "{path}: cannot be read ({reason}); let your user read and search it": (
+        "{path} : illisible ({reason}) ; donnez à votre utilisateur le droit de le lire et "
+        "de le parcourir"
+    ),
     (
         "{path} is not a data folder: a data folder holds providers/ and events/ (and "
         "schemes/); give the folder that holds them"
@@ -221,6 +225,14 @@ CHECKS_FR = {
     "SC303": "fiche non vérifiée depuis trop longtemps : relisez-la et mettez à jour last_reviewed",
     "SC209": "référentiel inconnu : utilisez un identifiant de schemes/ ou ajoutez le référentiel",
     "SC210": "étiquette hors vocabulaire : utilisez une étiquette de tags/ ou ajoutez-la",
+    "SC211": (
+        "un mot du nom mêle plusieurs écritures (latin et cyrillique...) : écrivez chaque mot "
+        "dans une seule"
+    ),
+    "SC212": (
+        "nom qui ressemble à s'y méprendre à celui d'un autre fournisseur, écrit avec d'autres "
+        "caractères : écrivez-le comme il se lit ou choisissez-en un autre"
+    ),
     "SC304": (
         "certification encore marquée détenue après sa fin de validité : notez le "
         "renouvellement, ou passez-la en expired avec ended"

@@ -21,7 +21,7 @@ from sovcloud.checks import Timed, check_record
 from sovcloud.errors import Finding
 from sovcloud.models import MODELS, SLUG_MESSAGE, SLUG_PATTERN
 from sovcloud.paths import RecordFile
-from sovcloud.schema_messages import schema_findings
+from sovcloud.schema_messages import MAX_FINDINGS, schema_findings
 from sovcloud.yamlparse import MAX_BYTES, ParseError, decode, parse
 
 # Only the index imports this module, and only when a file must be read: queries that find
@@ -95,6 +95,16 @@ def read_record(file: RecordFile) -> FileResult:
     )
     if record is not None:
         check_record(result, file.stem, doc.line_of)
+        if len(result.findings) > MAX_FINDINGS:
+            more = len(result.findings) - MAX_FINDINGS
+            del result.findings[MAX_FINDINGS:]
+            last = result.findings[-1]
+            result.findings[-1] = Finding(
+                last.path,
+                last.line,
+                last.code,
+                f"{last.message} (and {more:,} more problems in this file: fix these first)",
+            )
     else:
         # The references of a file that is not valid are checked all the same, so that one
         # run of validate reports everything rather than what the next run would.

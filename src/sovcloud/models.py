@@ -22,24 +22,22 @@ from pydantic import (
     model_validator,
 )
 
+from sovcloud.charsets import CONTROL, INVISIBLE
 from sovcloud.countries import COUNTRY_NAMES, ISO_3166_ALPHA2
 from sovcloud.dates import parse_partial
 
 SCHEMA_VERSION = 1
 
-# C0 and C1 control characters, DEL, the Unicode bidi controls, and the invisible characters
-# (zero-width space, word joiner, soft hyphen, byte-order mark, line and paragraph separators,
-# tag characters): none belongs in a record; escape sequences could drive a terminal, and
-# invisible ones make two names look alike. Newlines are allowed in long text only.
-# render/terminal.py replaces the same characters in everything it prints.
-_INVISIBLE = (
-    "\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u2069\ufeff\ufff9-\ufffb\U000e0000-\U000e007f"
-)
-_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_INVISIBLE}]")
-_CONTROL_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}]")
+# C0 and C1 control characters, DEL, and the invisible or ignorable characters (zero-width
+# space, joiner and non-joiner, bidi controls, Hangul fillers, the braille blank, variation
+# selectors, noncharacters such as U+FFFE, tag characters...: see sovcloud.charsets): none
+# belongs in a record; escape sequences could drive a terminal, and invisible ones make two
+# names look alike. Newlines are allowed in long text only. render/terminal.py replaces the
+# same characters in everything it prints.
+_CONTROL = re.compile(f"[{CONTROL}{INVISIBLE}]")
+_CONTROL_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{INVISIBLE}]")
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # ASCII digits only
 # Characters RFC 3986 does not allow in a link, that must be percent-encoded: besides
 # breaking the link, `<`, `>` and quotes could end a Markdown or HTML link early.
 _NOT_IN_URL = re.compile(r'[\s<>"{}|\\^`]')

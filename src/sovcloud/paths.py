@@ -41,12 +41,20 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None) -> Path:
             "{path}: the path is not valid UTF-8; rename the folder",
             path=printable(str(data_dir)),
         ) from None
+    try:
+        found = data_dir.is_dir() and any((data_dir / f).is_dir() for f in FOLDERS)
+    except OSError as exc:  # a folder on the way that we may not search
+        raise DataDirError(
+            "{path}: cannot be read ({reason}); let your user read and search it",
+            path=printable(str(data_dir)),
+            reason=exc.strerror or str(exc),
+        ) from None
     if not data_dir.is_dir():
         raise DataDirError(
             "{path}: no such data directory; pass a folder holding providers/ and events/",
             path=data_dir,
         )
-    if not any((data_dir / folder).is_dir() for folder in FOLDERS):
+    if not found:
         raise DataDirError(
             "{path} is not a data folder: a data folder holds providers/ and events/ (and "
             "schemes/); give the folder that holds them",
@@ -113,7 +121,12 @@ def scan(data_dir: Path) -> Scan:
                     f"the folder {folder}/ is missing: create it (it may stay empty)",
                 )
             )
-    for entry in _sorted_entries(data_dir):
+    try:
+        top = _sorted_entries(data_dir)
+    except OSError as exc:
+        top = []
+        result.findings.append(_unreadable(data_dir, exc))
+    for entry in top:
         if entry.name in FOLDERS and entry.is_dir():
             continue  # a link to a folder elsewhere is reported below
         if entry.name in _IGNORED_NAMES or entry.name.startswith("."):
@@ -135,8 +148,12 @@ def scan(data_dir: Path) -> Scan:
                 )
             )
             continue
-        with os.scandir(folder_path) as entries:  # unsorted: callers sort what they show
-            listed = list(entries)
+        try:
+            with os.scandir(folder_path) as entries:  # unsorted: callers sort what they show
+                listed = list(entries)
+        except OSError as exc:  # a folder we may not list: its records cannot be read
+            result.findings.append(_unreadable(folder_path, exc))
+            continue
         for entry in listed:
             name = entry.name
             if not name.isprintable():
@@ -205,6 +222,16 @@ def scan(data_dir: Path) -> Scan:
                 continue
             files.append(RecordFile(folder, entry.path, st.st_size, st.st_mtime_ns))
     return result
+
+
+def _unreadable(folder: Path, exc: OSError) -> Finding:
+    return Finding(
+        printable(str(folder)),
+        1,
+        "SC001",
+        f"cannot be listed ({exc.strerror or exc}): no record in it was read; let your "
+        "user read and search the folder (chmod u+rx)",
+    )
 
 
 def printable(path: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -152,12 +153,21 @@ def _placeholders(text: str) -> list[Placeholder]:
     return found
 
 
-def _write(path: Path, id_: str, text: str) -> Skeleton:
+def _write(data_dir: Path, path: Path, id_: str, text: str) -> Skeleton:
+    """Write a new record at `path`, never through a link leading out of the data folder
+    (which validate refuses, SC013) and never over anything, a dangling link included."""
+    folder = path.parent
     try:
-        path.parent.mkdir(exist_ok=True)
+        if folder.is_symlink() and not folder.resolve().is_relative_to(data_dir.resolve()):
+            raise atomic.WriteError(
+                f"{folder} is a link to {folder.resolve()}, outside the data directory "
+                "(validate refuses it, SC013): replace the link with the folder itself"
+            )
+        folder.mkdir(exist_ok=True)
+        exists = os.path.lexists(path)
     except OSError as exc:
-        raise atomic.WriteError(f"cannot create {path.parent}: {exc.strerror}") from None
-    if path.exists():
+        raise atomic.WriteError(f"cannot create {folder}: {exc.strerror}") from None
+    if exists:
         raise atomic.WriteError(f"{path} already exists: edit it, or choose another name")
     atomic.write_text(path, text)
     return Skeleton(path, id_, _placeholders(text))
@@ -174,7 +184,7 @@ def new_provider(data_dir: Path, name: str, today: dt.date) -> Skeleton:
         source_id=slugify(f"{id_}-source", ID_MAX),
         today=today.isoformat(),
     )
-    return _write(data_dir / "providers" / f"{id_}.yaml", id_, text)
+    return _write(data_dir, data_dir / "providers" / f"{id_}.yaml", id_, text)
 
 
 def new_event(data_dir: Path, title: str, date: str, today: dt.date) -> Skeleton:
@@ -191,4 +201,4 @@ def new_event(data_dir: Path, title: str, date: str, today: dt.date) -> Skeleton
         title=_line_value(title, "title"),
         today=today.isoformat(),
     )
-    return _write(data_dir / "events" / f"{id_}.yaml", id_, text)
+    return _write(data_dir, data_dir / "events" / f"{id_}.yaml", id_, text)

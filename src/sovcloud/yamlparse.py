@@ -17,6 +17,7 @@ lets us:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -354,10 +355,30 @@ _Dumper.add_representer(Int, yaml.SafeDumper.represent_int)
 _Dumper.add_representer(Float, yaml.SafeDumper.represent_float)
 
 
-def dump(value: Any, *, ascii_only: bool = False) -> str:
+def dump(
+    value: Any, *, ascii_only: bool = False, one_line: Callable[[str], bool] | None = None
+) -> str:
     """YAML text of plain values (mappings, lists, text, finite numbers, booleans, null) that
     parse() reads back unchanged, keys in their given order; with `ascii_only`, every
-    character beyond ASCII is written as an escape."""
+    character beyond ASCII is written as an escape; texts for which `one_line` is true are
+    written double-quoted on their own line, newlines escaped, never folded."""
+    if one_line is None:
+        return yaml.dump(
+            value, Dumper=_Dumper, allow_unicode=not ascii_only, sort_keys=False, width=100
+        )
+
+    class Dumper(_Dumper):
+        pass
+
+    def text(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+        style = '"' if one_line(data) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+    Dumper.add_representer(str, text)
     return yaml.dump(
-        value, Dumper=_Dumper, allow_unicode=not ascii_only, sort_keys=False, width=100
+        value,
+        Dumper=Dumper,
+        allow_unicode=not ascii_only,
+        sort_keys=False,
+        width=float("inf"),  # type: ignore[arg-type]
     )

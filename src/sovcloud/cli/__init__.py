@@ -8,6 +8,7 @@ registered command's parameters on each start, which cost more than the command 
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import sys
@@ -90,7 +91,65 @@ def root(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: never a traceback. A failure to write the output (a full
+    device, a closed pipe) and any other error end in one line on stderr and exit 1."""
+    try:
+        _main()
+        _flush()
+    except SystemExit as done:
+        _flush()
+        raise done from None
+    except OSError as exc:
+        if exc.filename is None and exc.errno in _OUTPUT_ERRNOS:
+            _output_failed(exc)
+        _last_words(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc))
+    except Exception as exc:
+        if os.environ.get("SOVCLOUD_DEBUG"):
+            raise
+        _last_words(
+            f"unexpected {type(exc).__name__}: {exc} (a bug: please report it; "
+            "SOVCLOUD_DEBUG=1 shows where)"
+        )
+
+
+# What writing to stdout fails with: a full device, a closed pipe, a quota, an I/O error.
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EDQUOT, errno.EFBIG}
+
+
+def _flush() -> None:
+    """Write out what stdout still holds, or fail as _output_failed does."""
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        _output_failed(exc)
+
+
+def _output_failed(exc: OSError) -> None:
+    """Standard output cannot be written: say so once (a closed pipe says nothing: its
+    reader is gone on purpose) and exit 1, with nothing left for Python to flush at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    if exc.errno != errno.EPIPE:
+        _last_words(f"cannot write the output: {exc.strerror or exc}")
+    raise SystemExit(1)
+
+
+def _last_words(message: str) -> None:
+    """One line on stderr (if it can be written at all), then exit 1."""
+    from sovcloud.render.terminal import log_safe, plain
+
+    try:
+        sys.stderr.write(log_safe(f"error: {plain(message)}\n"))
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    raise SystemExit(1)
+
+
+def _main() -> None:
     command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
     wanted = COMMANDS.get(command or "")
     # Completion and help at the top need every command; so does a mistyped name, so that

@@ -9,7 +9,14 @@ from typing import Annotated
 
 import typer
 
-from sovcloud.cli.common import DataOption, LangOption, command, today
+from sovcloud.cli.common import (
+    MAX_AGE_DAYS,
+    DataOption,
+    LangOption,
+    command,
+    today,
+    untrusted,
+)
 
 # The files `schema --write` writes, named as the data files' `$schema` comments expect.
 SCHEMA_FILES = {
@@ -43,7 +50,11 @@ def validate(
     max_age: Annotated[
         int | None,
         typer.Option(
-            "--max-age", min=0, help="Warn about records not reviewed for DAYS.", metavar="DAYS"
+            "--max-age",
+            min=0,
+            max=MAX_AGE_DAYS,
+            help="Warn about records not reviewed for DAYS.",
+            metavar="DAYS",
         ),
     ] = None,
     lang: LangOption = None,
@@ -68,7 +79,8 @@ def validate(
 
     data_dir = resolve_data_dir(directory or data)
     with progress_bar("Checking data files") as progress:
-        index = Index.open(data_dir, today(), max_age_days=max_age, progress=progress)
+        index = Index.open(data_dir, today(), max_age_days=max_age, progress=progress, verify=True)
+    untrusted(index)
     render_findings(index, format_.value, current_lang(lang))
     failing = index.errors or (strict and index.warnings)
     raise typer.Exit(1 if failing else 0)

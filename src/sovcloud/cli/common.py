@@ -9,7 +9,6 @@ Rich's heavier parts load inside the commands that need them, so that start-up s
 import datetime as dt
 import functools
 import os
-import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -142,6 +141,11 @@ def day(value: dt.datetime | None) -> dt.date | None:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# Bounds of numeric options, so that a number beyond them is a usage error, not an overflow:
+# a record's age in days (dates start in 1800), how many results to list.
+MAX_AGE_DAYS = 100_000
+MAX_LIMIT = 1_000_000
+
 
 # When set, only the command of that name registers itself: Typer builds the parameters of
 # every registered command on each start, which costs more than running one of them.
@@ -189,15 +193,15 @@ def report(exc: SovcloudError, lang: str | None = None) -> None:
     chosen = current_lang(lang)
     error(exc.localized(chosen), t("error", chosen))
     if isinstance(exc, NotFoundError) and exc.suggestions:
-        from sovcloud.render.terminal import plain
+        from sovcloud.render.terminal import plain, write_out
 
         label = t("candidates" if "several" in exc.template else "nearest", chosen)
-        sys.stderr.write(f"{label}: " + ", ".join(plain(s) for s in exc.suggestions) + "\n")
+        write_out(f"{label}: " + ", ".join(plain(s) for s in exc.suggestions) + "\n", True)
     if isinstance(exc, DataError):
-        from sovcloud.render.terminal import plain
+        from sovcloud.render.terminal import plain, write_out
 
         for f in exc.findings[:10]:
-            sys.stderr.write(plain(f"  {f.path}:{f.line}: {f.code} {f.message}") + "\n")
+            write_out(plain(f"  {f.path}:{f.line}: {f.code} {f.message}") + "\n", True)
 
 
 def open_index(
@@ -215,6 +219,7 @@ def open_index(
     index = Index.open(
         resolve_data_dir(data), today(), quick=quick, use_cache=use_cache, progress=progress
     )
+    untrusted(index)
     if index.errors:
         raise DataError(index.errors)
     return index
@@ -244,12 +249,28 @@ def answer(data: Path | None, question: Callable[["Index"], T]) -> T:
         if not index.verify_served():
             index = open_index(data)
             result = ask(index)
-    except (IndexDamaged, sqlite3.DatabaseError):
+    except (IndexDamaged, sqlite3.DatabaseError) as exc:
         index.set_aside()
+        if isinstance(exc, IndexDamaged):
+            index.untrusted = f"{index.cache_path} {exc}"
+            untrusted(index)
         index = open_index(data, use_cache=False)
         result = ask(index)
     _warn_if_old(index)
     return result
+
+
+_warned: set[str] = set()
+
+
+def untrusted(index: "Index") -> None:
+    """One line on stderr, once a run, when the index cache was set aside for want of
+    trust: the answers come from the files all the same."""
+    if index.untrusted and "said" not in _warned:
+        from sovcloud.render.terminal import warn
+
+        _warned.add("said")
+        warn(f"the index cache is not used: {index.untrusted}; answering from the files")
 
 
 # Past this many days, the data installed with sovcloud is said to be old.
@@ -284,9 +305,19 @@ def emit_view(view: Any, format_: Format) -> None:
 
 
 def today() -> dt.date:
-    """Today, or $SOVCLOUD_TODAY when set (tests and reviews pin it)."""
+    """Today, or $SOVCLOUD_TODAY when set (tests and reviews pin it); a value that is not a
+    day is a usage error (exit 2)."""
     override = os.environ.get("SOVCLOUD_TODAY")
-    return dt.date.fromisoformat(override) if override else dt.date.today()
+    if not override:
+        return dt.date.today()
+    if len(override) == 10 and override.isascii():
+        try:
+            return dt.date.fromisoformat(override)
+        except ValueError:
+            pass
+    raise typer.BadParameter(
+        f"SOVCLOUD_TODAY={override[:40]!r} is not a day: write it as 2026-11-24, or unset it"
+    )
 
 
 def choices(allowed: tuple[str, ...]) -> Callable[[list[str] | None], list[str]]:

@@ -68,7 +68,8 @@ def dossier(
     if output is not None:
         from sovcloud.atomic import check_free
 
-        if output.suffix.lower() not in (".md", ".markdown"):
+        special = output.exists() and not output.is_file()  # a pipe or a device: no name
+        if output.suffix and output.suffix.lower() not in (".md", ".markdown") and not special:
             raise typer.BadParameter(
                 f"{output.name}: a dossier is Markdown; name the file .md (a browser or "
                 "pandoc turns Markdown into HTML or PDF)",
@@ -83,7 +84,10 @@ def dossier(
             return render(details[0], stamp(index, today()), current_lang(lang))
         return shortlist(details, stamp(index, today()), current_lang(lang))
 
-    text = answer(data, question)
+    from sovcloud.render.terminal import log_safe
+
+    # Markdown escapes: a CI log that shows the file runs nothing, and it renders the same.
+    text = log_safe(answer(data, question))
     if output is None:
         sys.stdout.write(text)
         return

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from sovcloud.cli.common import (
+    MAX_AGE_DAYS,
     AsOfOption,
     DataOption,
     Format,
@@ -216,7 +217,13 @@ def changes(
 def stale(
     max_age: Annotated[
         int,
-        typer.Option("--max-age", min=0, metavar="DAYS", help="Older than this many days."),
+        typer.Option(
+            "--max-age",
+            min=0,
+            max=MAX_AGE_DAYS,
+            metavar="DAYS",
+            help="Older than this many days.",
+        ),
     ] = 180,
     entries: Annotated[
         bool,

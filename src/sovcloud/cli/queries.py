@@ -6,6 +6,7 @@ import typer
 
 from sovcloud.cli import completion, snapshot
 from sovcloud.cli.common import (
+    MAX_LIMIT,
     AsOfOption,
     DataOption,
     Format,
@@ -245,7 +246,9 @@ def search(
     text: Annotated[
         str, typer.Argument(metavar="WORDS", help="Words to look for; spelling is forgiven.")
     ],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 20,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="At most this many.")
+    ] = 20,
     format_: FormatOption = Format.table,
     lang: LangOption = None,
     data: DataOption = None,

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from sovcloud import __version__
+from sovcloud.charsets import xml_text
 from sovcloud.core.licence import ATTRIBUTION, DATA_LICENSE_URL
 from sovcloud.export.ical import precision_note
 from sovcloud.i18n import localized
@@ -42,16 +43,18 @@ def to_atom(
     """The feed, as UTF-8 XML."""
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, tag, attrs)
+        # ElementTree escapes markup but writes any character: one that XML cannot hold
+        # (U+FFFE, a control) would make the whole feed unreadable, so it is replaced.
+        element = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attrs.items()})
         if text is not None:
-            element.text = text
+            element.text = xml_text(text)
         return element
 
     # Plain names with the namespace declared on the root, rather than ElementTree's
     # namespace handling, which would prefix every element (ns0:entry).
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": lang})
     sub(feed, "id", f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'timeline')}")
-    sub(feed, "title", title)
+    sub(feed, "title", title)  # the caller's, which may hold anything too
     reviewed = max((e["last_reviewed"] for e in events), default="1970-01-01")
     sub(feed, "updated", _stamp(reviewed))
     author = sub(feed, "author")

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, Protocol
 
-from sovcloud.render.terminal import console, unsafe
+from sovcloud.charsets import INVISIBLE, SURROGATES
+from sovcloud.render.terminal import command_like, console, log_safe, unsafe
 
 
 class OutputFormat(StrEnum):
@@ -39,17 +40,23 @@ class View(Protocol):
 # JSON escapes C0 controls itself; these it would write raw with ensure_ascii=False.
 @functools.cache
 def _json_unsafe() -> re.Pattern[str]:
-    return re.compile(
-        "[\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e"
-        "\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb]"
-    )
+    return re.compile(f"[\x7f-\x9f{INVISIBLE}{SURROGATES}]")
 
 
 def json_text(document: Any) -> str:
     """JSON, readable (UTF-8, indented), with every control, bidi and invisible character
-    written as a \\u escape: the same value for programs, nothing that drives a terminal."""
+    written as a \\u escape: the same value for programs, nothing that drives a terminal.
+
+    No line of it can start with a text (each is indented, a text quoted), so none starts a
+    CI workflow command (`::error::`); the legacy form, `##[` anywhere in a line, is broken
+    by writing the second `#` as `\\u0023`, which is the same value (`#` is only ever in
+    a text)."""
     text = json.dumps(document, indent=2, ensure_ascii=False)
-    return _json_unsafe().sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    # json.dumps writes a character beyond the first plane as two escapes, as JSON must.
+    text = _json_unsafe().sub(lambda m: json.dumps(m.group())[1:-1], text)
+    if "##" in text:
+        text = text.replace("##", "#\\u0023")
+    return text + "\n"
 
 
 def to_json(view: View) -> str:
@@ -63,7 +70,15 @@ def to_yaml(view: View) -> str:
     text = dump(document)
     # YAML writes bidi and invisible characters as they are; records hold none, but should
     # any reach this far, write everything beyond ASCII as escapes instead.
-    return dump(document, ascii_only=True) if _json_unsafe().search(text) else text
+    ascii_only = bool(_json_unsafe().search(text))
+    if ascii_only:
+        text = dump(document, ascii_only=True)
+    if command_like(text):
+        # A text that could start a CI workflow command is written double-quoted on its
+        # key's line, where no line starts with it, and `##[` as `#\\x23[`: the same value.
+        text = dump(document, ascii_only=ascii_only, one_line=command_like)
+        text = re.sub(r"##(?=[A-Za-z]*\[)", r"#\\x23", text)
+    return text
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -84,11 +99,12 @@ def to_csv(view: View) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(headers)
     writer.writerows([[_cell(str(c)) for c in row] for row in rows])
-    return buffer.getvalue()
+    return log_safe(buffer.getvalue())
 
 
 def to_markdown(view: View) -> str:
-    return view.markdown()
+    # `\\::` and `#\\#[` are Markdown escapes: the rendered text is unchanged.
+    return log_safe(view.markdown())
 
 
 TEXT_RENDERERS: dict[OutputFormat, Callable[[View], str]] = {

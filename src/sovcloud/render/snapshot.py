@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sovcloud.atomic import WriteError, check_free, write_text
+from sovcloud.charsets import xml_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -67,10 +68,14 @@ def save(
     check_targets(svg, html, force)
     console = record(view)
     written = []
+    # Rich escapes markup; a character XML cannot hold (U+FFFE, a control) is replaced, so
+    # that the picture and the page stay well-formed whatever the text.
     if svg is not None:
-        write_text(svg, console.export_svg(title=title, clear=False), force=force)
+        write_text(
+            svg, xml_text(console.export_svg(title=xml_text(title), clear=False)), force=force
+        )
         written.append(svg)
     if html is not None:
-        write_text(html, console.export_html(clear=False), force=force)
+        write_text(html, xml_text(console.export_html(clear=False)), force=force)
         written.append(html)
     return written

@@ -2,6 +2,8 @@
 
 Record text is data, never markup: everything shown goes through `plain`, which removes
 control and escape characters, and is handed to Rich as `Text`, never parsed as markup.
+Whatever reaches stdout or stderr as text for people also goes through `log_safe`: a CI
+runner reads the log line by line, and data text must never form one of its commands.
 """
 
 from __future__ import annotations
@@ -10,22 +12,20 @@ import functools
 import os
 import re
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TextIO
+
+from sovcloud.charsets import CONTROL, INVISIBLE, SURROGATES
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-# C0/C1 controls (ESC included), DEL, bidi controls and invisible characters (the set the
-# models refuse in records): they could move the cursor, change colours, open hyperlinks or
-# hide text. Newlines are kept where text may span lines. Lone surrogates (file names that
-# are not UTF-8) cannot even be written out. Every one of them is a character Python does
-# not count as printable (a test checks it), so printable text skips the pattern, which is
-# compiled only when needed: compiling it is a hundredth of a command's start-up.
-UNSAFE_CHARACTERS = (
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb"
-    "\U000e0000-\U000e007f]"
-)
+# C0/C1 controls (ESC included), DEL, and the invisible or ignorable characters the models
+# refuse in records (sovcloud.charsets: bidi controls, zero-width characters, Hangul fillers,
+# variation selectors, noncharacters...): they could move the cursor, change colours, open
+# hyperlinks or hide text. Newlines are kept where text may span lines. Lone surrogates
+# (file names that are not UTF-8) cannot even be written out. The pattern is compiled only
+# when needed: compiling it is a hundredth of a command's start-up.
+UNSAFE_CHARACTERS = f"[{CONTROL}{INVISIBLE}{SURROGATES}]"
 
 
 @functools.cache
@@ -36,9 +36,88 @@ def unsafe() -> re.Pattern[str]:
 def plain(text: object) -> str:
     """Text with every control, escape and invisible character replaced by a visible '?'."""
     text = str(text)
-    if text.isprintable():
-        return text
+    if text.isascii() and text.isprintable():
+        return text  # the common case, without the pattern
     return unsafe().sub("?", text).replace("\t", " ")
+
+
+# What a CI runner obeys in a log line: GitHub Actions runs a line whose text, once leading
+# white space is trimmed, starts with `::` (`::error::`, `::add-mask::`), and, in its legacy
+# form, a line holding `##[` anywhere (`##[set-output name=x;]`), as Azure Pipelines does
+# `##vso[` and TeamCity `##teamcity[`. A line ends at a newline or a carriage return.
+_COMMAND = r"(?:(?:^|(?<=[\n\r]))[^\S\n\r]*::|##[A-Za-z]*\[)"
+
+
+@functools.cache
+def _command() -> re.Pattern[str]:
+    return re.compile(_COMMAND)
+
+
+def command_like(text: str) -> bool:
+    """Whether a CI runner could read part of `text` as a workflow command."""
+    return ("::" in text or "##" in text) and _command().search(text) is not None
+
+
+def log_safe(text: str, line_so_far: str = "") -> str:
+    """`text` with a backslash inside every run of characters that a CI runner would read as
+    a workflow command (`\\::error::`, `#\\#[`): shown as written, obeyed by none.
+
+    `line_so_far` is what was already written of the current line, when `text` continues
+    it: a command may start there and end here, and the backslash then goes in `text`.
+    """
+    if "::" not in text and "##" not in text and not line_so_far:
+        return text
+    full = line_so_far + text
+    offset = len(line_so_far)
+    pieces = []
+    last = offset
+    for found in _command().finditer(full):
+        if found.end() <= offset:
+            continue  # written already, and made safe then
+        if found.group().endswith("::"):
+            cut = max(found.end() - 2, offset)  # before the colons: `\::error::`
+        else:
+            cut = max(found.start() + 1, offset)  # between the signs: `#\#[`
+        pieces.append(full[last:cut])
+        pieces.append("\\")
+        last = cut
+    if not pieces:
+        return text
+    pieces.append(full[last:])
+    return "".join(pieces)
+
+
+class LogSafeStream:
+    """A text stream that writes through `log_safe`, remembering the current line so that a
+    command split across two writes is caught too. What Rich consoles write to."""
+
+    def __init__(self, stream: TextIO):
+        self._stream = stream
+        self._line = ""
+
+    def write(self, text: str) -> int:
+        safe = log_safe(text, self._line)
+        ends = max(safe.rfind("\n"), safe.rfind("\r"))
+        self._line = safe[ends + 1 :] if ends >= 0 else self._line + safe
+        self._stream.write(safe)
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def write_out(text: str, stderr: bool = False) -> None:
+    """Text for people (or a log) on stdout or stderr, with no workflow command in it."""
+    (sys.stderr if stderr else sys.stdout).write(log_safe(text))
 
 
 def console(stderr: bool = False) -> Console:
@@ -51,7 +130,7 @@ def console(stderr: bool = False) -> Console:
     if not stream.isatty():
         width = int(os.environ.get("COLUMNS", "100") or 100)
     return Console(
-        file=stream,
+        file=LogSafeStream(stream),  # type: ignore[arg-type]
         no_color=no_color,
         highlight=False,
         emoji=False,

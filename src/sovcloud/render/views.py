@@ -42,7 +42,9 @@ NARROW = 100  # below this terminal width, tables drop their least useful column
 def md(text: object) -> str:
     """Markdown-safe text: record data must never become markup or break a table."""
     out = plain(text).replace("\n", " ")
-    for char in "\\`*_[]<>|#!":
+    # `&` too: a named entity (`&ZeroWidthSpace;`, `&rlm;`) would become the invisible
+    # character it names once rendered.
+    for char in "\\`*_[]<>|#!&":
         out = out.replace(char, "\\" + char)
     return out
 
