@@ -186,10 +186,16 @@ class Index:
                     times = folder_times(data_dir)  # before listing: later changes show
                     with _early_readers(conn, data_dir, jobs) as readers:
                         listing = scan(data_dir)
-                        _refresh(conn, listing, today, jobs, progress, readers, key)
+                        written = _refresh(conn, listing, today, jobs, progress, readers, key)
                     _remember_listing(conn, listing, times, key)
                     findings = _cached_findings(
-                        conn, listing.findings, today, max_age_days, key, full=verify
+                        conn,
+                        listing.findings,
+                        today,
+                        max_age_days,
+                        key,
+                        full=verify,
+                        written=written,
                     )
                     return cls(
                         data_dir,
@@ -1026,7 +1032,8 @@ def _refresh(
     progress: Callable[[int, int], None] | None,
     readers: Executor | None,
     key: bytes,
-) -> None:
+) -> set[int]:
+    """Bring the tables up to date with the listing; the numbers of the files written."""
     known = {
         path: (fid, size, mtime)
         for fid, path, size, mtime in conn.execute("SELECT fid, path, size, mtime_ns FROM files")
@@ -1035,7 +1042,7 @@ def _refresh(
     stale = [f for path, f in current.items() if known.get(path, (0,))[1:] != (f.size, f.mtime_ns)]
     gone = [fid for path, (fid, _, _) in known.items() if path not in current]
     if not stale and not gone:
-        return
+        return set()
     # A changed file keeps its number; new files are numbered after the last one.
     next_fid = max((fid for fid, _, _ in known.values()), default=0) + 1
     fids = []
@@ -1084,6 +1091,7 @@ def _refresh(
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    return set(fids)
 
 
 def _insert(
@@ -1181,6 +1189,7 @@ def _cached_findings(
     *,
     full: bool = False,
     quick: bool = False,
+    written: set[int] | None = None,
 ) -> list[Finding]:
     """The findings, computed again only when the files, the listing or the day changed.
 
@@ -1200,7 +1209,9 @@ def _cached_findings(
             believed = _meta_sealed(key, [cache_key, stored, state], meta.get("findings_state"))
         if believed:
             return [Finding(*f) for f in json.loads(stored)]
-    findings = _findings(conn, listing_findings, today, max_age_days, key, full=full)
+    findings = _findings(
+        conn, listing_findings, today, max_age_days, key, full=full, written=written
+    )
     stored = json.dumps([[f.path, f.line, f.code, f.message] for f in findings])
     state = _state(conn)
     conn.execute("BEGIN IMMEDIATE")
@@ -1236,10 +1247,12 @@ def _findings(
     key: bytes,
     *,
     full: bool = False,
+    written: set[int] | None = None,
 ) -> list[Finding]:
     """Every finding, from the index's rows: each file's row (its own findings, id, review
     day) is checked against its keyed hash first; with `full`, the rows the other checks
-    read too (references, certifications, names, dated checks)."""
+    read too (references, certifications, names, dated checks), but for the files this run
+    has just `written` (a first build checks none)."""
     findings = list(listing_findings)
     children: dict[int, bytes] = {}
     for row in conn.execute(f"SELECT f.fid, {_SEALED_FILES}, f.mac FROM files f"):
@@ -1251,8 +1264,9 @@ def _findings(
                 Finding(values[0], line, code, message)
                 for line, code, message in json.loads(values[11])
             )
-        children[row[0]] = values[13]
-    if full:
+        if not written or row[0] not in written:
+            children[row[0]] = values[13]
+    if full and children:
         _check_children(conn, children)
     iso = today.isoformat()
     findings.extend(
@@ -1301,8 +1315,9 @@ def _check_children(conn: sqlite3.Connection, expected: dict[int, bytes]) -> Non
         tables: list[list[tuple[Any, ...]]] = []
         for position, cursor in enumerate(cursors):
             head = heads[position]
-            while head is not None and head[0] < fid:  # rows of no file: not ours
-                raise IndexDamaged(f"holds {_CHILDREN[position]} rows of no file")
+            while head is not None and head[0] < fid:  # a file written by this run
+                following = next(cursor, None)
+                heads[position] = head = (following[0], list(following[1])) if following else None
             if head is not None and head[0] == fid:
                 tables.append(head[1])
                 following = next(cursor, None)
@@ -1311,8 +1326,6 @@ def _check_children(conn: sqlite3.Connection, expected: dict[int, bytes]) -> Non
                 tables.append([])
         if child_digest(*tables) != expected[fid]:
             raise IndexDamaged("holds rows that sovcloud did not write")
-    if any(head is not None for head in heads):
-        raise IndexDamaged("holds rows of no file")
 
 
 def _version_findings(conn: sqlite3.Connection, today: dt.date, key: bytes) -> list[Finding]:

@@ -14,7 +14,6 @@ with OpenSSL in three.
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from collections.abc import Sequence
@@ -179,16 +178,14 @@ def digest(data: bytes) -> bytes:
 
 
 def seal(key: bytes, values: Sequence[Any]) -> bytes:
-    """The keyed hash of a row's values (text, numbers, None, bytes as hex), written
-    unambiguously as JSON."""
-    text = json.dumps(
-        [v.hex() if isinstance(v, bytes) else v for v in values],
-        ensure_ascii=False,
-        separators=(",", ":"),
+    """The keyed hash of a row's values (text, numbers, None, bytes as hex), each written
+    out and separated by NUL, which no stored text holds (texts refuse control characters,
+    findings are JSON, paths are listed names)."""
+    text = "\x00".join(
+        "\x01" if v is None else v.hex() if isinstance(v, bytes) else str(v) for v in values
     )
-    return blake2b(
-        text.encode("utf-8", "surrogatepass"), key=key, digest_size=DIGEST_BYTES
-    ).digest()
+    data = text.encode("utf-8", "surrogatepass")
+    return blake2b(data, key=key, digest_size=DIGEST_BYTES).digest()
 
 
 def sealed(key: bytes, values: Sequence[Any], mac: object) -> bool:
