@@ -148,15 +148,7 @@ def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
         not_future(("founded",), record["founded"], "founded")
     for section in ("owners", "licensed_technology", "data_centres", "certifications"):
         for index, item in enumerate(record[section]):
-            for cited in item.get("sources", []):
-                if cited not in seen:
-                    add(
-                        (section, index, "sources"),
-                        "SC207",
-                        f"cites source `{cited}`, which is not among this record's sources "
-                        f"(ids: {', '.join(sorted(seen)) or 'none'}): add it to `sources` "
-                        "with that id or fix the citation",
-                    )
+            _citations(item.get("sources", []), (section, index, "sources"), seen, add)
             ref = item.get("provider")
             if ref is not None:
                 if ref == record["id"]:
@@ -212,21 +204,31 @@ def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
                 )
 
 
+def _citations(
+    cited_ids: list[str],
+    where: tuple[Any, ...],
+    seen: set[str],
+    add: Callable[[tuple[Any, ...], str, str], None],
+) -> None:
+    """SC207 for each cited source id the record does not define."""
+    for cited in cited_ids:
+        if cited not in seen:
+            add(
+                where,
+                "SC207",
+                f"cites source `{cited}`, which is not among this record's sources "
+                f"(ids: {', '.join(sorted(seen)) or 'none'}): add it to `sources` "
+                "with that id or fix the citation",
+            )
+
+
 def _check_scheme(
     record: dict[str, Any], seen: set[str], add: Callable[[tuple[Any, ...], str, str], None]
 ) -> None:
     """A scheme's versions, counts and lists cite its own sources, and name things once."""
     for section in ("versions", "counts"):
         for index, item in enumerate(record[section]):
-            for cited in item["sources"]:
-                if cited not in seen:
-                    add(
-                        (section, index, "sources"),
-                        "SC207",
-                        f"cites source `{cited}`, which is not among this record's sources "
-                        f"(ids: {', '.join(sorted(seen)) or 'none'}): add it to `sources` "
-                        "with that id or fix the citation",
-                    )
+            _citations(item["sources"], (section, index, "sources"), seen, add)
     for section, key in (("versions", "version"), ("milestones", "id"), ("activities", "number")):
         names = [item[key] for item in record[section]]
         for index, name in enumerate(names):

@@ -551,16 +551,7 @@ def source_lines(sources: list[Record], width: int) -> list[Any]:
 
 # Sources are listed most authoritative first: the certifying body's register, official
 # texts, the company itself, then the press and the rest; then the newest first.
-SOURCE_ORDER = (
-    "register",
-    "register-copy",
-    "government",
-    "company",
-    "analyst",
-    "press",
-    "opinion",
-    "other",
-)
+SOURCE_ORDER = certs.EVIDENCE_ORDER
 
 
 def ordered_sources(sources: list[Record]) -> list[Record]:
