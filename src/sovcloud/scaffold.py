@@ -43,7 +43,7 @@ sources:
     title:  # TODO: its title, or its subject when it has none
     date:  # TODO: when it was published: 2023, 2023-12 or 2023-12-18, as precise as it says
     # url: https://...  (where one exists)
-    type:  # TODO: register, government, company, press, analyst, opinion or other
+    type:  # TODO: register, register-copy, government, company, press, analyst, opinion or other
 last_reviewed: {today}  # the day you checked the whole record against its sources
 """
 
@@ -64,7 +64,7 @@ sources:
     title:  # TODO: its title, or its subject when it has none
     date:  # TODO: when it was published: 2023, 2023-12 or 2023-12-18, as precise as it says
     # url: https://...  (where one exists)
-    type:  # TODO: register, government, company, press, analyst, opinion or other
+    type:  # TODO: register, register-copy, government, company, press, analyst, opinion or other
 last_reviewed: {today}  # the day you checked the record against its sources
 """
 
