@@ -123,8 +123,8 @@ def list_providers(index: Index, flt: ProviderFilter, today: dt.date) -> list[Pr
 
 
 def provider_listing(index: Index, flt: ProviderFilter, today: dt.date) -> Listing:
-    """Providers matching every filter, sorted, each with its certifications' standing on
-    the day (today, or `flt.as_of`); and those whose dates cannot tell."""
+    """Providers matching every filter on the day (today, or `flt.as_of`), sorted; and
+    those whose dates cannot tell. The view states each entry's standing (core.certs)."""
     on = flt.as_of or today
     schemes = flt.schemes()
     countries = {c.upper() for c in flt.countries}
@@ -172,7 +172,7 @@ def _scheme_row(
             pending.append(scheme)
             continue
         return None
-    return ProviderRow(certs.annotate(record, on), pending, unverified)
+    return ProviderRow(record, pending, unverified)
 
 
 def _name_key(row: ProviderRow) -> str:
