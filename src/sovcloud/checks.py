@@ -52,6 +52,12 @@ def fold(text: str) -> str:
     return " ".join(stripped.casefold().split())
 
 
+def id_named(by_name: dict[str, str], text: str) -> str | None:
+    """The id of the record one of whose names or aliases `text` is, written as words or
+    as an id ('3DS Outscale' or '3ds-outscale'), from {folded name: id}."""
+    return by_name.get(fold(text.replace("-", " "))) or by_name.get(fold(text))
+
+
 def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
     """Checks inside one valid record; fills result.findings, refs and timed."""
     record = result.record
@@ -317,7 +323,7 @@ def _dangling_refs(
             continue
         hint = ""
         if number < MAX_PER_CHECK:  # what is not listed needs no hint
-            named = by_name.get(fold(ref.replace("-", " "))) or by_name.get(fold(ref))
+            named = id_named(by_name, ref)
             close = [named] if named else difflib.get_close_matches(ref, known, n=1)
             why = f" `{ref}` is one of its names" if named else ""
             hint = f" (did you mean `{close[0]}`?{why})" if close else ""
@@ -363,7 +369,7 @@ def unknown_tag_refs(
     for path, line, tag in rows:
         if by_name is None:
             by_name = names()
-        meant = by_name.get(fold(tag.replace("-", " "))) or by_name.get(fold(tag))
+        meant = id_named(by_name, tag)
         if meant is None:
             close = difflib.get_close_matches(tag, tag_ids, n=1, cutoff=0.6)
             meant = close[0] if close else None

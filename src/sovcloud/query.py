@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from sovcloud import dates
-from sovcloud.checks import fold
+from sovcloud.checks import fold, id_named
 from sovcloud.core import certs
 from sovcloud.errors import NotFoundError
 from sovcloud.i18n import localized
@@ -312,11 +312,15 @@ def resolve_tag(index: Index, text: str, vocabulary: list[Record]) -> str:
     directory from before tags were records), the text itself."""
     if not vocabulary:
         return text.lower()
-    folded = fold(text.replace("-", " "))
-    for tag in vocabulary:
-        names = [tag["id"], *tag["aliases"], *(tag["label"].get(k) or "" for k in ("en", "fr"))]
-        if any(fold(n.replace("-", " ")) == folded for n in names if n):
-            return str(tag["id"])
+    by_name = {
+        fold(name.replace("-", " ")): str(tag["id"])
+        for tag in vocabulary
+        for name in (tag["id"], *tag["aliases"], tag["label"].get("en"), tag["label"].get("fr"))
+        if name
+    }
+    found = id_named(by_name, text)
+    if found is not None:
+        return found
     import difflib
 
     close = difflib.get_close_matches(text.lower(), [t["id"] for t in vocabulary], n=3)
