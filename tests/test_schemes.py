@@ -288,3 +288,11 @@ def test_csv_listing_carries_each_entry_standing_number_and_check() -> None:
     assert ovh["secnumcloud_standing"].split(";") == ["held", "held", "held"]
     assert "2279" in ovh["secnumcloud_number"].split(";")
     assert ovh["secnumcloud_checked"].startswith("2026-")
+
+
+def test_assess_accepts_any_scheme() -> None:
+    found = as_json("assess", "t-systems", "--scheme", "bsi-c5")
+    criteria = {c["id"]: c for c in found["criteria"]}  # type: ignore[index]
+    assert "bsi-c5" in criteria and criteria["bsi-c5"]["title"] == "BSI C5 held"
+    assert criteria["bsi-c5"]["status"] in ("met", "unknown")
+    assert "secnumcloud" in criteria  # the default rules stay

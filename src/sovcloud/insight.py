@@ -14,7 +14,7 @@ render/insight.py shows; they never print. Standard library only.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sovcloud import dates
@@ -462,8 +462,28 @@ class Assessment(NamedTuple):
     notes: list[str]
 
 
-def assess(index: Index, name: str, today: dt.date, on: dt.date | None = None) -> Assessment:
-    """The provider's sovereignty profile on a day (today by default), rule by rule."""
+def scheme_rule(scheme: str) -> Rule:
+    """The rule "holds this scheme" for any scheme a user asks assess about."""
+    name = scheme_name(scheme)
+    return Rule(
+        scheme,
+        f"{name} held",
+        f"Met when a {name} certification recorded for the provider is held on the day, as "
+        "every command states it; not met when it is in progress, lapsed or superseded, or "
+        "none is recorded; unknown when the records cannot prove it.",
+        _scheme_rule(scheme),
+    )
+
+
+def assess(
+    index: Index,
+    name: str,
+    today: dt.date,
+    on: dt.date | None = None,
+    schemes: Iterable[str] = (),
+) -> Assessment:
+    """The provider's sovereignty profile on a day (today by default), rule by rule; with
+    `schemes`, also whether it holds each of them."""
     found = resolve(index, name, folders=("providers",))
     record = index.provider(found.id)
     if record is None:
@@ -484,7 +504,9 @@ def assess(index: Index, name: str, today: dt.date, on: dt.date | None = None) -
         if not existed(record, on):
             notes.append(f"Founded {record['founded']}: it did not exist yet on {on}.")
     ctx = Context(as_of(record, day), day, linked)
-    criteria = [Criterion(rule, rule.function(ctx)) for rule in RULES]
+    known = {rule.id for rule in RULES}
+    extra = [scheme_rule(s) for s in dict.fromkeys(s.lower() for s in schemes) if s not in known]
+    criteria = [Criterion(rule, rule.function(ctx)) for rule in (*RULES, *extra)]
     return Assessment(ctx.record, day, on, criteria, notes)
 
 

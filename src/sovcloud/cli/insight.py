@@ -63,6 +63,15 @@ def assess(
     rules: Annotated[
         bool, typer.Option("--rules", help="Print the rules and how each decides, then exit.")
     ] = False,
+    scheme: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--scheme",
+            metavar="ID",
+            help="Also check that it holds this scheme (repeatable): bsi-c5, iso-27001... "
+            "`sovcloud schemes` lists them.",
+        ),
+    ] = None,
     as_of: AsOfOption = None,
     format_: FormatOption = Format.table,
     data: DataOption = None,
@@ -76,6 +85,8 @@ def assess(
 
       sovcloud assess s3ns --as-of 2024-01-01 --format markdown
 
+      sovcloud assess ionos --scheme bsi-c5 --scheme iso-27001
+
       sovcloud assess --rules
     """
     from sovcloud.insight import assess as assess_provider
@@ -86,7 +97,9 @@ def assess(
         return
     if name is None:
         raise typer.BadParameter("name a provider, or give --rules", param_hint="NAME")
-    assessment = answer(data, lambda index: assess_provider(index, name, today(), day(as_of)))
+    assessment = answer(
+        data, lambda index: assess_provider(index, name, today(), day(as_of), scheme or [])
+    )
     emit_view(AssessView(assessment), format_)
 
 
