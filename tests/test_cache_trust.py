@@ -184,6 +184,47 @@ def test_validate_checks_every_row_it_reads(market: Path, table: str, sql: str) 
     assert json.loads(done.stdout)["findings"] == json.loads(expected.stdout)["findings"]
 
 
+# --- the witness: rows are checked again whenever the file changed behind sovcloud's back -------
+
+def test_a_forged_row_is_found_though_the_file_times_are_put_back(market: Path) -> None:
+    path = build(market)
+    before, _ = qualified(market)
+    st = os.stat(path)
+    forge_record(path, "hyperscaler", qualify)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # the change time cannot be put back
+    ids, stderr = qualified(market)
+    assert ids == before and "index cache is not used" in stderr
+
+
+def test_a_forged_index_with_the_witness_of_the_real_one_is_found(market: Path) -> None:
+    path = build(market)
+    before, _ = qualified(market)
+    witness = Path(f"{path}.witness")
+    kept = witness.read_bytes()
+    forged = path.with_name("forged.sqlite")
+    shutil.copy2(path, forged)  # same bytes, times and size: another file
+    forge_record(forged, "hyperscaler", qualify)
+    os.replace(forged, path)
+    witness.write_bytes(kept)
+    ids, stderr = qualified(market)
+    assert ids == before and "index cache is not used" in stderr
+
+
+def test_an_index_sovcloud_wrote_is_witnessed_until_someone_else_writes(market: Path) -> None:
+    from sovcloud.trust import load_key, witnessed
+
+    path = build(market)
+    assert witnessed(path, load_key())
+    assert stat.S_IMODE(os.stat(f"{path}.witness").st_mode) == 0o600
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO meta VALUES ('someone', 'else')")
+    conn.commit()
+    conn.close()
+    assert not witnessed(path, load_key())
+    build(market)  # checked row by row, found sound, witnessed again
+    assert witnessed(path, load_key())
+
+
 # --- an index that is not ours ------------------------------------------------------------------
 
 def untouched(path: Path) -> tuple[bytes, int, int]:

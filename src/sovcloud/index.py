@@ -48,7 +48,16 @@ from sovcloud.checks import (
 from sovcloud.errors import Finding
 from sovcloud.i18n import localized
 from sovcloud.paths import FOLDERS, RecordFile, Scan, folder_times, scan
-from sovcloud.trust import Untrusted, cache_dir, digest, seal, sealed
+from sovcloud.trust import (
+    WITNESS_SUFFIX,
+    Untrusted,
+    cache_dir,
+    digest,
+    seal,
+    sealed,
+    witness,
+    witnessed,
+)
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -154,15 +163,14 @@ class Index:
         max_age_days: int | None = None,
         jobs: int | None = None,
         progress: Callable[[int, int], None] | None = None,
-        verify: bool = False,
     ) -> Index:
         """Bring the index up to date with the data directory and run every check.
 
         With `quick`, a large data directory whose folders list the same files as last time
         is not checked file by file: the caller then checks what it served with
-        verify_served() and opens again without `quick` when that fails. With `verify`
-        (validate), findings read from the index are believed only when every row they come
-        from carries the right keyed hash.
+        verify_served() and opens again without `quick` when that fails. An index file that
+        changed since sovcloud last wrote it (trust.witnessed) is believed only once every
+        row carries the right keyed hash (_verify_rows); otherwise it is set aside.
         """
         if use_cache is None:
             use_cache = not os.environ.get("SOVCLOUD_NO_CACHE")
@@ -178,25 +186,22 @@ class Index:
                 conn = _connect(path, key)
             if conn is not None:
                 try:
+                    # After _connect's first read, so that SQLite has applied any journal.
+                    if not witnessed(path, key):
+                        _verify_rows(conn, key)
                     _drop_if_dated_after(conn, today, key)
                     if quick:
                         index = cls._open_quick(conn, data_dir, today, max_age_days, key)
                         if index is not None:
+                            witness(path, key)
                             return index
                     times = folder_times(data_dir)  # before listing: later changes show
                     with _early_readers(conn, data_dir, jobs) as readers:
                         listing = scan(data_dir)
-                        written = _refresh(conn, listing, today, jobs, progress, readers, key)
+                        _refresh(conn, listing, today, jobs, progress, readers, key)
                     _remember_listing(conn, listing, times, key)
-                    findings = _cached_findings(
-                        conn,
-                        listing.findings,
-                        today,
-                        max_age_days,
-                        key,
-                        full=verify,
-                        written=written,
-                    )
+                    findings = _cached_findings(conn, listing.findings, today, max_age_days, key)
+                    witness(path, key)
                     return cls(
                         data_dir,
                         conn,
@@ -218,7 +223,7 @@ class Index:
         with _early_readers(conn, data_dir, jobs) as readers:
             listing = scan(data_dir)
             _refresh(conn, listing, today, jobs, progress, readers, key)
-        findings = _findings(conn, listing.findings, today, max_age_days, key)
+        findings = _findings(conn, listing.findings, today, max_age_days)
         return cls(
             data_dir,
             conn,
@@ -290,22 +295,16 @@ class Index:
     def _serve(self, rows: Iterable[tuple[Any, ...]]) -> list[Record]:
         """Records from rows of _SERVED columns, remembering their files when quick.
 
-        A record is believed only when its file's row carries the keyed hash of what was
-        stored about the file and the record's own hash is the one that row holds: anything
-        else means the index was changed after sovcloud wrote it (damaged, or forged), and
+        Their keyed hashes were checked when the index was opened, or the index file is as
+        sovcloud left it (open); a record that does not decode still means damage, and
         IndexDamaged makes the caller answer from the files instead.
         """
         records = []
-        key = self.key
         try:
             for row in rows:
-                values, mac, text = row[:_SEALED_COUNT], row[_SEALED_COUNT], row[-1]
-                path = values[0]
                 if self.quick:
-                    self.served[path] = None
-                if not sealed(key, values, mac) or digest(text.encode()) != values[12]:
-                    raise IndexDamaged(f"holds a record of {path} that sovcloud did not write")
-                records.append(json.loads(text))
+                    self.served[row[0]] = None
+                records.append(json.loads(row[-1]))
         except (sqlite3.DatabaseError, ValueError, AttributeError, TypeError) as exc:
             raise IndexDamaged(str(exc)) from exc  # not JSON, not UTF-8, not text
         return records
@@ -430,20 +429,12 @@ class Index:
 
     def provider_names(self, ids: Iterable[str]) -> dict[str, str]:
         """{id: name} for these providers, read from the files' rows without decoding their
-        records (labels for other records), each row's keyed hash checked."""
+        records (labels for other records)."""
         wanted = set(ids)
         rows = self.conn.execute(
-            f"SELECT {_SEALED_FILES}, f.mac FROM files f "
-            "WHERE f.folder = 'providers' AND f.id IS NOT NULL"
+            "SELECT id, name FROM files WHERE folder = 'providers' AND id IS NOT NULL"
         )
-        names = {}
-        for row in rows:
-            values = row[:_SEALED_COUNT]
-            if values[4] in wanted:
-                if not sealed(self.key, values, row[_SEALED_COUNT]):
-                    raise IndexDamaged(f"holds a row of {values[0]} that sovcloud did not write")
-                names[values[4]] = values[10]
-        return names
+        return {id_: name for id_, name in rows if id_ in wanted}
 
     def search_matches(
         self, words: list[str], target: str, limit: int
@@ -718,7 +709,7 @@ def _create_tables(conn: sqlite3.Connection) -> None:
 
 
 def _discard(path: Path) -> None:
-    for suffix in ("", "-journal", "-wal", "-shm"):
+    for suffix in ("", "-journal", "-wal", "-shm", WITNESS_SUFFIX):
         try:
             os.unlink(f"{path}{suffix}")
         except FileNotFoundError:
@@ -1187,16 +1178,13 @@ def _cached_findings(
     max_age_days: int | None,
     key: bytes,
     *,
-    full: bool = False,
     quick: bool = False,
-    written: set[int] | None = None,
 ) -> list[Finding]:
     """The findings, computed again only when the files, the listing or the day changed.
 
     The stored list is believed only with its keyed hash: over the list and what it was
     computed for, and, but for a quick open (which reads no file's row), over the state of
-    every file's row too. Otherwise the findings are computed again from the rows, each
-    row's keyed hash checked (`full`: every row of every table)."""
+    every file's row too, so that a list stored for an earlier state is never put back."""
     meta = dict(conn.execute("SELECT key, value FROM meta"))
     listed = json.dumps([[f.path, f.line, f.code, f.message] for f in listing_findings])
     cache_key = f"{meta.get('generation', '0')}|{today}|{max_age_days}|{listed}"
@@ -1209,9 +1197,7 @@ def _cached_findings(
             believed = _meta_sealed(key, [cache_key, stored, state], meta.get("findings_state"))
         if believed:
             return [Finding(*f) for f in json.loads(stored)]
-    findings = _findings(
-        conn, listing_findings, today, max_age_days, key, full=full, written=written
-    )
+    findings = _findings(conn, listing_findings, today, max_age_days)
     stored = json.dumps([[f.path, f.line, f.code, f.message] for f in findings])
     state = _state(conn)
     conn.execute("BEGIN IMMEDIATE")
@@ -1244,30 +1230,13 @@ def _findings(
     listing_findings: list[Finding],
     today: dt.date,
     max_age_days: int | None,
-    key: bytes,
-    *,
-    full: bool = False,
-    written: set[int] | None = None,
 ) -> list[Finding]:
-    """Every finding, from the index's rows: each file's row (its own findings, id, review
-    day) is checked against its keyed hash first; with `full`, the rows the other checks
-    read too (references, certifications, names, dated checks), but for the files this run
-    has just `written` (a first build checks none)."""
+    """Every finding, from the index's rows (trusted: see Index.open)."""
     findings = list(listing_findings)
-    children: dict[int, bytes] = {}
-    for row in conn.execute(f"SELECT f.fid, {_SEALED_FILES}, f.mac FROM files f"):
-        values = row[1 : _SEALED_COUNT + 1]
-        if not sealed(key, values, row[-1]):
-            raise IndexDamaged(f"holds a row of {values[0]} that sovcloud did not write")
-        if values[11] != "[]":
-            findings.extend(
-                Finding(values[0], line, code, message)
-                for line, code, message in json.loads(values[11])
-            )
-        if not written or row[0] not in written:
-            children[row[0]] = values[13]
-    if full and children:
-        _check_children(conn, children)
+    for path, stored in conn.execute("SELECT path, findings FROM files WHERE findings != '[]'"):
+        findings.extend(
+            Finding(path, line, code, message) for line, code, message in json.loads(stored)
+        )
     iso = today.isoformat()
     findings.extend(
         Finding(path, line, code, message)
@@ -1289,11 +1258,31 @@ def _findings(
             ((today - dt.timedelta(days=max_age_days)).isoformat(),),
         )
         findings.extend(unchecked_findings(unchecked, today))
-    findings.extend(_version_findings(conn, today, key))
+    findings.extend(_version_findings(conn, today))
     return sorted(set(findings))
 
 
 _CHILDREN = ("refs", "certs", "search", "timed", "tagged")
+
+
+def _verify_rows(conn: sqlite3.Connection, key: bytes) -> None:
+    """IndexDamaged unless every row is one sovcloud wrote under this key: each file's row
+    against its keyed hash, then its record and its rows in the other tables against the
+    hashes that row holds. Run when the index file changed since sovcloud last wrote it."""
+    records: dict[int, bytes | None] = {}
+    children: dict[int, bytes] = {}
+    for row in conn.execute(f"SELECT f.fid, {_SEALED_FILES}, f.mac FROM files f"):
+        values = row[1 : _SEALED_COUNT + 1]
+        if not sealed(key, values, row[-1]):
+            raise IndexDamaged(f"holds a row of {values[0]} that sovcloud did not write")
+        records[row[0]] = values[12]
+        children[row[0]] = values[13]
+    for fid, text in conn.execute("SELECT fid, record FROM records"):
+        if fid not in records or records.pop(fid) != digest(text.encode()):
+            raise IndexDamaged("holds a record that sovcloud did not write")
+    if any(expected is not None for expected in records.values()):
+        raise IndexDamaged("lacks records that sovcloud wrote")
+    _check_children(conn, children)
 
 
 def _check_children(conn: sqlite3.Connection, expected: dict[int, bytes]) -> None:
@@ -1315,9 +1304,8 @@ def _check_children(conn: sqlite3.Connection, expected: dict[int, bytes]) -> Non
         tables: list[list[tuple[Any, ...]]] = []
         for position, cursor in enumerate(cursors):
             head = heads[position]
-            while head is not None and head[0] < fid:  # a file written by this run
-                following = next(cursor, None)
-                heads[position] = head = (following[0], list(following[1])) if following else None
+            if head is not None and head[0] < fid:  # rows of no file
+                raise IndexDamaged("holds rows that sovcloud did not write")
             if head is not None and head[0] == fid:
                 tables.append(head[1])
                 following = next(cursor, None)
@@ -1326,19 +1314,18 @@ def _check_children(conn: sqlite3.Connection, expected: dict[int, bytes]) -> Non
                 tables.append([])
         if child_digest(*tables) != expected[fid]:
             raise IndexDamaged("holds rows that sovcloud did not write")
+    if any(head is not None for head in heads):  # rows after the last file's
+        raise IndexDamaged("holds rows that sovcloud did not write")
 
 
-def _version_findings(conn: sqlite3.Connection, today: dt.date, key: bytes) -> list[Finding]:
+def _version_findings(conn: sqlite3.Connection, today: dt.date) -> list[Finding]:
     """SC306 for held entries without a version, in schemes whose transition to a newer
     version has ended: whether they still count cannot be told."""
     from sovcloud.core.certs import HELD_STATUSES
     from sovcloud.core.schemes import Scheme
 
     findings: list[Finding] = []
-    for row in conn.execute(f"SELECT {_SERVED} {_WITH_RECORDS} WHERE f.folder = 'schemes'"):
-        values, text = row[:_SEALED_COUNT], row[-1]
-        if not sealed(key, values, row[_SEALED_COUNT]) or digest(text.encode()) != values[12]:
-            raise IndexDamaged(f"holds a record of {values[0]} that sovcloud did not write")
+    for (text,) in conn.execute(f"SELECT r.record {_WITH_RECORDS} WHERE f.folder = 'schemes'"):
         record = json.loads(text)
         passed = Scheme(record["id"], record).transition_passed(today)
         if passed is None:

@@ -193,3 +193,78 @@ def sealed(key: bytes, values: Sequence[Any], mac: object) -> bool:
     from _operator import _compare_digest  # hmac.compare_digest, without hashlib
 
     return isinstance(mac, bytes) and _compare_digest(seal(key, values), mac)
+
+
+# --- the witness: how the index file looked when sovcloud last wrote it ---------------------
+#
+# Checking every row's keyed hash on every command costs seconds at scale (110,000 files).
+# A file's change time (st_ctime) is set by the kernel on every write and cannot be set
+# back by its owner, so when the index file's device, inode, size, modification and change
+# times are those sovcloud sealed right after its own last write, no one else has written
+# it since, and its rows are the ones sovcloud checked or wrote. Any other state (a
+# restored or copied cache, an edit, a planted journal applied by SQLite) is checked row by
+# row once, then witnessed again. Windows reports the creation time as st_ctime: nothing
+# witnesses a write there, so every row is checked each time, as before.
+
+WITNESS_SUFFIX = ".witness"
+
+
+def _identity(path: Path) -> list[int] | None:
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+
+
+def _witness_values(path: Path, identity: list[int]) -> list[Any]:
+    return ["sovcloud index witness", str(path), *identity]
+
+
+def witnessed(path: Path, key: bytes) -> bool:
+    """Whether the index file at `path` is as sovcloud left it after its last write (see
+    above); False whenever that cannot be told."""
+    if os.name == "nt" or os.path.lexists(f"{path}-journal"):
+        return False  # a journal left beside the file may still change it
+    identity = _identity(path)
+    if identity is None:
+        return False
+    try:
+        fd = os.open(f"{path}{WITNESS_SUFFIX}", os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        mac = bytes.fromhex(os.read(fd, 2 * DIGEST_BYTES + 1).decode("ascii", "replace"))
+    except ValueError:
+        return False
+    finally:
+        os.close(fd)
+    return sealed(key, _witness_values(path, identity), mac)
+
+
+def witness(path: Path, key: bytes) -> None:
+    """Seal how the index file at `path` looks now, right after sovcloud wrote it. A cache
+    that cannot take the witness file only costs the next run a check of every row."""
+    if os.name == "nt":
+        return
+    identity = _identity(path)
+    if identity is None:
+        return
+    mac = seal(key, _witness_values(path, identity)).hex()
+    target = f"{path}{WITNESS_SUFFIX}"
+    temp = f"{target}.{os.getpid()}.tmp"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(temp, flags, 0o600)
+        try:
+            os.write(fd, mac.encode("ascii"))
+        finally:
+            os.close(fd)
+        os.replace(temp, target)  # replaces a link itself, never what it points to
+    except OSError:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
