@@ -385,3 +385,11 @@ def test_plain_skips_its_pattern_only_where_that_is_exact() -> None:
     assert not [c for c in unsafe_characters if c.isascii() and c.isprintable()]
     shown = plain("Thésée «\u00a0cloud\u00a0»\n\x1b[31m\tok\u3164\u2800")
     assert shown == "Thésée «\u00a0cloud\u00a0»\n?[31m ok??"
+
+
+def test_the_set_of_unsafe_characters_is_the_pattern_s() -> None:
+    # plain() tests a whole page against the set, and uses the pattern only when it meets one.
+    from sovcloud.render.terminal import _unsafe_set, unsafe
+
+    found = {chr(c) for c in range(0x110000) if unsafe().fullmatch(chr(c))}
+    assert found == _unsafe_set()

@@ -14,7 +14,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
-from sovcloud.charsets import CONTROL, INVISIBLE, SURROGATES
+from sovcloud.charsets import CONTROL, INVISIBLE, SURROGATES, members
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -33,11 +33,18 @@ def unsafe() -> re.Pattern[str]:
     return re.compile(UNSAFE_CHARACTERS)
 
 
+@functools.cache
+def _unsafe_set() -> frozenset[str]:
+    return members(UNSAFE_CHARACTERS[1:-1])
+
+
 def plain(text: object) -> str:
     """Text with every control, escape and invisible character replaced by a visible '?'."""
     text = str(text)
     if text.isascii() and text.isprintable():
         return text  # the common case, without the pattern
+    if _unsafe_set().isdisjoint(text):
+        return text.replace("\t", " ")  # accents, dashes, rules: a whole page at once
     return unsafe().sub("?", text).replace("\t", " ")
 
 
