@@ -19,8 +19,9 @@ Record = dict[str, Any]
 
 
 def coverage_line(cov: Coverage, name: str) -> str:
-    """'SecNumCloud: 19 of the 34 services on ANSSI's "Catalogue..." of 2026-09-15 are
-    recorded here.' Never silent: without an official count, it says the listing may be
+    """'SecNumCloud: 17 of the 27 services are recorded here (63%), by the count of
+    2026-09-08 of "Catalogue..." (ANSSI).' The answer first, so that a narrow terminal or
+    `head` keeps it; never silent: without an official count, it says the listing may be
     incomplete."""
     if cov.official is None:
         return (
@@ -29,11 +30,11 @@ def coverage_line(cov: Coverage, name: str) -> str:
         )
     count = cov.official
     register = cov.register or {}
-    where = f' in "{register["title"]}" ({register["publisher"]})' if register else ""
+    where = f' of "{register["title"]}" ({register["publisher"]})' if register else ""
     share = f" ({100 * cov.recorded / count['count']:.0f}%)" if count["count"] else ""
     return (
-        f"{name}: {cov.recorded} of the {count['count']} {count['unit']}{where} of "
-        f"{count['date']} are recorded here{share}."
+        f"{name}: {cov.recorded} of the {count['count']} {count['unit']} are recorded "
+        f"here{share}, by the count of {count['date']}{where}."
     )
 
 
