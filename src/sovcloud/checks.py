@@ -11,15 +11,25 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from sovcloud import dates
 from sovcloud.charsets import mixed_word
 from sovcloud.core.certs import HELD_STATUSES, PROOF
 from sovcloud.errors import Finding
 
-if TYPE_CHECKING:
-    from sovcloud.loader import FileResult
+
+class Checked(Protocol):
+    """What the checks of one record read and fill: a file's reading (loader.FileResult),
+    described here so that the checks need not import the loader that calls them."""
+
+    folder: str
+    path: str
+    record: dict[str, Any] | None
+    findings: list[Finding]
+    refs: list[tuple[int, str]]
+    timed: list[Timed]
+
 
 LineOf = Callable[[tuple[Any, ...]], int]
 # Findings of one cross-record check reported, at most: two files sharing thousands of
@@ -58,7 +68,7 @@ def id_named(by_name: dict[str, str], text: str) -> str | None:
     return by_name.get(fold(text.replace("-", " "))) or by_name.get(fold(text))
 
 
-def check_record(result: FileResult, stem: str, line_of: LineOf) -> None:
+def check_record(result: Checked, stem: str, line_of: LineOf) -> None:
     """Checks inside one valid record; fills result.findings, refs and timed."""
     record = result.record
     assert record is not None

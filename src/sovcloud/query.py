@@ -354,7 +354,6 @@ def provider_names(index: Index, events: list[Record]) -> dict[str, str]:
 class ProviderDetail(NamedTuple):
     record: Record
     events: list[Record]  # newest first
-    owned_by_links: dict[str, str]  # owner provider id -> its name
     referrers: list[Record]  # providers that name this one as owner or vendor
 
 
@@ -367,14 +366,7 @@ def provider_detail(index: Index, id_: str, on: dt.date | None = None) -> Provid
     if on is not None:
         record = as_of(record, on)
         events = [e for e in events if dates.first_day(e["date"]) <= on]
-    links = {}
-    for item in (*record["owners"], *record["licensed_technology"]):
-        ref = item.get("provider")
-        if ref:
-            other = index.provider(ref)
-            if other:
-                links[ref] = other["name"]
-    return ProviderDetail(record, events, links, index.referrers(id_))
+    return ProviderDetail(record, events, index.referrers(id_))
 
 
 class EventDetail(NamedTuple):
