@@ -305,7 +305,7 @@ class Index:
             if self.quick:
                 self.served.update((row[0], None) for row in rows)
             # One decoding for all: a long listing spent a fifth of its time in the calls.
-            records = json.loads(f"[{','.join(row[-1] for row in rows)}]")
+            records: list[Record] = json.loads(f"[{','.join(row[-1] for row in rows)}]")
             if len(records) != len(rows) or not all(isinstance(r, dict) for r in records):
                 raise ValueError("a stored record is not one object")
         except (sqlite3.DatabaseError, ValueError, AttributeError, TypeError) as exc:

@@ -380,5 +380,5 @@ def dump(
         Dumper=Dumper,
         allow_unicode=not ascii_only,
         sort_keys=False,
-        width=float("inf"),  # type: ignore[arg-type]
+        width=float("inf"),
     )

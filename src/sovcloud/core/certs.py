@@ -19,7 +19,7 @@ its end (`ended`) is not past. On top of the dates, the evidence counts:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from sovcloud import dates
 from sovcloud.core import schemes
@@ -182,7 +182,11 @@ def standing(cert: Record, record: Record, on: dt.date) -> Standing:
     return result(HELD, "valid" if granted else "valid-since-checked")
 
 
-def _ended_entry(cert: Record, on: dt.date, result: Any) -> Standing:
+class _Result(Protocol):
+    def __call__(self, state: str, reason: str, detail: str | None = None) -> Standing: ...
+
+
+def _ended_entry(cert: Record, on: dt.date, result: _Result) -> Standing:
     """An expired or withdrawn entry held between its grant and its end, when both are
     known; otherwise it is lapsed, or unknown where the dates leave the day open."""
     granted = cert.get("granted")

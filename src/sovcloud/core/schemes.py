@@ -78,12 +78,14 @@ class Scheme:
         counts = self.record.get("counts", []) if self.record else []
         if not counts:
             return None
-        return max(counts, key=lambda c: dates.last_day(c["date"]))
+        latest: Record = max(counts, key=lambda c: dates.last_day(c["date"]))
+        return latest
 
     def source(self, id_: str) -> Record | None:
         for source in self.record["sources"] if self.record else []:
             if source.get("id") == id_:
-                return source
+                found: Record = source
+                return found
         return None
 
 

@@ -76,7 +76,8 @@ def to_atom(
         sub(entry, "summary", summary, type="text")
         sub(entry, "content", _content(event, summary, provider_names, lang), type="html")
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    written: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return written + b"\n"
 
 
 def _content(event: Record, summary: str, provider_names: dict[str, str], lang: str) -> str:
