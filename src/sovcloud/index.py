@@ -577,8 +577,8 @@ _SEARCH_ROWS = (
     "FROM search s JOIN files f ON f.fid = s.fid"
 )
 # The search rows that name a record: providers' names and aliases, events' titles. The
-# second term lets SQLite use the partial index on `folded`.
-_NAMES = "s.field IN ('name', 'alias', 'title') AND s.field NOT IN ('summary', 'note')"
+# second term, search_folded's own condition, lets SQLite use that partial index.
+_NAMES = "s.field IN ('name', 'alias', 'title') AND s.field NOT IN ('summary', 'note', 'id')"
 # Providers' names and aliases: the checks for shared names scan them, through their own
 # partial index (its WHERE must be written the same way for SQLite to use it).
 _PROVIDER_NAMES = "s.field IN ('name', 'alias')"
