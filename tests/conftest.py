@@ -147,13 +147,13 @@ def reseal_record(conn: Any, fid: int, record_text: str) -> None:
     """Store `record_text` as file `fid`'s record with the hashes sovcloud would have made,
     signed with the user's key: what a bug past validation could leave, or someone holding
     the key. (Without the key, a changed row is refused: see test_cache_trust.py.)"""
-    from sovcloud.index import _SEALED_COLUMNS
+    from sovcloud.index.store import SEALED_COLUMNS
     from sovcloud.trust import digest, load_key, seal
 
     conn.execute("UPDATE records SET record = ? WHERE fid = ?", (record_text, fid))
     conn.execute("UPDATE files SET rdigest = ? WHERE fid = ?",
                  (digest(record_text.encode()), fid))
     values = conn.execute(
-        f"SELECT {', '.join(_SEALED_COLUMNS)} FROM files WHERE fid = ?", (fid,)
+        f"SELECT {', '.join(SEALED_COLUMNS)} FROM files WHERE fid = ?", (fid,)
     ).fetchone()
     conn.execute("UPDATE files SET mac = ? WHERE fid = ?", (seal(load_key(), values), fid))

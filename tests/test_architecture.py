@@ -27,7 +27,7 @@ LAYERS: list[tuple[str, list[str]]] = [
         "sovcloud.yamlparse", "sovcloud.paths", "sovcloud.models", "sovcloud.schema_messages",
         "sovcloud.checks", "sovcloud.loader", "sovcloud.scaffold",
     ]),
-    ("index", ["sovcloud.index", "sovcloud.provenance"]),
+    ("index", ["sovcloud.index", "sovcloud.index.*", "sovcloud.provenance"]),
     ("query", ["sovcloud.query", "sovcloud.coverage", "sovcloud.insight", "sovcloud.stats"]),
     ("render", ["sovcloud.render", "sovcloud.render.*", "sovcloud.export", "sovcloud.export.*"]),
     ("cli", ["sovcloud.cli", "sovcloud.cli.*", "sovcloud.__main__"]),

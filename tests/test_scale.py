@@ -53,13 +53,13 @@ def test_read_in_parallel_or_not_the_answers_are_the_same(
     large: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert sovcloud.index.QUICK_ABOVE < PROVIDERS + EVENTS
-    assert sovcloud.index.PARALLEL_THRESHOLD < PROVIDERS + EVENTS
+    assert sovcloud.index.refresh.PARALLEL_THRESHOLD < PROVIDERS + EVENTS
     built = answers(large)  # an empty index: read by workers started before the listing
     quick = answers(large)  # served from the index, trusting the folders' times
     assert json.loads(built[-1])["summary"]["files"] == PROVIDERS + EVENTS
     assert len(json.loads(built[1])) > 0 and len(json.loads(built[3])) > 100
     with monkeypatch.context() as patch:
-        patch.setattr(sovcloud.index, "PARALLEL_THRESHOLD", 10**9)  # one process
+        patch.setattr(sovcloud.index.refresh, "PARALLEL_THRESHOLD", 10**9)  # one process
         patch.setenv("SOVCLOUD_NO_CACHE", "1")
         serial = answers(large)
     assert built == quick == serial

@@ -16,7 +16,7 @@ import pytest
 from test_faults import generate
 
 from conftest import INSTALLED
-from sovcloud.index import die_with_parent
+from sovcloud.index.refresh import die_with_parent
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(),
                                 reason="finding child processes needs /proc")
