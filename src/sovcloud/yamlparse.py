@@ -181,141 +181,16 @@ def decode(raw: bytes) -> str:
 
 def parse(text: str) -> Document:
     """Parse one YAML document into plain values with a line for each path."""
-    if "\x00" in text:
-        raise ParseError(
-            "SC003",
-            text[: text.index("\x00")].count("\n") + 1,
-            "contains a NUL character: this is not a text file",
-        )
-    bom = text.find("\ufeff", 1)  # a file may start with one; decode() removes it
-    if bom > 0:
-        raise ParseError(
-            "SC003",
-            text[:bom].count("\n") + 1,
-            "holds a byte-order mark (U+FEFF) after its start, often left by joining two "
-            "files: remove it",
-        )
+    _refuse_hidden_bytes(text)
     doc = Document(None)
-    line_at = doc.lines
-    # Each frame: [container, its path, whether it is a mapping, the key awaiting its value
-    # (None while a key is awaited)]. Event classes are bound to locals, and each event is
-    # tested from the most frequent kind down: this loop runs for every value of every file.
-    stack: list[list[Any]] = []
-    documents = 0
-    root: Any = None
     loader = None
-    scalar_event, mapping_start = yaml.ScalarEvent, yaml.MappingStartEvent
-    sequence_start, mapping_end = yaml.SequenceStartEvent, yaml.MappingEndEvent
-    sequence_end, stream_end = yaml.SequenceEndEvent, yaml.StreamEndEvent
-    allowed_tags = _ALLOWED_TAGS
     try:
         # libyaml's events, read straight from the parser: a generator or yaml.parse's
         # check-then-get per event cost a fifth of the whole read.
         loader = _Loader(text)
-        get_event = loader.get_event
-        while True:
-            event = get_event()
-            kind = type(event)
-            if kind is scalar_event:
-                if event.anchor is not None:
-                    _anchor(event)
-                tag = event.tag
-                if tag is not None and tag not in allowed_tags:
-                    _check_tag(event)
-                line = event.start_mark.line + 1
-                if stack:
-                    frame = stack[-1]
-                    if frame[2]:
-                        key = frame[3]
-                        if key is None:
-                            # A key is a field name: keep its text as written (`null: x`
-                            # names the field "null", `01: x` the field "01").
-                            key = event.value
-                            path = (*frame[1], key)
-                            if key in frame[0]:
-                                _duplicate(key, line, line_at[path])
-                            frame[3] = key
-                            line_at[path] = line
-                            continue
-                        frame[0][key] = _scalar(event)
-                        frame[3] = None
-                    else:
-                        container = frame[0]
-                        line_at[(*frame[1], len(container))] = line
-                        container.append(_scalar(event))
-                else:
-                    root = _scalar(event)
-                    line_at[()] = line
-            elif kind is mapping_end or kind is sequence_end:
-                stack.pop()
-            elif kind is mapping_start or kind is sequence_start:
-                if event.anchor is not None:
-                    _anchor(event)
-                _check_tag(event)
-                line = event.start_mark.line + 1
-                if len(stack) >= MAX_DEPTH:
-                    raise ParseError(
-                        "SC010",
-                        line,
-                        f"nests deeper than {MAX_DEPTH} levels: records are shallower than "
-                        "that, check the indentation",
-                    )
-                is_mapping = kind is mapping_start
-                value: Any = {} if is_mapping else []
-                if stack:
-                    frame = stack[-1]
-                    container = frame[0]
-                    if frame[2]:
-                        key = frame[3]
-                        if key is None:
-                            raise ParseError(
-                                "SC004", line, "a key must be a plain word, not a list or a mapping"
-                            )
-                        path = (*frame[1], key)
-                        container[key] = value
-                        frame[3] = None
-                    else:
-                        path = (*frame[1], len(container))
-                        container.append(value)
-                        line_at[path] = line
-                else:
-                    root = value
-                    path = ()
-                    line_at[()] = line
-                stack.append([value, path, is_mapping, None])
-            elif kind is stream_end:
-                break
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise ParseError(
-                        "SC011",
-                        event.start_mark.line + 1,
-                        "holds several YAML documents (---): keep one record per file",
-                    )
-            elif kind is yaml.AliasEvent:
-                _anchor_alias(event)
+        doc.value = _values(loader.get_event, doc.lines)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        problem = exc.problem or "is not valid YAML"
-        if "maximum nesting depth" in problem:
-            raise ParseError(
-                "SC010",
-                line,
-                f"nests deeper than {MAX_DEPTH} levels: records "
-                "are shallower than that, check the indentation",
-            ) from None
-        lines = text.splitlines()
-        bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
-        if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "\t" in problem:
-            hint = ": YAML indents with spaces, replace the tab with spaces"
-        elif "mapping values are not allowed" in problem:
-            hint = ": a value containing ': ' must be quoted"
-        else:
-            hint = ": check the indentation and quoting around this line"
-        problem = "".join(c if c.isprintable() else repr(c)[1:-1] for c in problem)
-        raise ParseError("SC004", line, f"YAML syntax error, {problem}{hint}") from None
+        raise _syntax_error(exc, text) from None
     except yaml.reader.ReaderError as exc:  # a character YAML refuses; no line, an offset
         code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
         where = text.find(chr(code))
@@ -332,8 +207,157 @@ def parse(text: str) -> Document:
     finally:
         if loader is not None:
             loader.dispose()
-    doc.value = root
     return doc
+
+
+def _refuse_hidden_bytes(text: str) -> None:
+    """A NUL (not a text file) or a byte-order mark after the start (two files joined)."""
+    if "\x00" in text:
+        raise ParseError(
+            "SC003",
+            text[: text.index("\x00")].count("\n") + 1,
+            "contains a NUL character: this is not a text file",
+        )
+    bom = text.find("\ufeff", 1)  # a file may start with one; decode() removes it
+    if bom > 0:
+        raise ParseError(
+            "SC003",
+            text[:bom].count("\n") + 1,
+            "holds a byte-order mark (U+FEFF) after its start, often left by joining two "
+            "files: remove it",
+        )
+
+
+def _values(get_event: Any, line_at: dict[tuple[Any, ...], int]) -> Any:
+    """The document's value, built from the parser's events, with the line of every path
+    in `line_at`.
+
+    Each frame of the stack: [container, its path, whether it is a mapping, the key
+    awaiting its value (None while a key is awaited)]. Event classes are bound to locals,
+    and each event is tested from the most frequent kind down: this loop runs for every
+    value of every file, so scalars are handled here rather than in a function."""
+    stack: list[list[Any]] = []
+    documents = 0
+    root: Any = None
+    scalar_event, mapping_start = yaml.ScalarEvent, yaml.MappingStartEvent
+    sequence_start, mapping_end = yaml.SequenceStartEvent, yaml.MappingEndEvent
+    sequence_end, stream_end = yaml.SequenceEndEvent, yaml.StreamEndEvent
+    allowed_tags = _ALLOWED_TAGS
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is scalar_event:
+            if event.anchor is not None:
+                _anchor(event)
+            tag = event.tag
+            if tag is not None and tag not in allowed_tags:
+                _check_tag(event)
+            line = event.start_mark.line + 1
+            if stack:
+                frame = stack[-1]
+                if frame[2]:
+                    key = frame[3]
+                    if key is None:
+                        # A key is a field name: keep its text as written (`null: x`
+                        # names the field "null", `01: x` the field "01").
+                        key = event.value
+                        path = (*frame[1], key)
+                        if key in frame[0]:
+                            _duplicate(key, line, line_at[path])
+                        frame[3] = key
+                        line_at[path] = line
+                        continue
+                    frame[0][key] = _scalar(event)
+                    frame[3] = None
+                else:
+                    container = frame[0]
+                    line_at[(*frame[1], len(container))] = line
+                    container.append(_scalar(event))
+            else:
+                root = _scalar(event)
+                line_at[()] = line
+        elif kind is mapping_end or kind is sequence_end:
+            stack.pop()
+        elif kind is mapping_start or kind is sequence_start:
+            value = _open_container(event, kind is mapping_start, stack, line_at)
+            if len(stack) == 1:
+                root = value
+        elif kind is stream_end:
+            return root
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise ParseError(
+                    "SC011",
+                    event.start_mark.line + 1,
+                    "holds several YAML documents (---): keep one record per file",
+                )
+        elif kind is yaml.AliasEvent:
+            _anchor_alias(event)
+
+
+def _open_container(
+    event: Any, is_mapping: bool, stack: list[list[Any]], line_at: dict[tuple[Any, ...], int]
+) -> Any:
+    """A new mapping or list, placed where the stack awaits a value and pushed on it."""
+    if event.anchor is not None:
+        _anchor(event)
+    _check_tag(event)
+    line = event.start_mark.line + 1
+    if len(stack) >= MAX_DEPTH:
+        raise ParseError(
+            "SC010",
+            line,
+            f"nests deeper than {MAX_DEPTH} levels: records are shallower than "
+            "that, check the indentation",
+        )
+    value: Any = {} if is_mapping else []
+    path: tuple[Any, ...]
+    if stack:
+        frame = stack[-1]
+        container = frame[0]
+        if frame[2]:
+            key = frame[3]
+            if key is None:
+                raise ParseError(
+                    "SC004", line, "a key must be a plain word, not a list or a mapping"
+                )
+            path = (*frame[1], key)
+            container[key] = value
+            frame[3] = None
+        else:
+            path = (*frame[1], len(container))
+            container.append(value)
+            line_at[path] = line
+    else:
+        path = ()
+        line_at[()] = line
+    stack.append([value, path, is_mapping, None])
+    return value
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ParseError:
+    """libyaml's complaint, at its line, with the likely fix."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    problem = exc.problem or "is not valid YAML"
+    if "maximum nesting depth" in problem:
+        return ParseError(
+            "SC010",
+            line,
+            f"nests deeper than {MAX_DEPTH} levels: records "
+            "are shallower than that, check the indentation",
+        )
+    lines = text.splitlines()
+    bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "\t" in problem:
+        hint = ": YAML indents with spaces, replace the tab with spaces"
+    elif "mapping values are not allowed" in problem:
+        hint = ": a value containing ': ' must be quoted"
+    else:
+        hint = ": check the indentation and quoting around this line"
+    problem = "".join(c if c.isprintable() else repr(c)[1:-1] for c in problem)
+    return ParseError("SC004", line, f"YAML syntax error, {problem}{hint}")
 
 
 def _anchor_alias(event: Any) -> None:
