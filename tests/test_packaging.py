@@ -72,6 +72,8 @@ def test_sdist_carries_the_data_and_the_contributor_files(dist: Path) -> None:
         "schemas/provider.schema.json",
         "docs/make_screens.sh",
         "docs/stats.svg",
+        "docs/examples/data-repo/.pre-commit-config.yaml",
+        "docs/examples/data-repo/.github/workflows/validate.yml",
     ):
         assert f"{root}/{path}" in names, path
     data_files = {n for n in names if n.startswith(f"{root}/data/") and n.endswith(".yaml")}
