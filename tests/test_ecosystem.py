@@ -165,6 +165,14 @@ def test_the_examples_pin_this_release_everywhere() -> None:
     assert {hook["id"] for hook in repo["hooks"]} == shipped
 
 
+def test_the_workflow_is_one_github_accepts() -> None:
+    pytest.importorskip("check_jsonschema")
+    done = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
+         str(WORKFLOW)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_readme_and_contributing_show_the_examples_as_they_are() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
