@@ -94,6 +94,13 @@ def test_one_version_string() -> None:
     assert run("--version").stdout.splitlines()[0] == f"sovcloud {__version__}"
 
 
+def test_the_changelog_has_a_section_for_this_version() -> None:
+    """Releases are kept per version: Unreleased on top, then this version with its day."""
+    headings = re.findall(r"^## (.+)$", (REPO / "CHANGELOG.md").read_text(), re.M)
+    assert headings[0] == "Unreleased"
+    assert re.fullmatch(rf"{re.escape(__version__)} — \d{{4}}-\d{{2}}-\d{{2}}", headings[1])
+
+
 def test_docs_pictures_regenerate(tmp_path: Path) -> None:
     env = {**os.environ, "SOVCLOUD": f"{sys.executable} -m sovcloud"}
     done = subprocess.run(
