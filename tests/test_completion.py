@@ -1,18 +1,20 @@
-"""Shell completion: provider names for NAME arguments and --provider, tags for --tag,
-read from the derived index, silent whatever goes wrong."""
+"""Shell completion: provider names for NAME arguments and --provider, tags for --tag, scheme
+ids, countries and every closed vocabulary for the options taking them, read from the file
+names and the derived index, silent whatever goes wrong."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from conftest import FIXTURE_DATA, INSTALLED, fixture_run, installed, run
-from sovcloud.cli.completion import provider_names, tags
+from sovcloud.cli.completion import among, countries, languages, provider_names, schemes, tags
 
 
 def ctx(data: Path | str | None = FIXTURE_DATA) -> SimpleNamespace:
@@ -192,3 +194,181 @@ def test_tab_then_enter_in_bash_runs_nothing(data_dir: Path, tmp_path: Path) -> 
                           env={**os.environ, "PATH": f"{INSTALLED.parent}:{os.environ['PATH']}"})
     assert done.returncode == 0, done.stderr
     assert list(tmp_path.glob("ran*")) == []
+
+
+# --- option values --------------------------------------------------------------------------
+
+def with_tag_vocabulary(data_dir: Path) -> Path:
+    """The test catalogue with a tags/ folder, as the shipped data has: the three tags its
+    events carry, and one no event carries yet."""
+    (data_dir / "tags").mkdir()
+    for tag in ("health-data-hub", "hds", "secnumcloud", "sovereignty"):
+        (data_dir / "tags" / f"{tag}.yaml").write_text(
+            f"id: {tag}\nlabel:\n  en: {tag}\n  fr: {tag}\nlast_reviewed: 2026-11-01\n"
+        )
+    return data_dir
+
+
+def test_scheme_ids_with_their_names(indexed: None) -> None:
+    assert schemes(ctx(), "") == [
+        ("bsi-c5", "BSI C5"), ("hds", "HDS"), ("iso-27001", "ISO 27001"),
+        ("secnumcloud", "SecNumCloud"),
+    ]
+    assert schemes(ctx(), "s") == [("secnumcloud", "SecNumCloud")]
+
+
+def test_without_an_index_scheme_ids_come_from_file_names() -> None:
+    assert [value for value, _ in schemes(ctx(), "")] == [
+        "bsi-c5", "hds", "iso-27001", "secnumcloud"]
+
+
+def test_countries_of_the_providers_recorded(indexed: None) -> None:
+    assert countries(ctx(), "") == [("DE", "1 provider"), ("FR", "5 providers")]
+    # --country takes `fr` for FR: what was typed in lower case completes so.
+    assert countries(ctx(), "f") == [("fr", "5 providers")]
+
+
+def test_without_an_index_any_country_code() -> None:
+    offered = [value for value, _ in countries(ctx(), "")]
+    assert len(offered) == 249 and {"FR", "DE", "US"} <= set(offered)
+    assert [value for value, _ in countries(ctx(), "fr")] == ["fr"]
+
+
+def test_tags_come_from_the_vocabulary_when_there_is_one(data_dir: Path) -> None:
+    with_tag_vocabulary(data_dir)
+    # Before any query: the file names of tags/.
+    assert tags(ctx(data_dir), "") == [
+        ("hds", ""), ("health-data-hub", ""), ("secnumcloud", ""), ("sovereignty", "")]
+    assert run("providers", "--data", str(data_dir)).exit_code == 0
+    assert tags(ctx(data_dir), "s") == [("secnumcloud", "1 event"), ("sovereignty", "0 events")]
+
+
+def test_counts_without_sqlite_json_functions(
+    indexed: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some SQLite builds lack json_each: the records are read instead, to the same end."""
+    import sqlite3
+
+    connect = sqlite3.connect
+
+    class NoJson:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            self.conn = connect(*args, **kwargs)  # type: ignore[arg-type]
+
+        def execute(self, sql: str, *params: object) -> sqlite3.Cursor:
+            if "json_" in sql:
+                raise sqlite3.OperationalError("no such function: json_each")
+            return self.conn.execute(sql, *params)  # type: ignore[arg-type]
+
+        def close(self) -> None:
+            self.conn.close()
+
+    monkeypatch.setattr(sqlite3, "connect", NoJson)
+    assert countries(ctx(), "") == [("DE", "1 provider"), ("FR", "5 providers")]
+    assert tags(ctx(), "h") == [("hds", "1 event"), ("health-data-hub", "3 events")]
+
+
+def test_closed_vocabularies_and_languages() -> None:
+    from sovcloud.i18n import LANGS
+    from sovcloud.vocabulary import SERVICE_MODELS
+
+    assert among(SERVICE_MODELS)("p") == ["paas", "private-cloud"]
+    assert languages("") == list(LANGS) and languages("f") == ["fr"]
+    for lang in languages(""):  # every language offered is one --lang takes
+        assert fixture_run("tags", "--lang", lang).exit_code == 0
+
+
+def shell_values(shell: str, words: str, cache: Path) -> list[str]:
+    """The values the installed command offers `shell` when Tab is pressed after `words`
+    (the last word being what was typed so far), as the shell's script asks for them, on
+    the test catalogue (chosen through $SOVCLOUD_DATA) indexed in `cache`."""
+    env = {"SOVCLOUD_DATA": str(FIXTURE_DATA), "SOVCLOUD_CACHE_DIR": str(cache)}
+    if shell == "bash":
+        env |= {"COMP_WORDS": words, "COMP_CWORD": str(len(words.split(" ")) - 1)}
+    else:
+        env |= {"_TYPER_COMPLETE_ARGS": words, "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
+    done = installed(env={"_SOVCLOUD_COMPLETE": f"complete_{shell}", **env})
+    assert done.returncode == 0 and done.stderr == "", done
+    if shell == "bash":
+        return done.stdout.splitlines()
+    if shell == "fish":
+        return [line.split("\t")[0] for line in done.stdout.splitlines()]
+    # zsh: _arguments '*: :(("value":"help"\n"value"...))', or _files when none.
+    import re
+
+    return re.findall(r'^(?:_arguments \'\*: :\(\()?"((?:[^"]|"")*)"', done.stdout, re.M)
+
+
+# What Tab offers after each option taking a value: (the command line, the values offered).
+OPTION_VALUES = [
+    ("match --require ", ["bsi-c5", "hds", "iso-27001", "secnumcloud"]),
+    ("match --require s", ["secnumcloud"]),
+    ("providers --scheme i", ["iso-27001"]),
+    ("providers --cert h", ["hds"]),
+    ("assess bleu --scheme b", ["bsi-c5"]),
+    ("match --service p", ["paas", "private-cloud"]),
+    ("providers --country ", ["DE", "FR"]),
+    ("match --country f", ["fr"]),
+    ("providers --kind h", ["hyperscaler", "hosting"]),
+    ("timeline --kind c", ["certification", "contract", "court-decision"]),
+    ("export atom feed.xml --kind r", ["regulation", "report"]),
+    ("providers --status a", ["active", "announced"]),
+    ("providers --sort c", ["country", "certifications"]),
+    ("timeline --tag h", ["hds", "health-data-hub"]),
+    ("export ics cal.ics --tag s", ["secnumcloud"]),
+    ("providers --format ", ["table", "json", "csv", "markdown", "yaml"]),
+    ("validate --format g", ["github"]),
+    ("show --lang ", ["en", "fr"]),
+    ("export ics cal.ics --lang f", ["fr"]),
+    ("schema s", ["schemes"]),
+    ("assess num", ["numspot"]),
+    ("timeline --provider out", ["outscale"]),
+]
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+@pytest.mark.parametrize(("words", "expected"), OPTION_VALUES)
+def test_option_values_complete_in_each_shell(
+    shell: str, words: str, expected: list[str], shell_cache: Path
+) -> None:
+    assert shell_values(shell, f"sovcloud {words}", shell_cache) == expected
+
+
+# Options and arguments taking a text no list could hold; every other one completes.
+FREE_TEXT_OPTIONS = {"--since", "--until", "--date", "--owner"}
+FREE_TEXT_ARGUMENTS = {"sovcloud search text", "sovcloud new provider name",
+                       "sovcloud new event title"}
+
+
+def test_every_option_taking_a_word_completes_it() -> None:
+    """A new option with a closed set of values, or naming a record, must say how Tab
+    completes it: this fails when one is added without."""
+    from typer.main import get_command
+
+    from sovcloud.cli import app
+
+    def params(command: object, path: str) -> Iterator[tuple[str, object]]:
+        for param in getattr(command, "params", []):
+            yield path, param
+        for name, sub in (getattr(command, "commands", None) or {}).items():
+            yield from params(sub, f"{path} {name}")
+
+    missing = []
+    for path, param in params(get_command(app), "sovcloud"):
+        if getattr(param, "is_flag", False) or param.type.name != "text":  # type: ignore[attr-defined]
+            continue  # flags; paths, numbers and days complete as the shell does; choices
+        free = set(param.opts) & FREE_TEXT_OPTIONS  # type: ignore[attr-defined]
+        free |= {f"{path} {param.name}"} & FREE_TEXT_ARGUMENTS  # type: ignore[attr-defined]
+        if param._custom_shell_complete is None and not free:  # type: ignore[attr-defined]
+            missing.append(f"{path} {param.opts}")  # type: ignore[attr-defined]
+    assert missing == []
+
+
+def test_file_names_no_shell_could_take_are_not_offered(data_dir: Path) -> None:
+    """Before any index, scheme ids and tags are file names: a hostile one is not offered."""
+    with_tag_vocabulary(data_dir)
+    for folder in ("tags", "schemes"):
+        (data_dir / folder / "s$(touch ran).yaml").write_text("id: x\n")
+        (data_dir / folder / "s`id`.yaml").write_text("id: x\n")
+    assert [v for v, _ in tags(ctx(data_dir), "s")] == ["secnumcloud", "sovereignty"]
+    assert [v for v, _ in schemes(ctx(data_dir), "s")] == ["secnumcloud"]

@@ -72,6 +72,8 @@ def test_sdist_carries_the_data_and_the_contributor_files(dist: Path) -> None:
         "schemas/provider.schema.json",
         "docs/make_screens.sh",
         "docs/stats.svg",
+        "docs/examples/data-repo/.pre-commit-config.yaml",
+        "docs/examples/data-repo/.github/workflows/validate.yml",
     ):
         assert f"{root}/{path}" in names, path
     data_files = {n for n in names if n.startswith(f"{root}/data/") and n.endswith(".yaml")}
@@ -90,6 +92,13 @@ def test_one_version_string() -> None:
     ]
     assert written == [REPO / "src" / "sovcloud" / "__init__.py"]
     assert run("--version").stdout.splitlines()[0] == f"sovcloud {__version__}"
+
+
+def test_the_changelog_has_a_section_for_this_version() -> None:
+    """Releases are kept per version: Unreleased on top, then this version with its day."""
+    headings = re.findall(r"^## (.+)$", (REPO / "CHANGELOG.md").read_text(), re.M)
+    assert headings[0] == "Unreleased"
+    assert re.fullmatch(rf"{re.escape(__version__)} — \d{{4}}-\d{{2}}-\d{{2}}", headings[1])
 
 
 def test_docs_pictures_regenerate(tmp_path: Path) -> None:

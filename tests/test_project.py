@@ -147,10 +147,11 @@ def test_max_age_warns_about_old_reviews() -> None:
 
 def test_command_line_choices_match_the_models() -> None:
     from sovcloud import vocabulary
-    from sovcloud.models import EventKind, ProviderKind, ProviderStatus
+    from sovcloud.models import EventKind, ProviderKind, ProviderStatus, ServiceModel
     from sovcloud.query import SORT_ORDERS
 
     assert vocabulary.PROVIDER_KINDS == tuple(k.value for k in ProviderKind)
+    assert vocabulary.SERVICE_MODELS == tuple(s.value for s in ServiceModel)
     assert vocabulary.PROVIDER_STATUSES == tuple(s.value for s in ProviderStatus)
     assert vocabulary.EVENT_KINDS == tuple(k.value for k in EventKind)
     assert vocabulary.SORT_KEYS == tuple(SORT_ORDERS)

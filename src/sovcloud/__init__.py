@@ -1,3 +1,3 @@
 """sovcloud: a sourced, queryable knowledge base of the sovereign cloud market."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -1,4 +1,5 @@
-"""The closed vocabularies the command line offers as choices, kept in one place.
+"""The closed vocabularies the command line offers as choices (and completes), kept in one
+place.
 
 Standard library only (nothing at all): the command modules read these at start-up, where
 importing the pydantic models is too slow. models.py defines the same values as enums for
@@ -16,6 +17,17 @@ PROVIDER_KINDS = (
     "other",
 )
 PROVIDER_STATUSES = ("active", "announced", "merged", "closed")
+# The kinds of service an offer is (`match --service`).
+SERVICE_MODELS = (
+    "iaas",
+    "paas",
+    "saas",
+    "caas",
+    "private-cloud",
+    "hosting",
+    "colocation",
+    "other",
+)
 EVENT_KINDS = (
     "certification",
     "contract",

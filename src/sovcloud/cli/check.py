@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from sovcloud.cli import completion
 from sovcloud.cli.common import (
     MAX_AGE_DAYS,
     DataOption,
@@ -90,15 +91,20 @@ def validate(
 def schema(
     kind: Annotated[
         str | None,
-        typer.Argument(help="providers or events (default: both, keyed by kind)."),
+        typer.Argument(
+            help="providers, events, schemes or tags (default: all, keyed by kind).",
+            metavar="KIND",
+            autocompletion=completion.among(tuple(SCHEMA_FILES)),
+        ),
     ] = None,
     write: Annotated[
         Path | None,
         typer.Option(
             "--write",
             metavar="DIR",
-            help="Write provider.schema.json and event.schema.json into DIR instead "
-            "(replacing them): how schemas/ is regenerated.",
+            help="Write provider.schema.json, event.schema.json, scheme.schema.json and "
+            "tag.schema.json into DIR instead (replacing them): how schemas/ is regenerated, "
+            "and how a data repository gets the schemas its files name.",
             show_default=False,
         ),
     ] = None,
@@ -119,7 +125,9 @@ def schema(
 
     schemas = json_schemas()
     if kind is not None and kind not in schemas:
-        raise typer.BadParameter("choose providers or events", param_hint="KIND")
+        raise typer.BadParameter(
+            f"choose {', '.join(list(schemas)[:-1])} or {list(schemas)[-1]}", param_hint="KIND"
+        )
     if write is not None:
         from sovcloud.atomic import WriteError, write_text
 

@@ -89,6 +89,7 @@ LangOption = Annotated[
         envvar="SOVCLOUD_LANG",
         metavar="LANG",
         callback=_language,
+        autocompletion=completion.languages,
         help="Language of record text and labels: en or fr.",
         show_default=False,
     ),
@@ -357,6 +358,7 @@ KindOption = Annotated[
         "--kind",
         metavar="KIND",
         callback=choices(EVENT_KINDS),
+        autocompletion=completion.among(EVENT_KINDS),
         help="certification, contract, report, statement... (repeatable).",
     ),
 ]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from sovcloud.cli import completion
 from sovcloud.cli.common import (
     MAX_AGE_DAYS,
     AsOfOption,
@@ -27,6 +28,7 @@ from sovcloud.cli.common import (
     partial_date,
     today,
 )
+from sovcloud.vocabulary import SERVICE_MODELS
 
 if TYPE_CHECKING:
     from sovcloud.index import Index
@@ -48,15 +50,13 @@ def _window_start(value: str | None) -> str | None:
     return partial_date(value)
 
 
-SERVICES = ("iaas", "paas", "saas", "caas", "private-cloud", "hosting", "colocation", "other")
-
-
 @command()
 def assess(
     name: Annotated[
         str | None,
         typer.Argument(
             help="Id, name or alias of a provider; accents, case and small typos are forgiven.",
+            autocompletion=completion.provider_names,
             show_default=False,
         ),
     ] = None,
@@ -70,6 +70,7 @@ def assess(
             metavar="ID",
             help="Also check that it holds this scheme (repeatable): bsi-c5, iso-27001... "
             "`sovcloud schemes` lists them.",
+            autocompletion=completion.schemes,
         ),
     ] = None,
     as_of: AsOfOption = None,
@@ -111,6 +112,7 @@ def match(
             "--require",
             metavar="SCHEME",
             help="A certification the tender requires (repeatable): secnumcloud, hds, bsi-c5...",
+            autocompletion=completion.schemes,
         ),
     ] = None,
     service: Annotated[
@@ -118,7 +120,8 @@ def match(
         typer.Option(
             "--service",
             metavar="KIND",
-            callback=choices(SERVICES),
+            callback=choices(SERVICE_MODELS),
+            autocompletion=completion.among(SERVICE_MODELS),
             help="An offer the tender needs (repeatable: any of them, or every one with "
             "--all-services): iaas, paas, saas, caas, private-cloud, hosting, colocation.",
         ),
@@ -126,7 +129,10 @@ def match(
     country: Annotated[
         list[str] | None,
         typer.Option(
-            "--country", metavar="CODE", help="Only providers registered here (repeatable)."
+            "--country",
+            metavar="CODE",
+            help="Only providers registered here (repeatable).",
+            autocompletion=completion.countries,
         ),
     ] = None,
     all_services: Annotated[

@@ -46,11 +46,17 @@ def providers(
             metavar="ID",
             help="Holds this scheme (repeatable; all must hold): iso-27001, bsi-c5... "
             "`sovcloud schemes` lists them.",
+            autocompletion=completion.schemes,
         ),
     ] = None,
     country: Annotated[
         list[str] | None,
-        typer.Option("--country", metavar="CODE", help="ISO country code (repeatable)."),
+        typer.Option(
+            "--country",
+            metavar="CODE",
+            help="ISO country code (repeatable).",
+            autocompletion=completion.countries,
+        ),
     ] = None,
     kind: Annotated[
         list[str] | None,
@@ -58,6 +64,7 @@ def providers(
             "--kind",
             metavar="KIND",
             callback=choices(PROVIDER_KINDS),
+            autocompletion=completion.among(PROVIDER_KINDS),
             help="cloud-provider, hyperscaler, joint-venture, hosting... (repeatable).",
         ),
     ] = None,
@@ -67,6 +74,7 @@ def providers(
             "--status",
             metavar="STATUS",
             callback=choices(PROVIDER_STATUSES),
+            autocompletion=completion.among(PROVIDER_STATUSES),
             help="active, announced, merged or closed (repeatable).",
         ),
     ] = None,
@@ -88,6 +96,7 @@ def providers(
             "--sort",
             metavar="KEY",
             callback=lambda v: choices(SORT_KEYS)([v])[0],
+            autocompletion=completion.among(SORT_KEYS),
             help="name, id, country, kind, founded or certifications.",
         ),
     ] = "name",
