@@ -18,6 +18,8 @@ from sovcloud.charsets import mixed_word
 from sovcloud.core.certs import HELD_STATUSES, PROOF
 from sovcloud.errors import Finding
 
+Record = dict[str, Any]
+
 
 class Checked(Protocol):
     """What the checks of one record read and fill: a file's reading (loader.FileResult),
@@ -72,152 +74,189 @@ def check_record(result: Checked, stem: str, line_of: LineOf) -> None:
     """Checks inside one valid record; fills result.findings, refs and timed."""
     record = result.record
     assert record is not None
-    path = result.path
-
-    def add(where: tuple[Any, ...], code: str, message: str) -> None:
-        result.findings.append(Finding(path, line_of(where), code, message))
-
-    def order(where: tuple[Any, ...], earlier: str | None, later: str | None, what: str) -> None:
-        if earlier and later and dates.first_day(earlier) > dates.last_day(later):
-            add(where, "SC205", f"{what}: {earlier} comes after {later}; swap or fix them")
-
-    def not_future(where: tuple[Any, ...], value: str | None, what: str) -> None:
-        if value:
-            result.timed.append(
-                Timed(
-                    line_of(where),
-                    "SC206",
-                    "future",
-                    dates.first_day(value).isoformat(),
-                    f"{what} {value} is in the future: only expected events may be dated after "
-                    "today; fix the date",
-                )
-            )
-
+    report = _Report(result, line_of)
     if record["id"] != stem:
-        add(
+        report.add(
             ("id",),
             "SC201",
             f"id `{record['id']}` differs from the file name `{stem}`: make "
             "them equal (rename the file or change the id)",
         )
+    seen = _source_ids(record, report)
+    report.not_future(("last_reviewed",), record["last_reviewed"], "last_reviewed")
+    if result.folder == "schemes":
+        _check_scheme(record, seen, report.add)
+    elif result.folder == "events":
+        _check_event(record, report)
+    elif result.folder == "providers":
+        _check_names(record, report)
+        _check_links(record, seen, report)
+        _check_certifications(record, report)
+
+
+class _Report:
+    """Where the checks of one record put what they find: findings now, references and
+    dated checks for later (the day they fire on is only known when they are read)."""
+
+    def __init__(self, result: Checked, line_of: LineOf):
+        self.result = result
+        self.line_of = line_of
+
+    def add(self, where: tuple[Any, ...], code: str, message: str) -> None:
+        self.result.findings.append(Finding(self.result.path, self.line_of(where), code, message))
+
+    def refer(self, where: tuple[Any, ...], provider_id: str) -> None:
+        self.result.refs.append((self.line_of(where), provider_id))
+
+    def timed(self, where: tuple[Any, ...], code: str, when: str, day: str, message: str) -> None:
+        self.result.timed.append(Timed(self.line_of(where), code, when, day, message))
+
+    def order(
+        self, where: tuple[Any, ...], earlier: str | None, later: str | None, what: str
+    ) -> None:
+        if earlier and later and dates.first_day(earlier) > dates.last_day(later):
+            self.add(where, "SC205", f"{what}: {earlier} comes after {later}; swap or fix them")
+
+    def not_future(self, where: tuple[Any, ...], value: str | None, what: str) -> None:
+        if value:
+            self.timed(
+                where,
+                "SC206",
+                "future",
+                dates.first_day(value).isoformat(),
+                f"{what} {value} is in the future: only expected events may be dated after "
+                "today; fix the date",
+            )
+
+
+def _source_ids(record: Record, report: _Report) -> set[str]:
+    """The ids of the record's sources, each once (SC208), each source's date not ahead."""
     seen: set[str] = set()
     for index, source in enumerate(record.get("sources", [])):
-        not_future(("sources", index, "date"), source["date"], "the source's date")
+        report.not_future(("sources", index, "date"), source["date"], "the source's date")
         key = source.get("id")
         if key is not None:
             if key in seen:
-                add(
+                report.add(
                     ("sources", index, "id"),
                     "SC208",
                     f"source id `{key}` is used twice in this record: make ids unique",
                 )
             seen.add(key)
-    not_future(("last_reviewed",), record["last_reviewed"], "last_reviewed")
+    return seen
 
-    if result.folder == "schemes":
-        _check_scheme(record, seen, add)
-        return
-    if result.folder == "tags":
-        return
-    if result.folder == "events":
-        for index, ref in enumerate(record["providers"]):
-            result.refs.append((line_of(("providers", index)), ref))
-        if record["status"] == "happened":
-            not_future(("date",), record["date"], "the event's date")
-        elif record["status"] == "expected":
-            result.timed.append(
-                Timed(
-                    line_of(("status",)),
-                    "SC302",
-                    "passed",
-                    dates.last_day(record["date"]).isoformat(),
-                    f"is still expected although its date {record['date']} has passed: mark it "
-                    "happened or cancelled, or move the date",
-                )
-            )
-        return
 
+def _check_event(record: Record, report: _Report) -> None:
+    for index, ref in enumerate(record["providers"]):
+        report.refer(("providers", index), ref)
+    if record["status"] == "happened":
+        report.not_future(("date",), record["date"], "the event's date")
+    elif record["status"] == "expected":
+        report.timed(
+            ("status",),
+            "SC302",
+            "passed",
+            dates.last_day(record["date"]).isoformat(),
+            f"is still expected although its date {record['date']} has passed: mark it "
+            "happened or cancelled, or move the date",
+        )
+
+
+def _check_names(record: Record, report: _Report) -> None:
+    """A word of the name or an alias mixing scripts (SC211) can pass for another name."""
     names: list[tuple[tuple[Any, ...], str]] = [(("name",), record["name"])]
     names += [(("aliases", i), alias) for i, alias in enumerate(record["aliases"])]
     for place, name in names:
         mixed = mixed_word(name) if not name.isascii() else None
         if mixed:
             word, found = mixed
-            add(
+            report.add(
                 place,
                 "SC211",
                 f"the word {word!r} mixes {' and '.join(sorted(s.title() for s in found))} "
                 "letters, which can make a name look like another: write each word in one "
                 "script",
             )
-    types = {s["id"]: s["type"] for s in record["sources"] if s.get("id")}
+
+
+def _check_links(record: Record, seen: set[str], report: _Report) -> None:
+    """Offer ids once; the sources cited and the providers named by owners, licensed
+    technology, data centres and certifications; ownership in order."""
     offers = [o["id"] for o in record["offers"]]
     for index, offer in enumerate(offers):
         if offers.index(offer) != index:
-            add(
+            report.add(
                 ("offers", index, "id"),
                 "SC208",
                 f"offer id `{offer}` is used twice: make offer ids unique",
             )
     if record["status"] != "announced":
-        not_future(("founded",), record["founded"], "founded")
+        report.not_future(("founded",), record["founded"], "founded")
     for section in ("owners", "licensed_technology", "data_centres", "certifications"):
         for index, item in enumerate(record[section]):
-            _citations(item.get("sources", []), (section, index, "sources"), seen, add)
+            _citations(item.get("sources", []), (section, index, "sources"), seen, report.add)
             ref = item.get("provider")
-            if ref is not None:
-                if ref == record["id"]:
-                    add(
-                        (section, index, "provider"),
-                        "SC203",
-                        "refers to this provider itself: remove `provider` or fix the id",
-                    )
-                else:
-                    result.refs.append((line_of((section, index, "provider")), ref))
+            if ref is None:
+                continue
+            if ref == record["id"]:
+                report.add(
+                    (section, index, "provider"),
+                    "SC203",
+                    "refers to this provider itself: remove `provider` or fix the id",
+                )
+            else:
+                report.refer((section, index, "provider"), ref)
     for index, owner in enumerate(record["owners"]):
-        order(
+        report.order(
             ("owners", index, "until"),
             owner["since"],
             owner["until"],
             "ownership ends before it starts",
         )
+
+
+def _check_certifications(record: Record, report: _Report) -> None:
+    """Each entry: its offers exist, its dates in order and not ahead, and, when held, a
+    validity that has not ended (SC304, dated) and evidence better than the press (SC305)."""
+    offers = [o["id"] for o in record["offers"]]
+    types = {s["id"]: s["type"] for s in record["sources"] if s.get("id")}
     for index, cert in enumerate(record["certifications"]):
         where = ("certifications", index)
         for j, offer in enumerate(cert["offers"]):
             if offer not in offers:
-                add(
+                report.add(
                     (*where, "offers", j),
                     "SC203",
                     f"names offer `{offer}`, which is not in this record's offers "
                     f"({', '.join(offers) or 'none'}): add the offer or fix the id",
                 )
-        order((*where, "expires"), cert["granted"], cert["expires"], "granted after it expires")
-        order((*where, "ended"), cert["granted"], cert["ended"], "granted after it ended")
-        not_future((*where, "granted"), cert["granted"], "granted")
-        not_future((*where, "ended"), cert["ended"], "ended")
-        if cert["status"] in HELD_STATUSES and cert["expires"]:
-            result.timed.append(
-                Timed(
-                    line_of((*where, "status")),
-                    "SC304",
-                    "passed",
-                    dates.last_day(cert["expires"]).isoformat(),
-                    f"is marked {cert['status']} but its validity ended on {cert['expires']}: "
-                    "record the renewal (granted, expires, its source), or set status: expired "
-                    "and ended; until then it shows as lapsed, renewal not confirmed",
-                )
+        report.order(
+            (*where, "expires"), cert["granted"], cert["expires"], "granted after it expires"
+        )
+        report.order((*where, "ended"), cert["granted"], cert["ended"], "granted after it ended")
+        report.not_future((*where, "granted"), cert["granted"], "granted")
+        report.not_future((*where, "ended"), cert["ended"], "ended")
+        if cert["status"] not in HELD_STATUSES:
+            continue
+        if cert["expires"]:
+            report.timed(
+                (*where, "status"),
+                "SC304",
+                "passed",
+                dates.last_day(cert["expires"]).isoformat(),
+                f"is marked {cert['status']} but its validity ended on {cert['expires']}: "
+                "record the renewal (granted, expires, its source), or set status: expired "
+                "and ended; until then it shows as lapsed, renewal not confirmed",
             )
-        if cert["status"] in HELD_STATUSES:
-            kinds = {types[c] for c in cert["sources"] if c in types}
-            if kinds and not kinds & PROOF:
-                add(
-                    (*where, "sources"),
-                    "SC305",
-                    f"is marked {cert['status']} on {', '.join(sorted(kinds))} sources only: "
-                    "cite the register or the company's own page where one exists; until "
-                    "then it shows as unverified",
-                )
+        kinds = {types[c] for c in cert["sources"] if c in types}
+        if kinds and not kinds & PROOF:
+            report.add(
+                (*where, "sources"),
+                "SC305",
+                f"is marked {cert['status']} on {', '.join(sorted(kinds))} sources only: "
+                "cite the register or the company's own page where one exists; until "
+                "then it shows as unverified",
+            )
 
 
 def _citations(
