@@ -228,35 +228,45 @@ def _version_findings(conn: sqlite3.Connection, today: dt.date) -> list[Finding]
 
 def _cross_findings(conn: sqlite3.Connection) -> list[Finding]:
     """The cross-record checks, asked of the index in SQL so that only the records in
-    trouble come back to Python: duplicate ids, dangling references, shared names."""
+    trouble come back to Python: duplicate ids, dangling references, unknown tags, shared
+    names, unknown schemes, names that look alike."""
+    return [
+        *_duplicate_ids(conn),
+        *_dangling_refs(conn),
+        *_unknown_tags(conn),
+        *_shared_names(conn),
+        *_unknown_schemes(conn),
+        *_look_alikes(conn),
+    ]
+
+
+def _ids(conn: sqlite3.Connection, folder: str) -> list[str]:
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM files WHERE folder = ? AND id IS NOT NULL ORDER BY id", (folder,)
+        )
+    ]
+
+
+def _duplicate_ids(conn: sqlite3.Connection) -> list[Finding]:
     # Providers, events and schemes share one namespace (`show ID` finds any of them);
     # tags have their own: the tag `secnumcloud` names the scheme's subject.
-    duplicates = conn.execute(
+    rows = conn.execute(
         "SELECT id, path, id_line FROM files WHERE id IS NOT NULL AND folder != 'tags' AND id IN "
         "(SELECT id FROM files WHERE id IS NOT NULL AND folder != 'tags' GROUP BY id "
         "HAVING count(*) > 1) ORDER BY id, folder = 'events', path"
     )
+    return list(duplicate_ids(rows.fetchall()))
+
+
+def _dangling_refs(conn: sqlite3.Connection) -> list[Finding]:
     dangling = conn.execute(
         "SELECT f.path, r.line, r.provider_id FROM refs r JOIN files f ON f.fid = r.fid "
         "WHERE r.provider_id NOT IN "
         "(SELECT id FROM files WHERE folder = 'providers' AND id IS NOT NULL) "
         "ORDER BY f.path, r.line"
     ).fetchall()
-    shared = conn.execute(
-        "SELECT s.folded, f.id, f.path, s.line, s.text FROM search s JOIN files f "
-        f"ON f.fid = s.fid WHERE {PROVIDER_NAMES} AND f.folder = 'providers' AND s.folded IN "
-        f"(SELECT s.folded FROM search s JOIN files f ON f.fid = s.fid WHERE {PROVIDER_NAMES} "
-        "AND f.folder = 'providers' GROUP BY s.folded HAVING count(DISTINCT f.id) > 1) "
-        "ORDER BY s.folded, f.path, s.line"
-    )
-
-    def provider_ids() -> list[str]:
-        return [
-            r[0]
-            for r in conn.execute(
-                "SELECT id FROM files WHERE folder = 'providers' AND id IS NOT NULL ORDER BY id"
-            )
-        ]
 
     def invalid_ids() -> set[str]:
         # Files that exist but hold no valid record: named by their file name.
@@ -270,39 +280,20 @@ def _cross_findings(conn: sqlite3.Connection) -> list[Finding]:
         )
         return dict(rows.fetchall())
 
-    # A certification must name a scheme that has a record, once the data has schemes at
-    # all (a data directory from before schemes were records has none).
-    scheme_ids = [
-        r[0]
-        for r in conn.execute(
-            "SELECT id FROM files WHERE folder = 'schemes' AND id IS NOT NULL ORDER BY id"
-        )
-    ]
-    unknown_schemes = (
-        conn.execute(
-            "SELECT f.path, c.line, c.scheme FROM certs c JOIN files f ON f.fid = c.fid "
-            "WHERE c.scheme NOT IN "
-            "(SELECT id FROM files WHERE folder = 'schemes' AND id IS NOT NULL) "
-            "ORDER BY f.path, c.line"
-        ).fetchall()
-        if scheme_ids
-        else []
+    return list(
+        dangling_refs(dangling, lambda: _ids(conn, "providers"), invalid_ids, provider_names)
     )
-    tag_ids = [
-        r[0]
-        for r in conn.execute(
-            "SELECT id FROM files WHERE folder = 'tags' AND id IS NOT NULL ORDER BY id"
-        )
-    ]
-    unknown_tags = (
-        conn.execute(
-            "SELECT f.path, t.line, t.tag FROM tagged t JOIN files f ON f.fid = t.fid "
-            "WHERE t.tag NOT IN (SELECT id FROM files WHERE folder = 'tags' AND id IS NOT NULL) "
-            "ORDER BY f.path, t.line"
-        ).fetchall()
-        if tag_ids
-        else []
-    )
+
+
+def _unknown_tags(conn: sqlite3.Connection) -> list[Finding]:
+    tag_ids = _ids(conn, "tags")
+    if not tag_ids:
+        return []  # a data directory without a tag vocabulary
+    unknown = conn.execute(
+        "SELECT f.path, t.line, t.tag FROM tagged t JOIN files f ON f.fid = t.fid "
+        "WHERE t.tag NOT IN (SELECT id FROM files WHERE folder = 'tags' AND id IS NOT NULL) "
+        "ORDER BY f.path, t.line"
+    ).fetchall()
 
     def tag_names() -> dict[str, str]:
         rows = conn.execute(
@@ -311,19 +302,42 @@ def _cross_findings(conn: sqlite3.Connection) -> list[Finding]:
         )
         return dict(rows.fetchall())
 
+    return list(unknown_tag_refs(unknown, tag_ids, tag_names))
+
+
+def _shared_names(conn: sqlite3.Connection) -> list[Finding]:
+    rows = conn.execute(
+        "SELECT s.folded, f.id, f.path, s.line, s.text FROM search s JOIN files f "
+        f"ON f.fid = s.fid WHERE {PROVIDER_NAMES} AND f.folder = 'providers' AND s.folded IN "
+        f"(SELECT s.folded FROM search s JOIN files f ON f.fid = s.fid WHERE {PROVIDER_NAMES} "
+        "AND f.folder = 'providers' GROUP BY s.folded HAVING count(DISTINCT f.id) > 1) "
+        "ORDER BY s.folded, f.path, s.line"
+    )
+    return list(shared_names(rows.fetchall()))
+
+
+def _unknown_schemes(conn: sqlite3.Connection) -> list[Finding]:
+    # A certification must name a scheme that has a record, once the data has schemes at
+    # all (a data directory from before schemes were records has none).
+    scheme_ids = _ids(conn, "schemes")
+    if not scheme_ids:
+        return []
+    unknown = conn.execute(
+        "SELECT f.path, c.line, c.scheme FROM certs c JOIN files f ON f.fid = c.fid "
+        "WHERE c.scheme NOT IN "
+        "(SELECT id FROM files WHERE folder = 'schemes' AND id IS NOT NULL) "
+        "ORDER BY f.path, c.line"
+    ).fetchall()
+    return list(unknown_scheme_refs(unknown, scheme_ids))
+
+
+def _look_alikes(conn: sqlite3.Connection) -> list[Finding]:
     # Providers' names that look alike (one skeleton) without folding alike: found through
     # their own partial index, only the groups in trouble come back.
-    looks_alike = conn.execute(
+    rows = conn.execute(
         "SELECT s.skeleton, f.id, f.path, s.line, s.text, s.folded FROM search s JOIN files f "
         "ON f.fid = s.fid WHERE s.skeleton IS NOT NULL AND s.skeleton IN (SELECT skeleton "
         "FROM search WHERE skeleton IS NOT NULL GROUP BY skeleton "
         "HAVING count(DISTINCT folded) > 1) ORDER BY s.skeleton, f.path, s.line"
     )
-    return [
-        *duplicate_ids(duplicates.fetchall()),
-        *dangling_refs(dangling, provider_ids, invalid_ids, provider_names),
-        *unknown_tag_refs(unknown_tags, tag_ids, tag_names),
-        *shared_names(shared.fetchall()),
-        *unknown_scheme_refs(unknown_schemes, scheme_ids),
-        *confusable_names(looks_alike.fetchall()),
-    ]
+    return list(confusable_names(rows.fetchall()))
