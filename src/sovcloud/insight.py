@@ -23,8 +23,9 @@ from sovcloud.core import certs
 from sovcloud.core import schemes as schemes_
 from sovcloud.countries import EU_MEMBERS
 from sovcloud.errors import NotFoundError
+from sovcloud.i18n import t
 from sovcloud.query import as_of, existed, resolve
-from sovcloud.render.labels import STATUS_WORDS, cert_label, scheme_name
+from sovcloud.render.labels import STATUS_WORDS, cert_label, reason_words, scheme_name
 
 if TYPE_CHECKING:
     from sovcloud.index import Index
@@ -71,6 +72,7 @@ class Context(NamedTuple):
     record: Record
     on: dt.date
     linked: dict[str, Record]
+    lang: str = "en"  # the language of the facts' text
 
 
 class Rule(NamedTuple):
@@ -132,13 +134,14 @@ def scheme_verdict(record: Record, scheme: str, on: dt.date) -> tuple[str, list[
     return "none", []
 
 
-def _on_that_day(state: str, on: dt.date) -> str:
-    return {
-        "held": f"held on {on}",
-        "pending": f"not held on {on}",
-        "lapsed": f"not held on {on}",
-        "unknown": f"the recorded dates do not tell whether it was held on {on}",
+def _on_that_day(state: str, on: dt.date, lang: str) -> str:
+    text = {
+        "held": "held on {day}",
+        "pending": "not held on {day}",
+        "lapsed": "not held on {day}",
+        "unknown": "the recorded dates do not tell whether it was held on {day}",
     }[state]
+    return t(text, lang, day=on)
 
 
 # --- the rules ------------------------------------------------------------------------------
@@ -146,7 +149,7 @@ def _on_that_day(state: str, on: dt.date) -> str:
 
 def _scheme_rule(scheme: str) -> Callable[[Context], Verdict]:
     def rule(ctx: Context) -> Verdict:
-        record, on = ctx.record, ctx.on
+        record, on, lang = ctx.record, ctx.on, ctx.lang
         name = scheme_name(scheme)
         state, _ = scheme_verdict(record, scheme, on)
         facts = []
@@ -154,15 +157,20 @@ def _scheme_rule(scheme: str) -> Callable[[Context], Verdict]:
             if cert["scheme"] != scheme:
                 continue
             verdict, found = cert_verdict(cert, on, record)
-            text = (
-                f"{name}: {cert_label(cert)} "
-                f"({_on_that_day(verdict, on)}: {certs.reason_text(found)})"
+            text = t(
+                "{name}: {label} ({when}: {why})",
+                lang,
+                name=name,
+                label=cert_label(cert, lang=lang),
+                when=_on_that_day(verdict, on, lang),
+                why=reason_words(found, lang),
             )
             if cert.get("scope"):
-                text += f"; scope: {cert['scope']}"
+                text = t("{text}; scope: {scope}", lang, text=text, scope=cert["scope"])
             facts.append(Fact(text, cited(record, cert["sources"])))
         if state == "none":
-            return Verdict(NOT_MET, [Fact(f"no {name} certification is recorded", [])])
+            text = t("no {name} certification is recorded", lang, name=name)
+            return Verdict(NOT_MET, [Fact(text, [])])
         return Verdict({"held": MET, "unknown": UNKNOWN}.get(state, NOT_MET), facts)
 
     return rule
@@ -173,18 +181,23 @@ def _eu_office(ctx: Context) -> Verdict:
     country = record["country"]
     where = f" ({record['headquarters']})" if record.get("headquarters") else ""
     inside = country in EU_MEMBERS
-    text = f"registered office in {country}{where}, " + (
-        "an EU member state" if inside else "not an EU member state"
+    text = t(
+        "registered office in {country}{where}, an EU member state"
+        if inside
+        else "registered office in {country}{where}, not an EU member state",
+        ctx.lang,
+        country=country,
+        where=where,
     )
     return Verdict(MET if inside else NOT_MET, [Fact(text, record_sources(record))])
 
 
-def _stake_words(owner: Record) -> str:
+def _stake_words(owner: Record, lang: str) -> str:
     if owner.get("stake") is not None:
         return f"{owner['stake']:g}%"
     if owner.get("stake_note"):
-        return f"stake given only in words: {owner['stake_note']}"
-    return "stake not recorded"
+        return t("stake given only in words: {note}", lang, note=owner["stake_note"])
+    return t("stake not recorded", lang)
 
 
 def _non_eu_parent(ctx: Context, owner: Record) -> tuple[Record, Record] | None:
@@ -200,27 +213,32 @@ def _non_eu_parent(ctx: Context, owner: Record) -> tuple[Record, Record] | None:
 
 
 def _eu_owners(ctx: Context) -> Verdict:
-    record, on = ctx.record, ctx.on
+    record, on, lang = ctx.record, ctx.on, ctx.lang
     owners = record["owners"]
     if not owners:
-        return Verdict(UNKNOWN, [Fact(f"no owner is recorded as holding it on {on}", [])])
+        text = t("no owner is recorded as holding it on {day}", lang, day=on)
+        return Verdict(UNKNOWN, [Fact(text, [])])
     facts = []
     non_eu: list[Record] = []
     for owner in owners:
-        role = "parent company" if owner["role"] == "parent" else "shareholder"
-        text = f"{owner['name']} ({owner['country']}), {role}, {_stake_words(owner)}"
+        role = t("parent company" if owner["role"] == "parent" else "shareholder", lang)
+        text = f"{owner['name']} ({owner['country']}), {role}, {_stake_words(owner, lang)}"
         sources = cited(record, owner["sources"])
         if owner["country"] not in EU_MEMBERS:
             non_eu.append(owner)
-            text += ": outside the EU"
+            text = t("{text}: outside the EU", lang, text=text)
         else:
             found = _non_eu_parent(ctx, owner)
             if found:
                 parent, linked = found
                 non_eu.append(owner)
-                text += (
-                    f": registered in the EU, but its own record names {parent['name']} "
-                    f"({parent['country']}) as its parent company, so it counts as non-EU"
+                text = t(
+                    "{text}: registered in the EU, but its own record names {parent} "
+                    "({country}) as its parent company, so it counts as non-EU",
+                    lang,
+                    text=text,
+                    parent=parent["name"],
+                    country=parent["country"],
                 )
                 sources = sources + cited(linked, parent["sources"])
         facts.append(Fact(text, sources))
@@ -230,17 +248,27 @@ def _eu_owners(ctx: Context) -> Verdict:
 
     parents = [o["name"] for o in non_eu if o["role"] == "parent"]
     if parents:
-        return verdict(NOT_MET, f"a non-EU parent company controls it: {', '.join(parents)}")
+        why = t("a non-EU parent company controls it: {names}", lang, names=", ".join(parents))
+        return verdict(NOT_MET, why)
     over = [o for o in non_eu if o.get("stake") is not None and o["stake"] > NON_EU_LIMIT_EACH]
     if over:
         names = ", ".join(f"{o['name']} {o['stake']:g}%" for o in over)
-        return verdict(NOT_MET, f"a non-EU holder has more than {NON_EU_LIMIT_EACH:g}%: {names}")
+        why = t(
+            "a non-EU holder has more than {limit}%: {names}",
+            lang,
+            limit=f"{NON_EU_LIMIT_EACH:g}",
+            names=names,
+        )
+        return verdict(NOT_MET, why)
     known = sum(o["stake"] for o in non_eu if o.get("stake") is not None)
     if known > NON_EU_LIMIT_TOGETHER:
-        return verdict(
-            NOT_MET,
-            f"non-EU holders have {known:g}% together, more than {NON_EU_LIMIT_TOGETHER:g}%",
+        why = t(
+            "non-EU holders have {known}% together, more than {limit}%",
+            lang,
+            known=f"{known:g}",
+            limit=f"{NON_EU_LIMIT_TOGETHER:g}",
         )
+        return verdict(NOT_MET, why)
     ownership = record.get("ownership")
     if ownership and ownership["complete"]:
         # A source says the owners recorded hold all of the capital: what no percentage
@@ -252,8 +280,11 @@ def _eu_owners(ctx: Context) -> Verdict:
                 [
                     *facts,
                     Fact(
-                        "the owners recorded hold all of the capital, and none is based "
-                        "outside the EU",
+                        t(
+                            "the owners recorded hold all of the capital, and none is based "
+                            "outside the EU",
+                            lang,
+                        ),
                         backing,
                     ),
                 ],
@@ -261,50 +292,84 @@ def _eu_owners(ctx: Context) -> Verdict:
         if len(owners) == 1:
             return Verdict(
                 NOT_MET,
-                [*facts, Fact("wholly owned by a company based outside the EU", backing)],
+                [*facts, Fact(t("wholly owned by a company based outside the EU", lang), backing)],
             )
     unstaked = [o["name"] for o in non_eu if o.get("stake") is None]
     if unstaked:
         return verdict(
             UNKNOWN,
-            "no percentage is recorded for the non-EU holder(s) " + ", ".join(unstaked),
+            t(
+                "no percentage is recorded for the non-EU holder(s) {names}",
+                lang,
+                names=", ".join(unstaked),
+            ),
         )
     # Every non-EU holding recorded is within the limits. Whoever holds what the recorded
     # percentages leave over is not known: it might be held outside the EU.
     total = min(100.0, sum(o["stake"] for o in owners if o.get("stake") is not None))
     rest = 100.0 - total
     largest = max([o["stake"] for o in non_eu] + [rest])
-    limits = f"(limits {NON_EU_LIMIT_EACH:g}% each, {NON_EU_LIMIT_TOGETHER:g}% together)"
+    limits = t(
+        "(limits {each}% each, {together}% together)",
+        lang,
+        each=f"{NON_EU_LIMIT_EACH:g}",
+        together=f"{NON_EU_LIMIT_TOGETHER:g}",
+    )
     if rest == 0:
         return verdict(
             MET,
-            f"recorded percentages account for all the capital: non-EU holders have at most "
-            f"{largest:g}% each and {known:g}% together {limits}",
+            t(
+                "recorded percentages account for all the capital: non-EU holders have at "
+                "most {largest}% each and {known}% together {limits}",
+                lang,
+                largest=f"{largest:g}",
+                known=f"{known:g}",
+                limits=limits,
+            ),
         )
     if largest <= NON_EU_LIMIT_EACH and known + rest <= NON_EU_LIMIT_TOGETHER:
         return verdict(
             MET,
-            f"recorded percentages account for {total:g}% of the capital; even if the other "
-            f"{rest:g}% were held outside the EU, non-EU holdings would be at most "
-            f"{largest:g}% each and {known + rest:g}% together {limits}",
+            t(
+                "recorded percentages account for {total}% of the capital; even if the other "
+                "{rest}% were held outside the EU, non-EU holdings would be at most "
+                "{largest}% each and {together}% together {limits}",
+                lang,
+                total=f"{total:g}",
+                rest=f"{rest:g}",
+                largest=f"{largest:g}",
+                together=f"{known + rest:g}",
+                limits=limits,
+            ),
         )
     words = [o["name"] for o in owners if o.get("stake") is None]
     return verdict(
         UNKNOWN,
-        f"recorded percentages account for {total:g}% of the capital"
-        + (f"; none is recorded for {', '.join(words)}" if words else "")
-        + f": the other {rest:g}% might be held outside the EU, beyond the limits {limits}",
+        t("recorded percentages account for {total}% of the capital", lang, total=f"{total:g}")
+        + (t("; none is recorded for {names}", lang, names=", ".join(words)) if words else "")
+        + t(
+            ": the other {rest}% might be held outside the EU, beyond the limits {limits}",
+            lang,
+            rest=f"{rest:g}",
+            limits=limits,
+        ),
     )
 
 
 def _eu_technology(ctx: Context) -> Verdict:
-    record = ctx.record
+    record, lang = ctx.record, ctx.lang
     licences = record["licensed_technology"]
+    outside = t(", outside the EU", lang)
     facts = [
         Fact(
-            f"{x['vendor']} ({x['country']}"
-            + ("" if x["country"] in EU_MEMBERS else ", outside the EU")
-            + f"): {x['technology']}",
+            t(
+                "{vendor} ({country}{outside}): {technology}",
+                lang,
+                vendor=x["vendor"],
+                country=x["country"],
+                outside="" if x["country"] in EU_MEMBERS else outside,
+                technology=x["technology"],
+            ),
             cited(record, x["sources"]),
         )
         for x in licences
@@ -312,21 +377,22 @@ def _eu_technology(ctx: Context) -> Verdict:
     if any(x["country"] not in EU_MEMBERS for x in licences):
         return Verdict(NOT_MET, facts)
     if not licences:
-        return Verdict(MET, [Fact("no technology under licence is recorded", [])])
+        return Verdict(MET, [Fact(t("no technology under licence is recorded", lang), [])])
     return Verdict(MET, facts)
 
 
 def _eu_data_centres(ctx: Context) -> Verdict:
-    record = ctx.record
+    record, lang = ctx.record, ctx.lang
     centres = record["data_centres"]
     if not centres:
-        return Verdict(UNKNOWN, [Fact("no data centre is recorded", [])])
+        return Verdict(UNKNOWN, [Fact(t("no data centre is recorded", lang), [])])
+    outside = t(", outside the EU", lang)
     facts = [
         Fact(
             f"{d['location']} ({d['country']}"
-            + ("" if d["country"] in EU_MEMBERS else ", outside the EU")
+            + ("" if d["country"] in EU_MEMBERS else outside)
             + ")"
-            + (f", operated by {d['operator']}" if d.get("operator") else ""),
+            + (f", {t('operated by', lang)} {d['operator']}" if d.get("operator") else ""),
             cited(record, d["sources"]),
         )
         for d in centres
@@ -462,16 +528,32 @@ class Assessment(NamedTuple):
     notes: list[str]
 
 
-def scheme_rule(scheme: str) -> Rule:
+def scheme_rule(scheme: str, lang: str = "en") -> Rule:
     """The rule "holds this scheme" for any scheme a user asks assess about."""
     name = scheme_name(scheme)
     return Rule(
         scheme,
-        f"{name} held",
-        f"Met when a {name} certification recorded for the provider is held on the day, as "
-        "every command states it; not met when it is in progress, lapsed or superseded, or "
-        "none is recorded; unknown when the records cannot prove it.",
+        t("{name} held", lang, name=name),
+        t(
+            "Met when a {name} certification recorded for the provider is held on the day, as "
+            "every command states it; not met when it is in progress, lapsed or superseded, or "
+            "none is recorded; unknown when the records cannot prove it.",
+            lang,
+            name=name,
+        ),
         _scheme_rule(scheme),
+    )
+
+
+def rules_in(lang: str) -> tuple[Rule, ...]:
+    """The rules with their title, explanation and references' notes in `lang`."""
+    return tuple(
+        rule._replace(
+            title=t(rule.title, lang),
+            explanation=t(rule.explanation, lang),
+            references=tuple(x._replace(note=t(x.note, lang)) for x in rule.references),
+        )
+        for rule in RULES
     )
 
 
@@ -481,9 +563,10 @@ def assess(
     today: dt.date,
     on: dt.date | None = None,
     schemes: Iterable[str] = (),
+    lang: str = "en",
 ) -> Assessment:
     """The provider's sovereignty profile on a day (today by default), rule by rule; with
-    `schemes`, also whether it holds each of them."""
+    `schemes`, also whether it holds each of them. Titles and facts are in `lang`."""
     found = resolve(index, name, folders=("providers",))
     record = index.provider(found.id)
     if record is None:
@@ -498,15 +581,29 @@ def assess(
     notes = []
     if on is not None:
         notes.append(
-            f"As of {on}: owners then holding and certifications then valid. The country, "
-            "licences, offers and data centres carry no dates and are shown as recorded today."
+            t(
+                "As of {day}: owners then holding and certifications then valid. The country, "
+                "licences, offers and data centres carry no dates and are shown as recorded "
+                "today.",
+                lang,
+                day=on,
+            )
         )
         if not existed(record, on):
-            notes.append(f"Founded {record['founded']}: it did not exist yet on {on}.")
-    ctx = Context(as_of(record, day), day, linked)
+            notes.append(
+                t(
+                    "Founded {founded}: it did not exist yet on {day}.",
+                    lang,
+                    founded=record["founded"],
+                    day=on,
+                )
+            )
+    ctx = Context(as_of(record, day), day, linked, lang)
     known = {rule.id for rule in RULES}
-    extra = [scheme_rule(s) for s in dict.fromkeys(s.lower() for s in schemes) if s not in known]
-    criteria = [Criterion(rule, rule.function(ctx)) for rule in (*RULES, *extra)]
+    extra = [
+        scheme_rule(s, lang) for s in dict.fromkeys(s.lower() for s in schemes) if s not in known
+    ]
+    criteria = [Criterion(rule, rule.function(ctx)) for rule in (*rules_in(lang), *extra)]
     return Assessment(ctx.record, day, on, criteria, notes)
 
 
@@ -601,14 +698,19 @@ def offer_services(record: Record) -> dict[str, set[str]]:
 
 
 def _scheme_need(
-    record: Record, scheme: str, services: list[str], on: dt.date, every: bool = False
+    record: Record,
+    scheme: str,
+    services: list[str],
+    on: dt.date,
+    every: bool = False,
+    lang: str = "en",
 ) -> Need:
     """Whether the provider holds the scheme on the day, for an offer of the kinds asked for
     (any of them, or each of them when `every`)."""
     name = scheme_name(scheme)
     state, entries = scheme_verdict(record, scheme, on)
     if state == "none":
-        return Need(scheme, "missing", f"{name}: none recorded", [])
+        return Need(scheme, "missing", t("{name}: none recorded", lang, name=name), [])
     sources = [s for c in entries for s in cited(record, c["sources"])]
     cert = entries[0]
     if state == "held":
@@ -620,61 +722,73 @@ def _scheme_need(
             covered |= {k for c in entries for k in c.get("services", [])}
             uncovered = [s for s in services if s not in covered]
             if uncovered if every else len(uncovered) == len(services):
-                return Need(
-                    scheme,
-                    "missing",
-                    f"{name}: held for {', '.join(sorted(covered)) or 'other'} offers only, "
-                    f"not {', '.join(uncovered)}",
-                    sources,
+                text = t(
+                    "{name}: held for {covered} offers only, not {uncovered}",
+                    lang,
+                    name=name,
+                    covered=", ".join(sorted(covered)) or t("other", lang),
+                    uncovered=", ".join(uncovered),
                 )
-        return Need(scheme, "met", f"{name}: {cert_label(cert)}", sources)
+                return Need(scheme, "missing", text, sources)
+        label = cert_label(cert, lang=lang)
+        return Need(scheme, "met", t("{name}: {text}", lang, name=name, text=label), sources)
     if state == "unknown":
-        why = certs.reason_text(certs.standing(cert, record, on))
-        return Need(
-            scheme,
-            "unknown",
-            f"{name}: {cert_label(cert)}; not known to be held on {on}: {why}",
-            sources,
+        text = t(
+            "{name}: {label}; not known to be held on {day}: {why}",
+            lang,
+            name=name,
+            label=cert_label(cert, lang=lang),
+            day=on,
+            why=reason_words(certs.standing(cert, record, on), lang),
         )
+        return Need(scheme, "unknown", text, sources)
     if state == "pending":
-        words = STATUS_WORDS.get(cert["status"], cert["status"])
-        text = f"{name}: {words}" + (f" ({cert['milestone']})" if cert.get("milestone") else "")
+        words = t(str(STATUS_WORDS.get(cert["status"], cert["status"])), lang)
+        milestone = f" ({cert['milestone']})" if cert.get("milestone") else ""
+        text = t("{name}: {text}", lang, name=name, text=words + milestone)
         # A status says where things stood when the record was reviewed, not before.
         if on < dt.date.fromisoformat(record["last_reviewed"]):
-            return Need(scheme, "missing", f"{name}: not held on {on} (now {words})", sources)
+            text = t(
+                "{name}: not held on {day} (now {words})", lang, name=name, day=on, words=words
+            )
+            return Need(scheme, "missing", text, sources)
         return Need(scheme, "pending", text, sources)
+    label = cert_label(cert, lang=lang)
     if cert.get("granted") and on < dates.first_day(cert["granted"]):
-        text = f"{name}: not yet granted on {on} ({cert_label(cert)})"
+        text = t("{name}: not yet granted on {day} ({label})", lang, name=name, day=on, label=label)
     else:
-        text = f"{name}: {cert_label(cert)}"
+        text = t("{name}: {text}", lang, name=name, text=label)
     return Need(scheme, "missing", text, sources)
 
 
-def _service_need(record: Record, service: str) -> Need:
+def _service_need(record: Record, service: str, lang: str = "en") -> Need:
     kinds = offer_services(record)
     offers = [o for o in record["offers"] if service in kinds[o["id"]]]
     sources = record_sources(record)
     active = [o["name"] for o in offers if o["status"] == "active"]
     if active:
-        return Need(f"service:{service}", "met", f"{service} offer: {', '.join(active)}", sources)
+        text = t("{service} offer: {names}", lang, service=service, names=", ".join(active))
+        return Need(f"service:{service}", "met", text, sources)
     announced = [o["name"] for o in offers if o["status"] == "announced"]
     if announced:
-        text = f"{service} offer announced: {', '.join(announced)}"
+        text = t(
+            "{service} offer announced: {names}", lang, service=service, names=", ".join(announced)
+        )
         return Need(f"service:{service}", "pending", text, sources)
     if offers:
-        text = f"{service} offer no longer active: " + ", ".join(
-            f"{o['name']} ({o['status']})" for o in offers
-        )
+        names = ", ".join(f"{o['name']} ({t(o['status'], lang)})" for o in offers)
+        text = t("{service} offer no longer active: {names}", lang, service=service, names=names)
         return Need(f"service:{service}", "missing", text, sources)
-    return Need(f"service:{service}", "missing", f"no {service} offer recorded", [])
+    text = t("no {service} offer recorded", lang, service=service)
+    return Need(f"service:{service}", "missing", text, [])
 
 
-def match(index: Index, tender: Tender, today: dt.date) -> MatchResult:
+def match(index: Index, tender: Tender, today: dt.date, lang: str = "en") -> MatchResult:
     """Providers ranked by how well they answer the tender: all requirements met first,
     then near misses by how far they are (DISTANCE: lacking a qualification is farther than
     lacking an offer kind), then by name; at most NEAR_MISSES of them, and none with nothing
     toward any requirement, unless `tender.everyone`. Repeated services mean any of them,
-    unless `tender.all_services`."""
+    unless `tender.all_services`. What each lacks is said in `lang`."""
     on = tender.as_of or today
     schemes = list(dict.fromkeys(s.lower() for s in tender.schemes))
     services = list(dict.fromkeys(tender.services))
@@ -691,11 +805,11 @@ def match(index: Index, tender: Tender, today: dt.date) -> MatchResult:
                 continue
         elif record["status"] in ("merged", "closed"):
             continue  # cannot answer a tender today
-        needs = [_scheme_need(record, s, services, on, tender.all_services) for s in schemes]
+        needs = [_scheme_need(record, s, services, on, tender.all_services, lang) for s in schemes]
         if tender.all_services or len(services) < 2:
-            needs += [_service_need(record, s) for s in services]
+            needs += [_service_need(record, s, lang) for s in services]
         else:
-            needs.append(_any_service_need(record, services))
+            needs.append(_any_service_need(record, services, lang))
         candidate = Candidate(record, needs)
         if not candidate.meets_all and not tender.everyone:
             if all(n.state == "missing" for n in needs):
@@ -715,15 +829,16 @@ def match(index: Index, tender: Tender, today: dt.date) -> MatchResult:
     return MatchResult(shown, on, tender, left_out, unknown, more)
 
 
-def _any_service_need(record: Record, services: list[str]) -> Need:
+def _any_service_need(record: Record, services: list[str], lang: str = "en") -> Need:
     """One need for "an offer of any of these kinds": the best of the single needs."""
-    singles = [_service_need(record, s) for s in services]
+    singles = [_service_need(record, s, lang) for s in services]
     order = ("met", "pending", "unknown", "missing")
     best = min(singles, key=lambda n: order.index(n.state))
     if best.state == "met":
         return best._replace(requirement="service:" + "|".join(services))
-    words = " or ".join(services)
-    text = f"no {words} offer recorded" if best.state == "missing" else best.text
+    words = t(" or ", lang).join(services)
+    missing = t("no {service} offer recorded", lang, service=words)
+    text = missing if best.state == "missing" else best.text
     return Need("service:" + "|".join(services), best.state, text, best.sources)
 
 
@@ -763,7 +878,7 @@ def _in_window(text: str | None, since: str, until: str | None) -> bool:
 
 
 def _provider_changes(
-    record: Record, since: str, until: str | None, today: dt.date
+    record: Record, since: str, until: str | None, today: dt.date, lang: str = "en"
 ) -> list[Change]:
     rid, name = record["id"], record["name"]
     out = []
@@ -775,33 +890,74 @@ def _provider_changes(
     for cert in record["certifications"]:
         label = scheme_name(cert["scheme"]) + (f" {cert['version']}" if cert.get("version") else "")
         sources = cited(record, cert["sources"])
+        qualified = cert["scheme"] == "secnumcloud"
+        # {what}: the kind of entry, for the languages whose words agree with it.
+        what = t("qualification" if qualified else "certification", lang)
+        words = {"name": name, "label": label, "what": what}
         checked = cert.get("checked")
         if checked and _in_window(checked, since, until):
-            state = certs.standing(cert, record, today).state
-            add("checked", "certification", checked, f"{name}: {label} checked ({state})", sources)
-        granted = "qualified" if cert["scheme"] == "secnumcloud" else "certified"
+            state = t(certs.standing(cert, record, today).state, lang)
+            title = t("{name}: {label} checked ({state})", lang, state=state, **words)
+            add("checked", "certification", checked, title, sources)
         if _in_window(cert.get("granted"), since, until):
-            add("granted", "certification", cert["granted"], f"{name}: {label} {granted}", sources)
+            title = t(
+                "{name}: {label} qualified" if qualified else "{name}: {label} certified",
+                lang,
+                **words,
+            )
+            add("granted", "certification", cert["granted"], title, sources)
         if _in_window(cert.get("ended"), since, until):
-            words = cert["status"] if cert["status"] in ("expired", "withdrawn") else "ended"
-            add("ended", "certification", cert["ended"], f"{name}: {label} {words}", sources)
+            title = t(
+                "{name}: {label} expired"
+                if cert["status"] == "expired"
+                else "{name}: {label} withdrawn"
+                if cert["status"] == "withdrawn"
+                else "{name}: {label} ended",
+                lang,
+                **words,
+            )
+            add("ended", "certification", cert["ended"], title, sources)
         elif _in_window(cert.get("expires"), since, until):
             future = dates.first_day(cert["expires"]) > today
-            words = "due to expire" if future else "expired"
-            add("ended", "certification", cert["expires"], f"{name}: {label} {words}", sources)
+            title = t(
+                "{name}: {label} due to expire" if future else "{name}: {label} expired",
+                lang,
+                **words,
+            )
+            add("ended", "certification", cert["expires"], title, sources)
     for owner in record["owners"]:
         sources = cited(record, owner["sources"])
-        role = "the parent company" if owner["role"] == "parent" else "a shareholder"
+        role = t("the parent company" if owner["role"] == "parent" else "a shareholder", lang)
         stake = f" ({owner['stake']:g}%)" if owner.get("stake") is not None else ""
+        who = {"name": name, "owner": owner["name"], "country": owner["country"]}
         if _in_window(owner.get("since"), since, until):
-            title = f"{name}: {owner['name']} ({owner['country']}) became {role}{stake}"
+            title = t(
+                "{name}: {owner} ({country}) became {role}{stake}",
+                lang,
+                role=role,
+                stake=stake,
+                **who,
+            )
             add("ownership", "owner", owner["since"], title, sources)
         if _in_window(owner.get("until"), since, until):
-            title = f"{name}: {owner['name']} ({owner['country']}) ceased to be {role}{stake}"
+            title = t(
+                "{name}: {owner} ({country}) ceased to be {role}{stake}",
+                lang,
+                role=role,
+                stake=stake,
+                **who,
+            )
             add("ownership", "owner", owner["until"], title, sources)
     if _in_window(record.get("founded"), since, until):
-        words = "announced" if record["status"] == "announced" else "founded"
-        title = f"{name} ({record['kind']}, {record['country']}) {words}"
+        title = t(
+            "{name} ({kind}, {country}) announced"
+            if record["status"] == "announced"
+            else "{name} ({kind}, {country}) founded",
+            lang,
+            name=name,
+            kind=t(record["kind"], lang),
+            country=record["country"],
+        )
         add("founded", "provider", record["founded"], title, record_sources(record))
     return out
 
@@ -815,7 +971,7 @@ def changes(
 
     found: list[Change] = []
     for record in index.providers():
-        found += _provider_changes(record, since, until, today)
+        found += _provider_changes(record, since, until, today, lang)
     for event in index.events(since, until):
         found.append(
             Change(

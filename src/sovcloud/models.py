@@ -536,7 +536,10 @@ class Scheme(Strict):
 
     id: Slug
     name: Line = Field(description="the short name people use: SecNumCloud, HDS, BSI C5")
-    full_name: Line | None = Field(default=None, description="the name spelt out")
+    full_name: Line | LocalizedText | None = Field(
+        default=None,
+        description="the name spelt out, as written or in English and French ({en: ..., fr: ...})",
+    )
     aliases: list[Line] = []
     authority: Line = Field(description="who grants or recognises it (ANSSI, ANS, BSI...)")
     jurisdiction: Jurisdiction

@@ -75,6 +75,7 @@ def assess(
     ] = None,
     as_of: AsOfOption = None,
     format_: FormatOption = Format.table,
+    lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
     """A provider's sovereignty profile by explicit rules: each criterion met, not met or
@@ -89,19 +90,24 @@ def assess(
       sovcloud assess ionos --scheme bsi-c5 --scheme iso-27001
 
       sovcloud assess --rules
+
+      sovcloud assess numspot --lang fr
     """
+    from sovcloud.i18n import current_lang
     from sovcloud.insight import assess as assess_provider
     from sovcloud.render.insight import AssessView, RulesView
 
+    chosen = current_lang(lang)
     if rules:
-        emit_view(RulesView(), format_)
+        emit_view(RulesView(chosen), format_)
         return
     if name is None:
         raise typer.BadParameter("name a provider, or give --rules", param_hint="NAME")
     assessment = answer(
-        data, lambda index: assess_provider(index, name, today(), day(as_of), scheme or [])
+        data,
+        lambda index: assess_provider(index, name, today(), day(as_of), scheme or [], chosen),
     )
-    emit_view(AssessView(assessment), format_)
+    emit_view(AssessView(assessment, chosen), format_)
 
 
 @command()
@@ -152,6 +158,7 @@ def match(
     ] = False,
     as_of: AsOfOption = None,
     format_: FormatOption = Format.table,
+    lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
     """Who could answer a tender: providers meeting every requirement first, then the ten
@@ -165,7 +172,10 @@ def match(
       sovcloud match --require secnumcloud --country FR --format json | jq '.[0].id'
 
       sovcloud match --require secnumcloud --as-of 2021-06-01
+
+      sovcloud match --require secnumcloud --service iaas --lang fr
     """
+    from sovcloud.i18n import current_lang, t
     from sovcloud.insight import Tender
     from sovcloud.insight import match as match_tender
     from sovcloud.render.insight import MatchView
@@ -173,11 +183,19 @@ def match(
 
     if not require and not service:
         raise typer.BadParameter("give at least one --require or --service")
+    chosen = current_lang(lang)
     tender = Tender(require or [], service or [], country or [], day(as_of), everyone, all_services)
-    result = answer(data, lambda index: match_tender(index, tender, today()))
+    result = answer(data, lambda index: match_tender(index, tender, today(), chosen))
     for scheme in result.unknown_schemes:
-        warn(f"no provider has a certification of scheme {scheme!r} recorded: check the spelling")
-    emit_view(MatchView(result), format_)
+        warn(
+            t(
+                "no provider has a certification of scheme {scheme!r} recorded: check the spelling",
+                chosen,
+                scheme=scheme,
+            ),
+            t("warning", chosen),
+        )
+    emit_view(MatchView(result, chosen), format_)
 
 
 @command()
@@ -227,7 +245,7 @@ def changes(
     def question(index: "Index") -> "ChangesView":
         found = market_changes(index, since, until, today(), current_lang(lang))
         names = index.provider_names({p for c in found for p in c.providers})
-        return ChangesView(found, names, since, until)
+        return ChangesView(found, names, since, until, current_lang(lang))
 
     emit_view(answer(data, question), format_)
 
@@ -275,9 +293,10 @@ def stale(
     from sovcloud.insight import stale_entries
     from sovcloud.render.insight import StaleEntriesView, StaleView
 
+    chosen = current_lang(lang)
     if entries:
         found_entries = answer(data, lambda index: stale_entries(index, today(), max_age))
-        emit_view(StaleEntriesView(found_entries, max_age, today()), format_)
+        emit_view(StaleEntriesView(found_entries, max_age, today(), chosen), format_)
         return
-    found = answer(data, lambda index: stale_records(index, today(), max_age, current_lang(lang)))
-    emit_view(StaleView(found, max_age, today()), format_)
+    found = answer(data, lambda index: stale_records(index, today(), max_age, chosen))
+    emit_view(StaleView(found, max_age, today(), chosen), format_)

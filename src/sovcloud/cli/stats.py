@@ -3,7 +3,15 @@
 # No `from __future__ import annotations`: Typer would evaluate every annotation string
 # of every command on each start.
 from sovcloud.cli import snapshot
-from sovcloud.cli.common import DataOption, Format, FormatOption, answer, command, today
+from sovcloud.cli.common import (
+    DataOption,
+    Format,
+    FormatOption,
+    LangOption,
+    answer,
+    command,
+    today,
+)
 
 
 @command()
@@ -12,6 +20,7 @@ def stats(
     svg: snapshot.SvgOption = None,
     html: snapshot.HtmlOption = None,
     force: snapshot.ForceOption = False,
+    lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
     """Providers by country and by certification held today, and events per year, as bar
@@ -28,10 +37,14 @@ def stats(
       sovcloud stats --format json | jq '.providers_by_scheme'
 
       sovcloud stats --svg stats.svg
+
+      sovcloud stats --lang fr --format markdown
     """
+    from sovcloud.i18n import current_lang
     from sovcloud.render.charts import StatsView
     from sovcloud.stats import compute
 
     snapshot.check(format_, svg, html, force)
     counts = answer(data, lambda index: compute(index, today()))
-    snapshot.emit(StatsView(counts), format_, svg, html, force, "sovcloud stats")
+    view = StatsView(counts, current_lang(lang))
+    snapshot.emit(view, format_, svg, html, force, "sovcloud stats")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sovcloud.coverage import Coverage
+from sovcloud.i18n import t, tn
 from sovcloud.render.labels import scheme_name
 from sovcloud.render.views import Rows, md, md_table
 from sovcloud.stats import Bar, Stats
@@ -51,15 +52,20 @@ def _short(label: str) -> str:
     return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1] + "…"
 
 
-def chart_lines(chart: Chart, width: int) -> list[Line]:
+def chart_lines(chart: Chart, width: int, lang: str = "en") -> list[Line]:
     """A title, then one line per bar: label, count, bar, and how many are expected."""
     lines: list[Line] = [[(chart.title, "bold")]]
     if not chart.bars:
-        return [*lines, [("  none", "dim")]]
+        return [*lines, [(f"  {t('none', lang)}", "dim")]]
     bars = [(_short(label), bar) for label, bar in chart.bars]
     label_width = max(len(label) for label, _ in bars)
     count_width = max(len(str(bar.value)) for _, bar in bars)
-    notes = {bar.key: f" ({bar.expected} expected)" if bar.expected else "" for _, bar in bars}
+    notes = {
+        bar.key: tn(bar.expected, " ({n} expected)", " ({n} expected)", lang)
+        if bar.expected
+        else ""
+        for _, bar in bars
+    }
     room = width - 2 - label_width - 2 - count_width - 2 - max(len(n) for n in notes.values())
     room = max(10, min(MAX_BAR, room))
     top = max(bar.value for _, bar in bars)
@@ -74,31 +80,38 @@ def chart_lines(chart: Chart, width: int) -> list[Line]:
             line += [("  ", ""), (done, chart.style), (expected, "yellow")]
         lines.append([*line, (notes[bar.key], "dim")])
     if scale < 1.0:
-        lines.append([(f"  each {FULL} is about {1 / scale:.2g}", "dim")])
+        each = t("each {block} is about {size}", lang, block=FULL, size=f"{1 / scale:.2g}")
+        lines.append([(f"  {each}", "dim")])
     return lines
 
 
 class StatsView(NamedTuple):
     stats: Stats
+    lang: str = "en"
 
     def charts(self) -> list[Chart]:
-        s = self.stats
+        s, lang = self.stats, self.lang
         return [
             Chart(
                 "providers_by_country",
-                f"Providers by country ({s.providers} providers)",
+                tn(
+                    s.providers,
+                    "Providers by country ({n} provider)",
+                    "Providers by country ({n} providers)",
+                    lang,
+                ),
                 [(bar.key, bar) for bar in s.by_country],
                 "cyan",
             ),
             Chart(
                 "providers_by_scheme",
-                f"Providers holding a certification on {s.on}, by scheme",
+                t("Providers holding a certification on {day}, by scheme", lang, day=s.on),
                 [(scheme_name(bar.key), bar) for bar in s.by_scheme],
                 "green",
             ),
             Chart(
                 "events_by_year",
-                f"Events per year ({s.events} events)",
+                tn(s.events, "Events per year ({n} event)", "Events per year ({n} events)", lang),
                 [(bar.key, bar) for bar in s.by_year],
                 "magenta",
             ),
@@ -134,26 +147,26 @@ class StatsView(NamedTuple):
 
     def markdown(self) -> str:
         heads = {
-            "providers_by_country": ["Country", "Providers"],
-            "providers_by_scheme": ["Scheme", "Providers"],
+            "providers_by_country": ("Country", "Providers"),
+            "providers_by_scheme": ("Scheme", "Providers"),
+            "events_by_year": ("Year", "Events", "Of which expected"),
         }
         out = []
         for chart in self.charts():
             out += [f"## {chart.title}", ""]
+            headers = [t(h, self.lang) for h in heads[chart.name]]
             if chart.name == "events_by_year":
                 rows = [[label, str(b.value), str(b.expected)] for label, b in chart.bars]
-                out.append(md_table(["Year", "Events", "Of which expected"], rows))
             else:
                 rows = [[label, str(b.value)] for label, b in chart.bars]
-                out.append(md_table(heads[chart.name], rows))
+            out.append(md_table(headers, rows))
         out += [md(self._coverage_line(c)) + "  " for c in self.stats.coverage]
         return "\n".join(out) + ("\n" if self.stats.coverage else "")
 
-    @staticmethod
-    def _coverage_line(cov: Coverage) -> str:
+    def _coverage_line(self, cov: Coverage) -> str:
         from sovcloud.render.schemes import coverage_line
 
-        return coverage_line(cov, scheme_name(cov.scheme))
+        return coverage_line(cov, scheme_name(cov.scheme), self.lang)
 
     def rich(self, console: Console) -> None:
         from sovcloud.render.grid import paragraph, print_lines
@@ -162,9 +175,12 @@ class StatsView(NamedTuple):
         for chart in self.charts():
             if lines:
                 lines.append([])
-            lines += chart_lines(chart, console.width)
+            lines += chart_lines(chart, console.width, self.lang)
         if any(bar.expected for bar in self.stats.by_year):
-            lines.append([(f"  {SHADE} expected: announced or planned, not yet happened", "dim")])
+            key = t(
+                "{shade} expected: announced or planned, not yet happened", self.lang, shade=SHADE
+            )
+            lines.append([(f"  {key}", "dim")])
         if self.stats.coverage:
             lines.append([])
         for cov in self.stats.coverage:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from sovcloud.i18n import t, tn
 from sovcloud.insight import (
     CHANGE_GROUPS,
     MET,
     NOT_MET,
-    RULES,
     RULES_INTRO,
     UNKNOWN,
     Assessment,
@@ -25,6 +25,7 @@ from sovcloud.insight import (
     Rule,
     StaleEntry,
     StaleRecord,
+    rules_in,
 )
 from sovcloud.render.grid import LINK
 from sovcloud.render.labels import scheme_name, source_label
@@ -47,15 +48,15 @@ SOURCES_SHOWN = 3
 MARKDOWN_WIDTH = 95  # the README's line length
 
 
-def _source_text(source: Record) -> str:
+def _source_text(source: Record, lang: str = "en") -> str:
     """One source on one line: label, then its link."""
     url = f" {source['url']}" if source.get("url") else ""
-    return source_label(source) + url
+    return source_label(source, lang) + url
 
 
-def _source_md(source: Record) -> str:
+def _source_md(source: Record, lang: str) -> str:
     url = f" <{plain(source['url'])}>" if source.get("url") else ""
-    return md(source_label(source)) + url
+    return md(source_label(source, lang)) + url
 
 
 def _source_key(source: Record) -> tuple[str, ...]:
@@ -92,12 +93,12 @@ class Numbered(NamedTuple):
         return "".join(f"[{r[0]}]" if len(r) == 1 else f"[{r[0]}-{r[-1]}]" for r in runs)
 
 
-def _sources_block(sources: list[Record], width: int) -> list[Line]:
+def _sources_block(sources: list[Record], width: int, lang: str) -> list[Line]:
     from sovcloud.render.grid import paragraph
 
     out: list[Line] = []
     for i, s in enumerate(sources, 1):
-        out += paragraph(f"[{i}] {source_label(s)}", "", width, indent="  ", hang="      ")
+        out += paragraph(f"[{i}] {source_label(s, lang)}", "", width, indent="  ", hang="      ")
         if s.get("url"):
             out.append([("      ", ""), (s["url"], LINK)])
     return out
@@ -106,16 +107,24 @@ def _sources_block(sources: list[Record], width: int) -> list[Line]:
 # --- assess ---------------------------------------------------------------------------------
 
 
+def _status(status: str, lang: str) -> str:
+    """'met', 'not met' or 'unknown', in `lang`."""
+    return t(STATUS_SHOWN[status], lang)
+
+
 class AssessView(NamedTuple):
-    assessment: Assessment
+    assessment: Assessment  # its titles and facts already in `lang`
+    lang: str = "en"
 
     def _facts(self) -> list[Fact]:
         return [f for c in self.assessment.criteria for f in c.verdict.facts]
 
     def _count(self) -> str:
         statuses = [c.verdict.status for c in self.assessment.criteria]
-        parts = [f"{statuses.count(s)} {STATUS_SHOWN[s]}" for s in (MET, NOT_MET, UNKNOWN)]
-        return ", ".join(parts)
+        counted = {MET: "{n} met", NOT_MET: "{n} not met", UNKNOWN: "{n} unknown"}
+        return ", ".join(
+            tn(statuses.count(s), text, text, self.lang) for s, text in counted.items()
+        )
 
     def document(self) -> Any:
         a = self.assessment
@@ -148,7 +157,9 @@ class AssessView(NamedTuple):
                 c.verdict.status,
                 "; ".join(f.text for f in c.verdict.facts),
                 "; ".join(
-                    dict.fromkeys(_source_text(s) for f in c.verdict.facts for s in f.sources)
+                    dict.fromkeys(
+                        _source_text(s, self.lang) for f in c.verdict.facts for s in f.sources
+                    )
                 ),
             ]
             for c in a.criteria
@@ -158,25 +169,36 @@ class AssessView(NamedTuple):
     def markdown(self) -> str:
         a = self.assessment
         r = a.record
+        lang = self.lang
         numbered = Numbered.of(self._facts())
-        out = [f"# Sovereignty profile: {md(r['name'])} ({md(r['id'])})", ""]
-        out += [f"On {a.on}; {self._count()}. The rules: `sovcloud assess --rules`.", ""]
+        out = [t("# Sovereignty profile: {name} ({id})", lang, name=md(r["name"]), id=md(r["id"]))]
+        out += [
+            "",
+            t(
+                "On {day}; {count}. The rules: `sovcloud assess --rules`.",
+                lang,
+                day=a.on,
+                count=self._count(),
+            ),
+            "",
+        ]
         out += [md(note) for note in a.notes] + ([""] if a.notes else [])
         out += [
             md_table(
-                ["Criterion", "Answer"],
-                [[c.rule.title, STATUS_SHOWN[c.verdict.status]] for c in a.criteria],
+                [t("Criterion", lang), t("Answer", lang)],
+                [[c.rule.title, _status(c.verdict.status, lang)] for c in a.criteria],
             )
         ]
         for c in a.criteria:
-            out += [f"## {md(c.rule.title)}: {STATUS_SHOWN[c.verdict.status]}", ""]
+            status = _status(c.verdict.status, lang)
+            out += [t("## {title}: {status}", lang, title=md(c.rule.title), status=status), ""]
             for fact in c.verdict.facts:
                 marks = numbered.marks(fact)
                 out.append(f"- {md(fact.text)}" + (f" {md(marks)}" if marks else ""))
             out.append("")
         if numbered.sources:
-            out += ["## Sources", ""]
-            out += [f"{i}. {_source_md(s)}" for i, s in enumerate(numbered.sources, 1)]
+            out += [f"## {t('Sources', lang)}", ""]
+            out += [f"{i}. {_source_md(s, lang)}" for i, s in enumerate(numbered.sources, 1)]
         return "\n".join(out).rstrip("\n") + "\n"
 
     def rich(self, console: Console) -> None:
@@ -184,43 +206,56 @@ class AssessView(NamedTuple):
 
         a = self.assessment
         r = a.record
+        lang = self.lang
         width = console.width
         numbered = Numbered.of(self._facts())
         out: list[Line] = [
             [
                 (r["name"], "bold"),
                 (f"  ({r['id']})", "dim"),
-                (f"  sovereignty profile on {a.on}", ""),
+                (t("  sovereignty profile on {day}", lang, day=a.on), ""),
             ]
         ]
         for note in a.notes:
             out += paragraph(note, "italic", width)
-        pad = max(len(s) for s in STATUS_SHOWN.values()) + 2
+        pad = max(len(_status(s, lang)) for s in STATUS_SHOWN) + 2
         for c in a.criteria:
             status = c.verdict.status
-            out.append([])
-            out.append(
-                [
-                    (STATUS_SHOWN[status].upper().ljust(pad), f"bold {STATUS_STYLES[status]}"),
-                    (c.rule.title, "bold"),
-                    (f"  ({c.rule.id})", "dim"),
-                ]
-            )
+            # The title wraps under itself; the rule's id follows it where it fits.
+            head = paragraph(c.rule.title, "bold", width, indent=" " * pad, hang=" " * pad)
+            head[0][0] = (_status(status, lang).upper().ljust(pad), f"bold {STATUS_STYLES[status]}")
+            rule_id = f"  ({c.rule.id})"
+            if sum(len(text) for text, _ in head[-1]) + len(rule_id) <= width:
+                head[-1].append((rule_id, "dim"))
+            else:
+                head.append([(" " * pad, ""), (rule_id.strip(), "dim")])
+            out += [[], *head]
             for fact in c.verdict.facts:
                 marks = numbered.marks(fact)
                 text = fact.text + (f" {marks}" if marks else "")
                 out += paragraph(text, "", width, indent=" " * pad, hang=" " * (pad + 2))
         if numbered.sources:
-            out += [[], [("Sources", "bold underline")]]
-            out += _sources_block(numbered.sources, width)
-        out += [[], [(f"{self._count()}. How each is decided: sovcloud assess --rules", "dim")]]
+            out += [[], [(t("Sources", lang), "bold underline")]]
+            out += _sources_block(numbered.sources, width, lang)
+        footer = t(
+            "{count}. How each is decided: sovcloud assess --rules", lang, count=self._count()
+        )
+        out += [[], [(footer, "dim")]]
         print_lines(console, out)
 
 
 class RulesView(NamedTuple):
-    """The rules of assess: `sovcloud assess --rules`, and the README section."""
+    """The rules of assess: `sovcloud assess --rules`, and the README section (in English)."""
 
-    rules: tuple[Rule, ...] = RULES
+    lang: str = "en"
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return rules_in(self.lang)
+
+    @property
+    def intro(self) -> str:
+        return t(RULES_INTRO, self.lang)
 
     def document(self) -> Any:
         return [
@@ -260,11 +295,11 @@ class RulesView(NamedTuple):
                 break_on_hyphens=False,
             )
 
-        out = ["## How `assess` decides", "", wrapped(RULES_INTRO), ""]
+        out = [f"## {t('How `assess` decides', self.lang)}", "", wrapped(self.intro), ""]
         for rule in self.rules:
             out += [f"### {rule.title} (`{rule.id}`)", "", wrapped(rule.explanation), ""]
             if rule.references:
-                out += ["References:", ""]
+                out += [t("References:", self.lang), ""]
                 out += [
                     wrapped(f'- {x.publisher}, "{x.title}", {x.date}: {x.note}. <{x.url}>', "  ")
                     for x in rule.references
@@ -276,7 +311,7 @@ class RulesView(NamedTuple):
         from sovcloud.render.grid import paragraph, print_lines
 
         width = console.width
-        out: list[Line] = paragraph(RULES_INTRO, "", width)
+        out: list[Line] = paragraph(self.intro, "", width)
         for rule in self.rules:
             out += [[], [(rule.title, "bold"), (f"  ({rule.id})", "dim")]]
             out += paragraph(rule.explanation, "", width, indent="  ", hang="  ")
@@ -296,7 +331,8 @@ class RulesView(NamedTuple):
 
 
 class MatchView(NamedTuple):
-    result: MatchResult
+    result: MatchResult  # what each lacks already in `lang`
+    lang: str = "en"
 
     def _candidates(self) -> list[Candidate]:
         return self.result.candidates
@@ -332,49 +368,64 @@ class MatchView(NamedTuple):
         return headers, rows
 
     def markdown(self) -> str:
-        headers = ["#", "Provider", "Country", "Has", "Lacks"]
+        headers = ["#", *(t(h, self.lang) for h in ("Provider", "Country", "Has", "Lacks"))]
         rows = [
             [
                 str(rank),
                 f"{c.record['name']} ({c.record['id']})",
                 c.record["country"],
                 "; ".join(n.text for n in c.needs if n.state == "met") or "-",
-                "; ".join(n.text for n in c.lacks) or "nothing",
+                "; ".join(n.text for n in c.lacks) or t("nothing", self.lang),
             ]
             for rank, c in enumerate(self._candidates(), 1)
         ]
         return md_table(headers, rows)
 
     def _footer(self) -> str:
-        result = self.result
+        result, lang = self.result, self.lang
         full = sum(1 for c in result.candidates if c.meets_all)
         near = len(result.candidates) - full
         text = (
-            f"{full} meet every requirement, {near} near miss{'' if near == 1 else 'es'} "
-            f"(on {result.on})"
+            tn(full, "{n} meet every requirement", "{n} meet every requirement", lang)
+            + ", "
+            + tn(near, "{n} near miss", "{n} near misses", lang)
+            + t(" (on {day})", lang, day=result.on)
         )
         if result.more_near_misses:
-            text += f"; {result.more_near_misses} more near misses not listed (--all lists them)"
+            text += tn(
+                result.more_near_misses,
+                "; {n} more near misses not listed (--all lists them)",
+                "; {n} more near misses not listed (--all lists them)",
+                lang,
+            )
         if result.left_out:
-            text += (
-                f"; {result.left_out} providers with nothing toward any requirement not "
-                "listed (--all lists them)"
+            text += tn(
+                result.left_out,
+                "; {n} providers with nothing toward any requirement not listed (--all lists them)",
+                "; {n} providers with nothing toward any requirement not listed (--all lists them)",
+                lang,
             )
         services = result.tender.services
         if len(services) > 1:
-            how = "every one of" if result.tender.all_services else "any of"
-            text += f". Services: an offer of {how} {', '.join(services)}"
+            text += t(
+                ". Services: an offer of every one of {services}"
+                if result.tender.all_services
+                else ". Services: an offer of any of {services}",
+                lang,
+                services=", ".join(services),
+            )
         return text
 
     def rich(self, console: Console) -> None:
         from sovcloud.render.grid import Column, print_lines, table_lines
 
+        lang = self.lang
         columns = [
             Column("#", wrap=False),
-            Column("Provider", max_width=28),
-            Column("Ctry", wrap=False),
-            Column("Has", max_width=50),
-            Column("Lacks", max_width=60),
+            Column(t("Provider", lang), max_width=28),
+            Column(t("Ctry", lang), wrap=False),
+            Column(t("Has", lang), max_width=50),
+            Column(t("Lacks", lang), max_width=60),
         ]
         rows = []
         for rank, c in enumerate(self._candidates(), 1):
@@ -387,7 +438,7 @@ class MatchView(NamedTuple):
                     (f"{c.record['name']}\n{c.record['id']}", "bold" if c.meets_all else ""),
                     (c.record["country"], ""),
                     (has or "-", "green" if has else "dim"),
-                    (lacks or "nothing", NEED_STYLES[worst] if lacks else "green"),
+                    (lacks or t("nothing", lang), NEED_STYLES[worst] if lacks else "green"),
                 ]
             )
         print_lines(console, table_lines(columns, rows, console.width))
@@ -397,25 +448,28 @@ class MatchView(NamedTuple):
 # --- changes --------------------------------------------------------------------------------
 
 
-def _group_title(change: Change) -> str:
-    title = CHANGE_GROUPS[change.group]
-    return f"{title}: {change.kind}" if change.group == "event" else title
+def _group_title(change: Change, lang: str) -> str:
+    title = t(CHANGE_GROUPS[change.group], lang)
+    if change.group == "event":
+        return t("{title}: {kind}", lang, title=title, kind=t(change.kind, lang))
+    return title
 
 
-def _date(change: Change) -> str:
-    return change.date + ("" if change.status == "happened" else f" ({change.status})")
+def _date(change: Change, lang: str) -> str:
+    return change.date + ("" if change.status == "happened" else f" ({t(change.status, lang)})")
 
 
 class ChangesView(NamedTuple):
-    changes: list[Change]
+    changes: list[Change]  # their titles already in `lang`
     provider_names: dict[str, str]
     since: str
     until: str | None
+    lang: str = "en"
 
     def _groups(self) -> list[tuple[str, list[Change]]]:
         groups: list[tuple[str, list[Change]]] = []
         for change in self.changes:
-            title = _group_title(change)
+            title = _group_title(change, self.lang)
             if not groups or groups[-1][0] != title:
                 groups.append((title, []))
             groups[-1][1].append(change)
@@ -424,8 +478,12 @@ class ChangesView(NamedTuple):
     def _providers(self, change: Change) -> str:
         return ", ".join(self.provider_names.get(p, p) for p in change.providers)
 
-    def _window(self) -> str:
-        return f"from {self.since}" + (f" to {self.until}" if self.until else "")
+    def _count(self) -> str:
+        n, lang = len(self.changes), self.lang
+        if self.until:
+            one, other = "{n} change from {since} to {until}", "{n} changes from {since} to {until}"
+            return tn(n, one, other, lang, since=self.since, until=self.until)
+        return tn(n, "{n} change from {since}", "{n} changes from {since}", lang, since=self.since)
 
     def document(self) -> Any:
         return [c._asdict() for c in self.changes]
@@ -441,7 +499,7 @@ class ChangesView(NamedTuple):
                 "; ".join(c.providers),
                 c.title,
                 c.ref,
-                "; ".join(_source_text(s) for s in c.sources),
+                "; ".join(_source_text(s, self.lang) for s in c.sources),
             ]
             for c in self.changes
         ]
@@ -452,52 +510,69 @@ class ChangesView(NamedTuple):
         for title, changes in self._groups():
             out += [f"## {md(title)}", ""]
             for c in changes:
-                line = f"- **{md(_date(c))}** {md(c.title)} `{plain(c.ref)}`"
+                line = f"- **{md(_date(c, self.lang))}** {md(c.title)} `{plain(c.ref)}`"
                 if c.group == "event" and c.providers:
                     line += f" ({md(self._providers(c))})"
                 out.append(line)
-                out += [f"  - {_source_md(s)}" for s in c.sources]
+                out += [f"  - {_source_md(s, self.lang)}" for s in c.sources]
             out.append("")
         return "\n".join(out).rstrip("\n") + ("\n" if out else "")
 
     def rich(self, console: Console) -> None:
         from sovcloud.render.grid import paragraph, print_lines
 
-        width = console.width
+        width, lang = console.width, self.lang
         out: list[Line] = []
         for title, changes in self._groups():
             out += [[(title, "bold underline")]] if not out else [[], [(title, "bold underline")]]
-            pad = max(len(_date(c)) for c in changes) + 2
+            pad = max(len(_date(c, lang)) for c in changes) + 2
             for c in changes:
                 style = "" if c.status == "happened" else "italic yellow"
                 text = c.title
                 if c.group == "event" and c.providers:
                     text += f" ({self._providers(c)})"
                 lines = paragraph(text, style, width - pad, indent="", hang="")
-                lines[0][0] = (_date(c).ljust(pad), style)
+                lines[0][0] = (_date(c, lang).ljust(pad), style)
                 for line in lines[1:]:
                     line[0] = (" " * pad, "")
                 out += lines
                 for s in c.sources[:SOURCES_SHOWN]:
                     out += paragraph(
-                        _source_text(s), "dim", width, indent=" " * (pad + 2), hang=" " * (pad + 4)
+                        _source_text(s, lang),
+                        "dim",
+                        width,
+                        indent=" " * (pad + 2),
+                        hang=" " * (pad + 4),
                     )
                 if len(c.sources) > SOURCES_SHOWN:
-                    more = len(c.sources) - SOURCES_SHOWN
-                    out.append(
-                        [(" " * (pad + 2), ""), (f"and {more} more: sovcloud show {c.ref}", "dim")]
+                    more = tn(
+                        len(c.sources) - SOURCES_SHOWN,
+                        "and {n} more: sovcloud show {ref}",
+                        "and {n} more: sovcloud show {ref}",
+                        lang,
+                        ref=c.ref,
                     )
+                    out.append([(" " * (pad + 2), ""), (more, "dim")])
         print_lines(console, out)
-        console.print(styled(f"{len(self.changes)} changes {self._window()}", "dim"))
+        console.print(styled(self._count(), "dim"))
 
 
 # --- stale ----------------------------------------------------------------------------------
+
+
+def _days(n: int, lang: str) -> str:
+    return tn(n, "{n} day", "{n} days", lang)
 
 
 class StaleView(NamedTuple):
     records: list[StaleRecord]
     max_age_days: int
     today: dt.date
+    lang: str = "en"
+
+    def _row(self, r: StaleRecord) -> list[str]:
+        kind = t(r.folder[:-1], self.lang)
+        return [r.last_reviewed, str(r.age_days), kind, f"{r.title} ({r.id})", r.path]
 
     def document(self) -> Any:
         return [
@@ -521,28 +596,25 @@ class StaleView(NamedTuple):
         return headers, rows
 
     def markdown(self) -> str:
-        headers = ["Last reviewed", "Days", "Kind", "Record", "File"]
-        rows = [
-            [r.last_reviewed, str(r.age_days), r.folder[:-1], f"{r.title} ({r.id})", r.path]
-            for r in self.records
-        ]
-        return md_table(headers, rows)
+        headers = [t(h, self.lang) for h in STALE_HEADERS]
+        return md_table(headers, [self._row(r) for r in self.records])
 
     def rich(self, console: Console) -> None:
         from sovcloud.render.grid import Column, print_lines, table_lines
 
+        lang = self.lang
         columns = [
-            Column("Last reviewed", wrap=False),
-            Column("Days", wrap=False),
-            Column("Kind", wrap=False),
-            Column("Record", max_width=70),
-            Column("File", max_width=50),
+            Column(t("Last reviewed", lang), wrap=False),
+            Column(t("Days", lang), wrap=False),
+            Column(t("Kind", lang), wrap=False),
+            Column(t("Record", lang), max_width=70),
+            Column(t("File", lang), max_width=50),
         ]
         rows = [
             [
                 (r.last_reviewed, ""),
                 (str(r.age_days), "red" if r.age_days > 2 * self.max_age_days else "yellow"),
-                (r.folder[:-1], "dim"),
+                (t(r.folder[:-1], lang), "dim"),
                 (f"{r.title}\n{r.id}", ""),
                 (r.path, "dim"),
             ]
@@ -550,15 +622,26 @@ class StaleView(NamedTuple):
         ]
         if rows:
             print_lines(console, table_lines(columns, rows, console.width))
-        note = (
-            f"{len(self.records)} records not reviewed for more than {self.max_age_days} days "
-            f"(on {self.today})"
+        n = len(self.records)
+        note = tn(
+            n,
+            "{n} records not reviewed for more than {age} (on {day})",
+            "{n} records not reviewed for more than {age} (on {day})",
+            lang,
+            age=_days(self.max_age_days, lang),
+            day=self.today,
         )
         if self.records:
-            note += ": check each against its sources, then update last_reviewed"
+            note += tn(
+                n,
+                ": check each against its sources, then update last_reviewed",
+                ": check each against its sources, then update last_reviewed",
+                lang,
+            )
         console.print(styled(note, "dim"))
 
 
+STALE_HEADERS = ("Last reviewed", "Days", "Kind", "Record", "File")
 STALE_ENTRY_HEADERS = ("Evidence of", "Days", "Type", "Checked", "Provider", "Entry", "Now", "File")
 
 
@@ -568,18 +651,26 @@ class StaleEntriesView(NamedTuple):
     entries: list[StaleEntry]
     max_age_days: int
     today: dt.date
+    lang: str = "en"
 
     def _row(self, e: StaleEntry) -> list[str]:
+        lang = self.lang
         return [
             e.standing.evidence_date or "-",
             "-" if e.age_days is None else str(e.age_days),
-            e.standing.evidence or "-",
-            e.checked or "never",
+            t(e.standing.evidence, lang) if e.standing.evidence else "-",
+            e.checked or t("never", lang),
             f"{e.name} ({e.provider})",
             f"{scheme_name(e.scheme)} #{e.position}",
-            e.standing.state,
+            t(e.standing.state, lang),
             e.path,
         ]
+
+    def _flat_row(self, e: StaleEntry) -> list[str]:
+        """The row with codes rather than words, for programs."""
+        row = self._row(e)
+        row[2], row[3], row[6] = e.standing.evidence or "-", e.checked or "never", e.standing.state
+        return row
 
     def document(self) -> Any:
         return [
@@ -608,23 +699,27 @@ class StaleEntriesView(NamedTuple):
             "state",
             "path",
         ]
-        return headers, [self._row(e) for e in self.entries]
+        return headers, [self._flat_row(e) for e in self.entries]
 
     def markdown(self) -> str:
-        return md_table(list(STALE_ENTRY_HEADERS), [self._row(e) for e in self.entries])
+        headers = [t(h, self.lang) for h in STALE_ENTRY_HEADERS]
+        return md_table(headers, [self._row(e) for e in self.entries])
 
     def rich(self, console: Console) -> None:
         from sovcloud.render.grid import Column, print_lines, table_lines
 
-        columns = [Column(h, max_width=40) for h in STALE_ENTRY_HEADERS]
+        columns = [Column(t(h, self.lang), max_width=40) for h in STALE_ENTRY_HEADERS]
         rows = [[(cell, "") for cell in self._row(e)] for e in self.entries]
         if rows:
             print_lines(console, table_lines(columns, rows, console.width))
-        console.print(
-            styled(
-                f"{len(self.entries)} certification entries whose newest source is older than "
-                f"{self.max_age_days} days, or never checked (on {self.today}); check each "
-                "against its register and set `checked`.",
-                "dim",
-            )
+        note = tn(
+            len(self.entries),
+            "{n} certification entry whose newest source is older than {age}, or never "
+            "checked (on {day}); check it against its register and set `checked`.",
+            "{n} certification entries whose newest source is older than {age}, or never "
+            "checked (on {day}); check each against its register and set `checked`.",
+            self.lang,
+            age=_days(self.max_age_days, self.lang),
+            day=self.today,
         )
+        console.print(styled(note, "dim"))

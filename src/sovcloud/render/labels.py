@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sovcloud.i18n import t
+from sovcloud.i18n import localized, t
+
+if TYPE_CHECKING:
+    from sovcloud.core.certs import Standing
 
 Record = dict[str, Any]
 
@@ -35,6 +38,19 @@ def scheme_name(scheme: str) -> str:
     from sovcloud.core.schemes import name
 
     return name(scheme)
+
+
+def scheme_full_name(record: Record, lang: str = "en") -> str:
+    """The scheme's name spelt out, in `lang` when the record gives it in both ('' when it
+    gives none)."""
+    return localized(record.get("full_name"), lang)
+
+
+def reason_words(standing: Standing, lang: str = "en") -> str:
+    """Why a certification entry stands as it does, in `lang`."""
+    from sovcloud.core.certs import REASONS
+
+    return t(REASONS[standing.reason], lang, detail=standing.detail or "")
 
 
 def shorten(text: str, width: int | None) -> str:
@@ -87,6 +103,7 @@ def date_label(text: str | None, status: str | None = None, lang: str = "en") ->
     return text
 
 
-def source_label(source: Record) -> str:
+def source_label(source: Record, lang: str = "en") -> str:
     """'Publisher, "Title", 2023-10-18 (press)'."""
-    return f'{source["publisher"]}, "{source["title"]}", {source["date"]} ({source["type"]})'
+    kind = t(source["type"], lang)
+    return f'{source["publisher"]}, "{source["title"]}", {source["date"]} ({kind})'

@@ -8,8 +8,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sovcloud.core import certs
 from sovcloud.coverage import Coverage, SchemeDetail
-from sovcloud.i18n import localized, t
-from sovcloud.render.labels import STATE_STYLES, cert_label, source_label
+from sovcloud.i18n import localized, t, tn
+from sovcloud.render.labels import (
+    STATE_STYLES,
+    cert_label,
+    reason_words,
+    scheme_full_name,
+    source_label,
+)
 from sovcloud.render.views import Rows, md, md_table, source_lines, styled
 
 if TYPE_CHECKING:
@@ -18,23 +24,42 @@ if TYPE_CHECKING:
 Record = dict[str, Any]
 
 
-def coverage_line(cov: Coverage, name: str) -> str:
+def coverage_line(cov: Coverage, name: str, lang: str = "en") -> str:
     """'SecNumCloud: 17 of the 27 services are recorded here (63%), by the count of
     2026-09-08 of "Catalogue..." (ANSSI).' The answer first, so that a narrow terminal or
     `head` keeps it; never silent: without an official count, it says the listing may be
     incomplete."""
     if cov.official is None:
-        return (
-            f"{name}: {cov.recorded} recorded here; the register's own count is not recorded, "
-            "so this listing may be incomplete."
+        text = (
+            "{name}: {n} recorded here; the register's own count is not recorded, so this "
+            "listing may be incomplete."
         )
+        return tn(cov.recorded, text, text, lang, name=name)
     count = cov.official
     register = cov.register or {}
-    where = f' of "{register["title"]}" ({register["publisher"]})' if register else ""
+    where = (
+        t(
+            ' of "{title}" ({publisher})',
+            lang,
+            title=register["title"],
+            publisher=register["publisher"],
+        )
+        if register
+        else ""
+    )
     share = f" ({100 * cov.recorded / count['count']:.0f}%)" if count["count"] else ""
-    return (
-        f"{name}: {cov.recorded} of the {count['count']} {count['unit']} are recorded "
-        f"here{share}, by the count of {count['date']}{where}."
+    return tn(
+        cov.recorded,
+        "{name}: {n} of the {count} {unit} is recorded here{share}, by the count of {date}{where}.",
+        "{name}: {n} of the {count} {unit} are recorded here{share}, by the count of "
+        "{date}{where}.",
+        lang,
+        name=name,
+        count=count["count"],
+        unit=t(count["unit"], lang),
+        where=where,
+        date=count["date"],
+        share=share,
     )
 
 
@@ -81,20 +106,25 @@ class SchemesView(NamedTuple):
     def document(self) -> Any:
         return [{**record, "coverage": coverage_document(cov)} for record, cov in self.schemes]
 
-    def _row(self, record: Record, cov: Coverage) -> list[str]:
+    def _row(self, record: Record, cov: Coverage, one_line: bool = False) -> list[str]:
+        """The cells people read; the name with the name spelt out under it (beside it, in
+        parentheses, on `one_line`)."""
         official = cov.official
         counted = (
-            f"{cov.recorded} / {official['count']} {official['unit']} ({official['date']})"
+            f"{cov.recorded} / {official['count']} {t(official['unit'], self.lang)} "
+            f"({official['date']})"
             if official
             else f"{cov.recorded} / ?"
         )
         register = record.get("official_register")
+        full_name = scheme_full_name(record, self.lang)
         return [
             record["id"],
-            record["name"],
+            record["name"]
+            + ((f" ({full_name})" if one_line else f"\n{full_name}") if full_name else ""),
             record["authority"],
             record["jurisdiction"],
-            record["certifies"],
+            t(record["certifies"], self.lang),
             t(record["held_as"], self.lang),
             counted,
             register["title"] if register else "-",
@@ -138,7 +168,7 @@ class SchemesView(NamedTuple):
 
     def markdown(self) -> str:
         headers = [t(h, self.lang) for h in SCHEMES_HEADERS]
-        return md_table(headers, [self._row(r, c) for r, c in self.schemes])
+        return md_table(headers, [self._row(r, c, one_line=True) for r, c in self.schemes])
 
     def rich(self, console: Console) -> None:
         from sovcloud.render.grid import Column, print_lines, table_lines
@@ -153,13 +183,11 @@ class SchemesView(NamedTuple):
             cells = self._row(record, cov)
             rows.append([(cells[i], "") for i in keep])
         print_lines(console, table_lines(columns, rows, console.width))
-        console.print(
-            styled(
-                f"{len(self.schemes)} schemes. Recorded: entries (or hosts) held here today, "
-                "against the register's own latest count.",
-                "dim",
-            )
+        text = (
+            "{n} schemes. Recorded: entries (or hosts) held here today, against the register's "
+            "own latest count."
         )
+        console.print(styled(tn(len(self.schemes), text, text, self.lang), "dim"))
 
 
 class SchemeView(NamedTuple):
@@ -190,7 +218,7 @@ class SchemeView(NamedTuple):
             for cert, standing in h.entries:
                 state = t(standing.state, self.lang)
                 if standing.state != certs.HELD:
-                    state += f": {certs.reason_text(standing)}"
+                    state += f": {reason_words(standing, self.lang)}"
                 rows.append(
                     (
                         [
@@ -260,7 +288,7 @@ class SchemeView(NamedTuple):
         out = [f"# {md(r['name'])} ({md(r['id'])})", ""]
         out += [md(line) + "  " for line in self._facts()]
         out += ["", md(localized(r["description"], self.lang)), ""]
-        out += [md(coverage_line(self.detail.coverage, r["name"])), ""]
+        out += [md(coverage_line(self.detail.coverage, r["name"], self.lang)), ""]
         out += [
             "## Holders",
             "",
@@ -283,7 +311,7 @@ class SchemeView(NamedTuple):
         out.append([])
         out += paragraph(localized(r["description"], self.lang), "", width)
         out.append([])
-        out += paragraph(coverage_line(self.detail.coverage, r["name"]), "bold", width)
+        out += paragraph(coverage_line(self.detail.coverage, r["name"], self.lang), "bold", width)
         out.append([])
         keep = [0, 5, 2] if width < 100 else list(range(8))
         columns = [Column(t(HOLDERS_HEADERS[i], self.lang), max_width=36) for i in keep]
@@ -329,10 +357,7 @@ class TagsView(NamedTuple):
         ]
         rows = [[(cell, "") for cell in self._row(tag, c)] for tag, c in self.tags]
         print_lines(console, table_lines(columns, rows, console.width))
-        console.print(
-            styled(
-                f"{len(self.tags)} tags; `sovcloud timeline --tag TAG` lists the events of one "
-                "(an alias works too).",
-                "dim",
-            )
+        text = (
+            "{n} tags; `sovcloud timeline --tag TAG` lists the events of one (an alias works too)."
         )
+        console.print(styled(tn(len(self.tags), text, text, self.lang), "dim"))

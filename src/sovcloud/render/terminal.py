@@ -157,9 +157,9 @@ def error(message: str, label: str = "error") -> None:
     err.print(Text(f"{label}: ", style="bold red") + Text(plain(message)), soft_wrap=True)
 
 
-def warn(message: str) -> None:
+def warn(message: str, label: str = "warning") -> None:
     """A warning line on stderr."""
     from rich.text import Text
 
     err = console(stderr=True)
-    err.print(Text("warning: ", style="yellow") + Text(plain(message)), soft_wrap=True)
+    err.print(Text(f"{label}: ", style="yellow") + Text(plain(message)), soft_wrap=True)

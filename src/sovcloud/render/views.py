@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sovcloud import dates
 from sovcloud.core import certs, schemes
-from sovcloud.i18n import localized, t
+from sovcloud.i18n import localized, t, tn
 from sovcloud.query import EventDetail, Hit, ProviderDetail, ProviderRow
 from sovcloud.render.grid import LINK
 from sovcloud.render.labels import (
@@ -22,6 +22,7 @@ from sovcloud.render.labels import (
     date_label,
     license_label,
     owner_label,
+    reason_words,
     scheme_name,
     source_label,
 )
@@ -226,7 +227,7 @@ class ProvidersView(NamedTuple):
         scheme's register the catalogue holds."""
         from sovcloud.render.schemes import coverage_line
 
-        out = [f"{len(self.rows)} {t('providers', self.lang)}"]
+        out = [tn(len(self.rows), "{n} provider", "{n} providers", self.lang)]
         pending = sum(1 for r in self.rows if r.pending)
         if pending:
             out[0] += f", {pending} " + t(
@@ -247,7 +248,7 @@ class ProvidersView(NamedTuple):
                 + " "
                 + ", ".join(r["id"] for r in self.undated)
             )
-        out += [coverage_line(c, scheme_name(c.scheme)) for c in self.coverage]
+        out += [coverage_line(c, scheme_name(c.scheme), self.lang) for c in self.coverage]
         return out
 
     def flat(self) -> Rows:
@@ -411,7 +412,7 @@ class ProviderView(NamedTuple):
             if c.get("body"):
                 text += f"; {t('issued by', self.lang)} {c['body']}"
             if state != certs.HELD:
-                text += f" — {t(state, self.lang).upper()}: {certs.reason_text(standing)}"
+                text += f" — {t(state, self.lang).upper()}: {reason_words(standing, self.lang)}"
             if c.get("checked"):
                 text += f"; {t('checked', self.lang)} {c['checked']}"
             if c.get("scope"):
@@ -726,9 +727,15 @@ class TimelineView(NamedTuple):
         expected = sum(1 for e in self.events if e["status"] == "expected")
         console.print(
             styled(
-                f"{len(self.events)} {t('events', self.lang)}"
+                tn(len(self.events), "{n} event", "{n} events", self.lang)
                 + (
-                    f", {expected} {t('expected (not yet happened)', self.lang)}"
+                    ", "
+                    + tn(
+                        expected,
+                        "{n} expected (not yet happened)",
+                        "{n} expected (not yet happened)",
+                        self.lang,
+                    )
                     if expected
                     else ""
                 ),
@@ -819,7 +826,7 @@ class CompareView(NamedTuple):
         """An entry with its dates, and its standing when it is not simply held."""
         text = cert_label(cert, lang=self.lang)
         if standing.state != certs.HELD:
-            text += f" ({t(standing.state, self.lang)}: {certs.reason_text(standing)})"
+            text += f" ({t(standing.state, self.lang)}: {reason_words(standing, self.lang)})"
         return text
 
     def _grid(self) -> list[tuple[str, list[tuple[str, str]]]]:
