@@ -111,28 +111,7 @@ def scan(data_dir: Path) -> Scan:
     """List record files, reporting misplaced files and links that leave the directory."""
     result = Scan()
     root = data_dir.resolve()
-    for folder in FOLDERS:
-        if not (data_dir / folder).is_dir() and folder not in OPTIONAL_FOLDERS:
-            result.findings.append(
-                Finding(
-                    str(data_dir / folder),
-                    1,
-                    "SC014",
-                    f"the folder {folder}/ is missing: create it (it may stay empty)",
-                )
-            )
-    try:
-        top = _sorted_entries(data_dir)
-    except OSError as exc:
-        top = []
-        result.findings.append(_unreadable(data_dir, exc))
-    for entry in top:
-        if entry.name in FOLDERS and entry.is_dir():
-            continue  # a link to a folder elsewhere is reported below
-        if entry.name in _IGNORED_NAMES or entry.name.startswith("."):
-            continue
-        result.findings.append(_misplaced(Path(entry.path), None))
-    files = result.files
+    _check_top(data_dir, result.findings)
     for folder in FOLDERS:
         folder_path = data_dir / folder
         if not folder_path.is_dir():
@@ -155,73 +134,93 @@ def scan(data_dir: Path) -> Scan:
             result.findings.append(_unreadable(folder_path, exc))
             continue
         for entry in listed:
-            name = entry.name
-            if not name.isprintable():
-                # Control characters could drive a terminal when the name is shown, bytes
-                # that are not UTF-8 cannot be stored or printed: show it escaped, read nothing.
-                result.findings.append(
-                    Finding(
-                        os.path.join(str(folder_path), printable(name)),
-                        1,
-                        "SC012",
-                        "is not read as a record: its name holds control or invisible "
-                        "characters, or bytes that are not UTF-8 (shown escaped); rename it",
-                    )
-                )
-                continue
-            if not name.endswith(RECORD_SUFFIX) or name in _IGNORED_NAMES:
-                if name not in _IGNORED_NAMES:
-                    result.findings.append(_misplaced(Path(entry.path), folder))
-                continue
-            if entry.is_symlink():
-                try:
-                    target = Path(entry.path).resolve()
-                except (RuntimeError, OSError):  # a loop of links (3.11: RuntimeError)
-                    result.findings.append(
-                        Finding(
-                            entry.path,
-                            1,
-                            "SC001",
-                            "cannot be read: it is a link that leads back to itself; "
-                            "replace it with the record file",
-                        )
-                    )
-                    continue
-                if not target.is_relative_to(root):
-                    result.findings.append(
-                        Finding(
-                            entry.path,
-                            1,
-                            "SC013",
-                            f"is a link to {printable(str(target))}, outside the data "
-                            "directory: "
-                            "replace the link with the file itself",
-                        )
-                    )
-                    continue
-            try:
-                st = entry.stat()
-            except OSError as exc:
-                result.findings.append(
-                    Finding(entry.path, 1, "SC001", f"cannot be read ({exc.strerror})")
-                )
-                continue
-            if not stat.S_ISREG(st.st_mode):
-                if stat.S_ISDIR(st.st_mode):
-                    result.findings.append(_misplaced(Path(entry.path), folder))
-                else:  # reading a pipe would wait forever, a device may never end
-                    result.findings.append(
-                        Finding(
-                            entry.path,
-                            1,
-                            "SC001",
-                            "cannot be read: it is not a regular file (a pipe, socket or "
-                            "device); replace it with the record file",
-                        )
-                    )
-                continue
-            files.append(RecordFile(folder, entry.path, st.st_size, st.st_mtime_ns))
+            found = _record_file(entry, folder, folder_path, root)
+            if isinstance(found, RecordFile):
+                result.files.append(found)
+            elif found is not None:
+                result.findings.append(found)
     return result
+
+
+def _check_top(data_dir: Path, findings: list[Finding]) -> None:
+    """The record folders are there, and nothing else is, but for files people keep beside
+    data (README, LICENSE, hidden files)."""
+    for folder in FOLDERS:
+        if not (data_dir / folder).is_dir() and folder not in OPTIONAL_FOLDERS:
+            findings.append(
+                Finding(
+                    str(data_dir / folder),
+                    1,
+                    "SC014",
+                    f"the folder {folder}/ is missing: create it (it may stay empty)",
+                )
+            )
+    try:
+        top = _sorted_entries(data_dir)
+    except OSError as exc:
+        top = []
+        findings.append(_unreadable(data_dir, exc))
+    for entry in top:
+        if entry.name in FOLDERS and entry.is_dir():
+            continue  # a link to a folder elsewhere is reported by scan
+        if entry.name in _IGNORED_NAMES or entry.name.startswith("."):
+            continue
+        findings.append(_misplaced(Path(entry.path), None))
+
+
+def _record_file(
+    entry: os.DirEntry[str], folder: str, folder_path: Path, root: Path
+) -> RecordFile | Finding | None:
+    """One entry of a record folder: a record file to read, what is wrong with it, or None
+    for a file that is rightly there and not a record."""
+    name = entry.name
+    if not name.isprintable():
+        # Control characters could drive a terminal when the name is shown, bytes that
+        # are not UTF-8 cannot be stored or printed: show it escaped, read nothing.
+        return Finding(
+            os.path.join(str(folder_path), printable(name)),
+            1,
+            "SC012",
+            "is not read as a record: its name holds control or invisible "
+            "characters, or bytes that are not UTF-8 (shown escaped); rename it",
+        )
+    if not name.endswith(RECORD_SUFFIX) or name in _IGNORED_NAMES:
+        return None if name in _IGNORED_NAMES else _misplaced(Path(entry.path), folder)
+    if entry.is_symlink():
+        try:
+            target = Path(entry.path).resolve()
+        except (RuntimeError, OSError):  # a loop of links (3.11: RuntimeError)
+            return Finding(
+                entry.path,
+                1,
+                "SC001",
+                "cannot be read: it is a link that leads back to itself; "
+                "replace it with the record file",
+            )
+        if not target.is_relative_to(root):
+            return Finding(
+                entry.path,
+                1,
+                "SC013",
+                f"is a link to {printable(str(target))}, outside the data directory: "
+                "replace the link with the file itself",
+            )
+    try:
+        st = entry.stat()
+    except OSError as exc:
+        return Finding(entry.path, 1, "SC001", f"cannot be read ({exc.strerror})")
+    if stat.S_ISREG(st.st_mode):
+        return RecordFile(folder, entry.path, st.st_size, st.st_mtime_ns)
+    if stat.S_ISDIR(st.st_mode):
+        return _misplaced(Path(entry.path), folder)
+    # Reading a pipe would wait forever, a device may never end.
+    return Finding(
+        entry.path,
+        1,
+        "SC001",
+        "cannot be read: it is not a regular file (a pipe, socket or "
+        "device); replace it with the record file",
+    )
 
 
 def _unreadable(folder: Path, exc: OSError) -> Finding:
