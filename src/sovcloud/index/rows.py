@@ -6,6 +6,7 @@ reading processes, so it returns compact tuples rather than the parsed objects.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from sovcloud import dates
@@ -89,17 +90,7 @@ def file_rows(file: RecordFile, fid: int, floor: str = "") -> Rows:
         )
         for i, c in enumerate(record.get("certifications", []))
     ]
-    search = []
-    for field, item, where, value in search_fields(file.folder, record):
-        line = line_of(where)
-        if isinstance(value, dict):
-            texts = dict.fromkeys([localized(value, "en"), localized(value, "fr")])
-        else:
-            texts = {value: None}
-        named = file.folder == "providers" and field in ("name", "alias")
-        search += [
-            (fid, field, item, line, t, fold(t), skeleton(t) if named else None) for t in texts
-        ]
+    search = _search_rows(file.folder, record, fid, line_of)
     # A date that is not after `floor` (the day of this refresh) can never again be in the
     # future, as days only pass: its check is left out (most rows otherwise).
     timed = [
@@ -115,6 +106,25 @@ def file_rows(file: RecordFile, fid: int, floor: str = "") -> Rows:
     # The hashes of the record and of the file's other rows, which its keyed hash covers.
     row = (*row, digest(result.record_json), child_digest(refs, certs, search, timed, tagged))
     return row, [(fid, text)], refs, certs, search, timed, tagged
+
+
+def _search_rows(
+    folder: str, record: Record, fid: int, line_of: Callable[[tuple[Any, ...]], int]
+) -> list[tuple[Any, ...]]:
+    """The search rows of a record: each text in English and French (once when they are
+    the same), folded, and for providers' names the skeleton look-alikes are found by."""
+    rows = []
+    for field, item, where, value in search_fields(folder, record):
+        line = line_of(where)
+        if isinstance(value, dict):
+            texts = dict.fromkeys([localized(value, "en"), localized(value, "fr")])
+        else:
+            texts = {value: None}
+        named = folder == "providers" and field in ("name", "alias")
+        rows += [
+            (fid, field, item, line, t, fold(t), skeleton(t) if named else None) for t in texts
+        ]
+    return rows
 
 
 def child_digest(*tables: list[tuple[Any, ...]]) -> bytes:
