@@ -197,3 +197,22 @@ def test_old_installed_data_is_said_once_on_stderr(monkeypatch) -> None:
     assert "--data DIR" in result.stderr
     monkeypatch.setenv("SOVCLOUD_TODAY", "2026-12-15")
     assert "days ago" not in run("providers", "--secnumcloud").stderr
+
+
+def test_the_dev_extra_holds_every_package_the_tests_import() -> None:
+    # With the README's development setup (pip install -e '.[dev]'), no test is skipped for
+    # a missing package: everything a test imports optionally is in the test extra, which
+    # the dev extra includes.
+    import tomllib
+
+    extras = tomllib.loads((REPO / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"
+    ]
+    assert "sovcloud[test]" in extras["dev"]
+    wanted = {
+        re.split(r"[<>=\[ ]", requirement)[0].lower().replace("-", "_")
+        for requirement in extras["test"]
+    }
+    for path in (REPO / "tests").glob("*.py"):
+        for module in re.findall(r"importorskip\(\"([\w.]+)\"\)", path.read_text()):
+            assert module.split(".")[0] in wanted, f"{path.name} needs {module}: add it to test"
