@@ -61,7 +61,7 @@ def test_version() -> None:
 def test_schema_prints_json_schema_of_both_kinds() -> None:
     result = run("schema")
     schemas = json.loads(result.stdout)
-    assert set(schemas) == {"providers", "events", "schemes", "tags"}
+    assert set(schemas) == {"providers", "events", "schemes", "tags", "frameworks"}
     provider = schemas["providers"]
     assert provider["$schema"].startswith("https://json-schema.org/")
     assert provider["additionalProperties"] is False

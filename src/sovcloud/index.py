@@ -386,6 +386,18 @@ class Index:
     def scheme(self, id_: str) -> Record | None:
         return self._one("schemes", id_)
 
+    def frameworks(self) -> list[Record]:
+        """Every valid sovereignty framework record, by id."""
+        return self._serve(
+            self.conn.execute(
+                f"SELECT {_SERVED} {_WITH_RECORDS} WHERE f.folder = 'frameworks' ORDER BY f.id"
+            )
+        )
+
+    def framework(self, id_: str) -> Record | None:
+        """A sovereignty framework record (data/frameworks/), such as eu-csf."""
+        return self._one("frameworks", id_)
+
     def tags(self) -> list[Record]:
         """Every valid tag record, by id."""
         return self._serve(
@@ -876,6 +888,9 @@ def search_fields(folder: str, record: Record) -> list[tuple[str, int, tuple[Any
             ("offer", i, ("offers", i, "name"), o["name"]) for i, o in enumerate(record["offers"])
         ]
     elif folder == "schemes":
+        fields = [("id", 0, ("id",), record["id"]), ("name", 0, ("name",), record["name"])]
+        fields += [("alias", i, ("aliases", i), a) for i, a in enumerate(record["aliases"])]
+    elif folder == "frameworks":
         fields = [("id", 0, ("id",), record["id"]), ("name", 0, ("name",), record["name"])]
         fields += [("alias", i, ("aliases", i), a) for i, a in enumerate(record["aliases"])]
     elif folder == "tags":

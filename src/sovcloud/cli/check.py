@@ -24,6 +24,7 @@ SCHEMA_FILES = {
     "events": "event.schema.json",
     "schemes": "scheme.schema.json",
     "tags": "tag.schema.json",
+    "frameworks": "framework.schema.json",
 }
 
 
