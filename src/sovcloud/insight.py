@@ -545,6 +545,8 @@ class Tender(NamedTuple):
     as_of: dt.date | None = None
     everyone: bool = False  # every near miss, and providers with nothing toward any need
     all_services: bool = False  # every service asked for, rather than any of them
+    # A minimum SEAL per objective of the EU Cloud Sovereignty Framework: ("sov-2", 3).
+    seals: list[tuple[str, int]] = []
 
 
 class MatchResult(NamedTuple):
@@ -567,6 +569,8 @@ DISTANCE = {
     ("service", "missing"): 1.0,
     ("service", "unknown"): 1.0,
     ("service", "pending"): 0.5,
+    ("seal", "missing"): 3.0,
+    ("seal", "unknown"): 2.0,
 }
 
 
@@ -581,6 +585,8 @@ def _distance(candidate: Candidate) -> float:
     for need in candidate.lacks:
         if need.requirement.startswith("service:"):
             total += DISTANCE[("service", need.state)]
+        elif need.requirement.startswith("sov-"):
+            total += DISTANCE[("seal", need.state)]
         elif need.state == "missing":
             held_as = schemes_.get(need.requirement).held_as or "certified"
             total += MISSING_SCHEME.get(held_as, 2.0)
@@ -682,6 +688,11 @@ def match(index: Index, tender: Tender, today: dt.date) -> MatchResult:
     candidates = []
     left_out = 0
     seen_schemes: set[str] = set()
+    graded = None
+    if tender.seals:
+        from sovcloud.sovereignty import seal_needs
+
+        graded = seal_needs(index, tender.seals, on)
     for record in index.providers():
         seen_schemes.update(c["scheme"] for c in record["certifications"])
         if countries and record["country"] not in countries:
@@ -696,6 +707,8 @@ def match(index: Index, tender: Tender, today: dt.date) -> MatchResult:
             needs += [_service_need(record, s) for s in services]
         else:
             needs.append(_any_service_need(record, services))
+        if graded is not None:
+            needs += graded(record)
         candidate = Candidate(record, needs)
         if not candidate.meets_all and not tender.everyone:
             if all(n.state == "missing" for n in needs):
