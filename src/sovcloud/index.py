@@ -341,6 +341,7 @@ class Index:
             "events": rows.get("events", 0),
             "schemes": rows.get("schemes", 0),
             "tags": rows.get("tags", 0),
+            "frameworks": rows.get("frameworks", 0),
             "errors": len(self.errors),
             "warnings": len(self.warnings),
             "notices": len(self.notices),

@@ -84,7 +84,7 @@ def _non_eu_control(ctx: Context) -> list[Fact] | None:
     facts = []
     for owner, cites in _parents(ctx):
         if not _in_eea(owner["country"]):
-            via = "" if cites is record else f" of {cites['name']}, its parent company"
+            via = "" if cites is record else f" of its parent {cites['name']}"
             facts.append(_owner_fact(owner, cites, via))
     eu_parent = any(_in_eea(o["country"]) for o, c in _parents(ctx) if c is record)
     if not _in_eea(record["country"]) and not eu_parent:
@@ -117,7 +117,7 @@ def _us_control(ctx: Context) -> list[Fact] | None:
         facts.append(Fact("registered office in the United States", record_sources(record)))
     for owner, cites in _parents(ctx):
         if owner["country"] == "US":
-            via = "" if cites is record else f" of {cites['name']}, its parent company"
+            via = "" if cites is record else f" of its parent {cites['name']}"
             facts.append(_owner_fact(owner, cites, via))
     return facts or None
 
@@ -143,6 +143,16 @@ def _eu_owned(ctx: Context) -> list[Fact] | None:
         )
     )
     return facts
+
+
+def _eu_parent(ctx: Context) -> list[Fact] | None:
+    record = ctx.record
+    if not _in_eea(record["country"]):
+        return None
+    parents = _parents(ctx)
+    if not parents or any(not _in_eea(o["country"]) for o, _ in parents):
+        return None
+    return [_owner_fact(o, c) for o, c in parents if c is record]
 
 
 def _secnumcloud_32(ctx: Context) -> list[Fact] | None:
@@ -274,6 +284,17 @@ RULES: tuple[Rule, ...] = (
         "agreements are not weighed here.",
         {"sov-1-1": (4,)},
         _eu_owned,
+    ),
+    Rule(
+        "eu-parent",
+        "Controlled by an EU/EEA parent company",
+        "Applies when the registered office is in the EU/EEA and the parent companies "
+        "holding the provider on the day are all based in the EU/EEA (their own parents too, "
+        "one level up). The final decisions are then taken largely or wholly inside the EU: "
+        "SOV-1.1 is at SEAL-3 or 4. Minority holders outside the EU, licences and contracts "
+        "are not weighed here.",
+        {"sov-1-1": (3, 4)},
+        _eu_parent,
     ),
     Rule(
         "secnumcloud-3-2",

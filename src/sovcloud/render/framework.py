@@ -317,13 +317,11 @@ class FrameworkAssessView(NamedTuple):
         width = console.width
         numbered = Numbered.of(self._facts())
         overall, score = self._overall()
-        out: list[Line] = [
-            [
-                (r["name"], "bold"),
-                (f"  ({r['id']})", "dim"),
-                (f"  {a.framework['name']} on {a.on}", ""),
-            ]
-        ]
+        if len(r["name"]) + len(r["id"]) + 4 <= width:
+            out: list[Line] = [[(r["name"], "bold"), (f"  ({r['id']})", "dim")]]
+        else:  # a long name and id, each on its own line
+            out = paragraph(r["name"], "bold", width) + paragraph(f"({r['id']})", "dim", width)
+        out += paragraph(f"{a.framework['name']} on {a.on}", "", width)
         out += paragraph(self._version_line(), "dim", width)
         out += paragraph(DISCLAIMER, "italic", width)
         for note in a.notes:
@@ -341,15 +339,17 @@ class FrameworkAssessView(NamedTuple):
             out.append(
                 [
                     (f"{label(result.id)} {localized(objective['name'], 'en')}", "bold"),
-                    (f"  weight {number(result.weight)}%", "dim"),
                     ("  ", ""),
                     (seal_span(result.seal), f"bold {SEAL_STYLES[int(result.seal.high)]}"),
-                    (
-                        f"  points {points_span(result.points)} of "
-                        f"{number(a.framework['nominal_points'])}",
-                        "dim",
-                    ),
                 ]
+            )
+            out += paragraph(
+                f"weight {number(result.weight)}%; points {points_span(result.points)} of "
+                f"{number(a.framework['nominal_points'])}",
+                "dim",
+                width,
+                indent="  ",
+                hang="  ",
             )
             if result.capped_by:
                 out += paragraph(
@@ -511,7 +511,7 @@ class FrameworkRulesView(NamedTuple):
             )
 
         out = [f"## How `assess --framework {fw['id']}` decides", "", wrapped(INTRO), ""]
-        out += [wrapped(localized(fw["description"], "en")), ""]
+        out += [wrapped(md(localized(fw["description"], "en"))), ""]
         out += ["### Versions, weights and level names", ""]
         objectives = [o["id"] for o in fw["objectives"]]
         headers = ["Version", "Published", *[label(o) for o in objectives]]
@@ -534,23 +534,19 @@ class FrameworkRulesView(NamedTuple):
                 "Without --weights, the latest version published by the day is used. An "
                 "objective's points are out of a nominal "
                 f"{number(fw['nominal_points'])}; the score is the sum of each objective's "
-                "weight times its points over that nominal, in percent."
+                "weight times its points over that nominal, in percent. Answers' points are "
+                "rounded to two decimals in the calculator, so a perfect set of answers scores "
+                "a little over 100%, as the calculator itself does."
             ),
             "",
-            wrapped(localized(fw["note"], "en")),
+            wrapped(md(localized(fw["note"], "en"))),
             "",
             "Sources:",
             "",
         ]
         for version, source in self._references():
-            url = f" <{source['url']}>" if source.get("url") else ""
-            out.append(
-                wrapped(
-                    f'- ({version}) {source["publisher"]}, "{source["title"]}", '
-                    f"{source['date']} ({source['type']}){url}",
-                    "  ",
-                )
-            )
+            url = f" <{plain(source['url'])}>" if source.get("url") else ""
+            out.append(wrapped(f"- ({md(version)}) {md(source_label(source))}{url}", "  "))
         out += ["", "### The criteria", ""]
         out += [
             wrapped(
@@ -560,12 +556,12 @@ class FrameworkRulesView(NamedTuple):
             "",
         ]
         for o in fw["objectives"]:
-            out.append(f"- {label(o['id'])} {localized(o['name'], 'en')}:")
+            out.append(f"- {label(o['id'])} {md(localized(o['name'], 'en'))}:")
             for c in o["criteria"]:
-                seals = " · ".join(str(r["seal"]) for r in c["rungs"])
+                seals = "·".join(str(r["seal"]) for r in c["rungs"])
                 out.append(
                     wrapped(
-                        f"  - {label(c['id'])} {localized(c['title'], 'en')}: SEAL {seals}",
+                        f"  - {label(c['id'])} {md(localized(c['title'], 'en'))}: SEAL {seals}",
                         "    ",
                     )
                 )
@@ -611,6 +607,18 @@ class FrameworkRulesView(NamedTuple):
                 indent="  ",
                 hang="    ",
             )
+        for o in fw["objectives"]:
+            out += [[], [(f"{label(o['id'])} {localized(o['name'], 'en')}", "bold")]]
+            for c in o["criteria"]:
+                seals = "·".join(str(r["seal"]) for r in c["rungs"])
+                out += paragraph(
+                    f"{label(c['id'])} {localized(c['title'], 'en')}: SEAL {seals}",
+                    "",
+                    width,
+                    indent="  ",
+                    hang="    ",
+                )
+        out += [[], [("What the records answer", "bold underline")]]
         for rule in RULES:
             out += [[], [(rule.title, "bold"), (f"  ({rule.id})", "dim")]]
             out += paragraph(rule.explanation, "", width, indent="  ", hang="  ")
@@ -625,6 +633,6 @@ class FrameworkRulesView(NamedTuple):
                 out.append([("    ", ""), (x.url, LINK)])
         out += [
             [],
-            [("The criteria and their answers: --format markdown or csv", "dim")],
+            [("Each criterion's answers, points and levels: --format csv or markdown", "dim")],
         ]
         print_lines(console, out)
