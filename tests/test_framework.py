@@ -317,11 +317,25 @@ def test_validate_checks_the_framework_record(data: Path) -> None:
 
 def test_validate_checks_a_providers_answers(data: Path) -> None:
     write_provider(data, "badcloud", "sovereignty:\n" + answer("sov-3-1", "4, 4")
-                   + answer("sov-3-2", "2", "offers: [nothing]"))
+                   + answer("sov-3-2", "2", "offers: [nothing]") + answer("sov-3-9", "1")
+                   + answer("sov-3-3", "6"))
     result = run("validate", str(data), "--format", "json")
-    found = {(f["code"], f["line"]) for f in json.loads(result.stdout)["findings"]
+    assert result.exit_code == 1
+    found = {(f["code"], f["line"], f["message"]) for f in json.loads(result.stdout)["findings"]
              if f["file"].endswith("badcloud.yaml")}
-    assert {code for code, _ in found} == {"SC208", "SC203"}
+    assert {code for code, _, _ in found} == {"SC208", "SC203", "SC103"}
+    # Checked against the framework, at the answer's line, with the nearest criterion.
+    assert any(code == "SC203" and line == 17 and text.startswith(
+        "sovereignty answer 3 names criterion `sov-3-9`, which no framework in frameworks/ "
+        "defines: did you mean `sov-3-") for code, line, text in found)
+    assert any(code == "SC103" and line == 21 and "the 5 answers that `sov-3-3` offers" in text
+               for code, line, text in found)
+    # Without frameworks/, there is nothing to check them against.
+    shutil.rmtree(data / "frameworks")
+    result = run("validate", str(data), "--format", "json")
+    codes = {f["code"] for f in json.loads(result.stdout)["findings"]
+             if f["file"].endswith("badcloud.yaml")}
+    assert codes == {"SC208", "SC203"}
 
 
 # --- match ---------------------------------------------------------------------------------

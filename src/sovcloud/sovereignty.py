@@ -26,13 +26,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from sovcloud import dates
 from sovcloud.core import framework as rules_
 from sovcloud.countries import EEA_MEMBERS
-from sovcloud.errors import NotFoundError
+from sovcloud.errors import Finding, NotFoundError
 from sovcloud.i18n import localized
 from sovcloud.insight import Context, Fact, Need, Reference, cert_verdict, cited, record_sources
 from sovcloud.query import as_of, existed, resolve
 from sovcloud.render.labels import cert_label
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sovcloud.index import Index
 
 Record = dict[str, Any]
@@ -564,6 +566,59 @@ def chosen_version(framework: Record, name: str | None, on: dt.date) -> Record:
         return rules_.version(framework, name, on)
     except KeyError as exc:
         raise NotFoundError(str(exc.args[0])) from None
+
+
+def answer_findings(index: Index, data_dir: Path) -> list[Finding]:
+    """For validate: SC203 for a provider's sovereignty answer naming a criterion no
+    framework in frameworks/ defines, SC103 for one giving an answer beyond those its
+    criterion offers. Nothing to check when the data has no frameworks."""
+    import difflib
+
+    from sovcloud.yamlparse import ParseError, parse
+
+    criteria: dict[str, Record] = {}
+    for framework in index.frameworks():
+        criteria.update(rules_.criteria(framework))
+    if not criteria:
+        return []
+    found = []
+    for record in index.providers():
+        problems = []
+        for position, item in enumerate(record["sovereignty"]):
+            criterion = criteria.get(item["criterion"])
+            if criterion is None:
+                close = difflib.get_close_matches(item["criterion"], list(criteria), n=1)
+                hint = f"did you mean `{close[0]}`? " if close else ""
+                problems.append(
+                    (
+                        position,
+                        "SC203",
+                        f"sovereignty answer {position + 1} names criterion "
+                        f"`{item['criterion']}`, which no framework in frameworks/ defines: "
+                        f"{hint}`sovcloud assess --rules --framework eu-csf` lists them",
+                    )
+                )
+            elif max(item["answers"]) > len(criterion["rungs"]):
+                problems.append(
+                    (
+                        position,
+                        "SC103",
+                        f"`answers` of sovereignty answer {position + 1} go beyond the "
+                        f"{len(criterion['rungs'])} answers that `{item['criterion']}` offers: "
+                        "number them from 1 in the framework's order",
+                    )
+                )
+        if not problems:
+            continue
+        path = data_dir / "providers" / f"{record['id']}.yaml"
+        try:
+            line_of = parse(path.read_text(encoding="utf-8")).line_of
+        except (OSError, ValueError, ParseError):  # changed since it was read: its first line
+            line_of = None
+        for position, code, message in problems:
+            line = line_of(("sovereignty", position, "criterion")) if line_of else 1
+            found.append(Finding(str(path), line, code, message))
+    return found
 
 
 # --- match ----------------------------------------------------------------------------------
