@@ -184,7 +184,8 @@ def show(
     from sovcloud.render.views import EventView, ProviderView
 
     def question(index: "Index") -> Any:
-        framework = index.framework(name.strip().lower())
+        key = name.strip().lower()
+        framework = index.framework(key) if key.isascii() and key.isprintable() else None
         if framework is not None:  # a framework is shown as its rules: how it decides
             from sovcloud.render.framework import FrameworkRulesView
 
