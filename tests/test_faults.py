@@ -119,8 +119,8 @@ def test_two_processes_building_a_fresh_index_at_once(tmp_path: Path,
     # 400 files: above the size where each process reads them with a pool of workers.
     data = tmp_path / "data"
     generate(data, 100, 300)
-    expected = {"files": 400, "providers": 100, "events": 300, "schemes": 0, "tags": 0, "errors": 0,
-                "warnings": 0, "notices": 0}
+    expected = {"files": 400, "providers": 100, "events": 300, "schemes": 0, "tags": 0,
+                "frameworks": 0, "errors": 0, "warnings": 0, "notices": 0}
     for attempt in range(3):
         monkeypatch.setenv("SOVCLOUD_CACHE_DIR", str(tmp_path / f"cache-{attempt}"))
         both = [sovcloud("validate", str(data), "--format", "json"),

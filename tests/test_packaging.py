@@ -41,7 +41,7 @@ def test_wheel_carries_the_data_and_py_typed(dist: Path) -> None:
     (wheel,) = dist.glob("*.whl")
     assert wheel.name == f"sovcloud-{__version__}-py3-none-any.whl"
     names = set(zipfile.ZipFile(wheel).namelist())
-    for kind in ("providers", "events", "schemes", "tags"):
+    for kind in ("providers", "events", "schemes", "tags", "frameworks"):
         shipped = {f"sovcloud/data/{kind}/{p.name}" for p in (REPO / "data" / kind).glob("*.yaml")}
         assert shipped and shipped <= names
     assert "sovcloud/py.typed" in names

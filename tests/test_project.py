@@ -61,7 +61,7 @@ def test_version() -> None:
 def test_schema_prints_json_schema_of_both_kinds() -> None:
     result = run("schema")
     schemas = json.loads(result.stdout)
-    assert set(schemas) == {"providers", "events", "schemes", "tags"}
+    assert set(schemas) == {"providers", "events", "schemes", "tags", "frameworks"}
     provider = schemas["providers"]
     assert provider["$schema"].startswith("https://json-schema.org/")
     assert provider["additionalProperties"] is False
@@ -114,7 +114,8 @@ def test_validate_formats() -> None:
     document = json.loads(result.stdout)
     # Docaposte's HDS rests on press without a version: notices, which never fail.
     assert document["summary"] == {"files": 15, "providers": 6, "events": 5, "schemes": 4,
-                                   "tags": 0, "errors": 0, "warnings": 0, "notices": 3}
+                                   "tags": 0, "frameworks": 0, "errors": 0, "warnings": 0,
+                                   "notices": 3}
     result = run("validate", str(FIXTURE_DATA), "--format", "github")
     assert "::notice file=" in result.stdout
     assert result.stdout.splitlines()[-1].startswith("valid: 15 files")

@@ -86,6 +86,8 @@ def check_record(result: Checked, stem: str, line_of: LineOf) -> None:
     report.not_future(("last_reviewed",), record["last_reviewed"], "last_reviewed")
     if result.folder == "schemes":
         _check_scheme(record, seen, report.add)
+    elif result.folder == "frameworks":
+        _check_framework(record, seen, report.add)
     elif result.folder == "events":
         _check_event(record, report)
     elif result.folder == "providers":
@@ -192,7 +194,13 @@ def _check_links(record: Record, seen: set[str], report: _Report) -> None:
             )
     if record["status"] != "announced":
         report.not_future(("founded",), record["founded"], "founded")
-    for section in ("owners", "licensed_technology", "data_centres", "certifications"):
+    for section in (
+        "owners",
+        "licensed_technology",
+        "data_centres",
+        "certifications",
+        "sovereignty",
+    ):
         for index, item in enumerate(record[section]):
             _citations(item.get("sources", []), (section, index, "sources"), seen, report.add)
             ref = item.get("provider")
@@ -213,6 +221,7 @@ def _check_links(record: Record, seen: set[str], report: _Report) -> None:
             owner["until"],
             "ownership ends before it starts",
         )
+    _check_answers(record, offers, report.add, report.order)
 
 
 def _check_certifications(record: Record, report: _Report) -> None:
@@ -292,6 +301,95 @@ def _check_scheme(
                     (section, index, key),
                     "SC208",
                     f"{key} `{name}` is listed twice in `{section}`: list each once",
+                )
+
+
+def _check_answers(
+    record: dict[str, Any],
+    offers: list[str],
+    add: Callable[[tuple[Any, ...], str, str], None],
+    order: Callable[[tuple[Any, ...], str | None, str | None, str], None],
+) -> None:
+    """A provider's sovereignty answers: each rung once, known offers, dates in order. Whether
+    the criterion and its rungs exist is checked against the framework (sovereignty.py)."""
+    for index, item in enumerate(record["sovereignty"]):
+        where = ("sovereignty", index)
+        answers = item["answers"]
+        if len(set(answers)) != len(answers):
+            add(
+                (*where, "answers"),
+                "SC208",
+                f"`answers` of sovereignty answer {index + 1} lists a rung twice: list each once",
+            )
+        for j, offer in enumerate(item["offers"]):
+            if offer not in offers:
+                add(
+                    (*where, "offers", j),
+                    "SC203",
+                    f"names offer `{offer}`, which is not in this record's offers "
+                    f"({', '.join(offers) or 'none'}): add the offer or fix the id",
+                )
+        order((*where, "until"), item["since"], item["until"], "it ends before it starts")
+
+
+def _check_framework(
+    record: dict[str, Any], seen: set[str], add: Callable[[tuple[Any, ...], str, str], None]
+) -> None:
+    """A framework's versions weigh exactly its objectives, 100 in all; its criteria are named
+    after their objective, listed once, cite its sources and rise in points."""
+    objectives = [o["id"] for o in record["objectives"]]
+    for index, name in enumerate(objectives):
+        if objectives.index(name) != index:
+            add(("objectives", index, "id"), "SC208", f"objective `{name}` is listed twice")
+    versions = [v["version"] for v in record["versions"]]
+    for index, version in enumerate(record["versions"]):
+        where = ("versions", index)
+        _citations(version["sources"], (*where, "sources"), seen, add)
+        if versions.index(version["version"]) != index:
+            add((*where, "version"), "SC208", f"version `{version['version']}` is listed twice")
+        weights = version["weights"]
+        strays = [k for k in weights if k not in objectives]
+        missing = [o for o in objectives if o not in weights]
+        if strays or missing:
+            add(
+                (*where, "weights"),
+                "SC103",
+                f"`weights` of version {version['version']} must weigh each objective once "
+                + (f"(not an objective: {', '.join(strays)}) " if strays else "")
+                + (f"(no weight for: {', '.join(missing)}) " if missing else "")
+                + f"; the objectives are {', '.join(objectives)}",
+            )
+        total = sum(weights.values())
+        if abs(total - 100) > 0.01:
+            add(
+                (*where, "weights"),
+                "SC103",
+                f"`weights` of version {version['version']} add up to {total:g}, not 100: "
+                "write each objective's weight in percent",
+            )
+    criteria: list[str] = []
+    for i, objective in enumerate(record["objectives"]):
+        for j, criterion in enumerate(objective["criteria"]):
+            place: tuple[Any, ...] = ("objectives", i, "criteria", j)
+            cid = criterion["id"]
+            _citations(criterion["sources"], (*place, "sources"), seen, add)
+            if cid in criteria:
+                add((*place, "id"), "SC208", f"criterion `{cid}` is listed twice")
+            criteria.append(cid)
+            if not cid.startswith(objective["id"] + "-"):
+                add(
+                    (*place, "id"),
+                    "SC103",
+                    f"criterion `{cid}` is listed under objective `{objective['id']}`: name it "
+                    f"`{objective['id']}-<number>` or move it",
+                )
+            points = [r["points"] for r in criterion["rungs"]]
+            if points != sorted(points):
+                add(
+                    (*place, "rungs"),
+                    "SC103",
+                    f"the answers of criterion `{cid}` must go from the lowest points to the "
+                    f"highest ({', '.join(f'{p:g}' for p in points)})",
                 )
 
 

@@ -19,6 +19,9 @@ ISO_3166_ALPHA2 = frozenset(
 EU_MEMBERS = frozenset(
     "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
 )
+# The European Economic Area: the EU and Iceland, Liechtenstein, Norway. The EU Cloud
+# Sovereignty Framework counts EU/EEA entities and locations alike.
+EEA_MEMBERS = EU_MEMBERS | frozenset({"IS", "LI", "NO"})
 
 # Country names people write instead of the code, in English and French (folded: lower
 # case, no accents), for "did you mean FR?" hints. Not exhaustive: the markets sovcloud

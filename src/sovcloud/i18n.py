@@ -87,6 +87,7 @@ FRENCH = {
     "notices": "remarques",
     "schemes": "référentiels",
     "tags": "étiquettes",
+    "frameworks": "cadres de souveraineté",
     "since": "depuis",
     "until": "jusqu'au",
     "ended": "fin",

@@ -21,11 +21,11 @@ from sovcloud import dates
 from sovcloud.checks import fold
 from sovcloud.core import certs
 from sovcloud.core import schemes as schemes_
+from sovcloud.core.labels import STATUS_WORDS, cert_label, reason_words, scheme_name
 from sovcloud.countries import EU_MEMBERS
 from sovcloud.errors import NotFoundError
 from sovcloud.i18n import t
 from sovcloud.query import as_of, existed, resolve
-from sovcloud.render.labels import STATUS_WORDS, cert_label, reason_words, scheme_name
 
 if TYPE_CHECKING:
     from sovcloud.index import Index
@@ -642,6 +642,8 @@ class Tender(NamedTuple):
     as_of: dt.date | None = None
     everyone: bool = False  # every near miss, and providers with nothing toward any need
     all_services: bool = False  # every service asked for, rather than any of them
+    # A minimum SEAL per objective of the EU Cloud Sovereignty Framework: ("sov-2", 3).
+    seals: list[tuple[str, int]] = []
 
 
 class MatchResult(NamedTuple):
@@ -664,6 +666,8 @@ DISTANCE = {
     ("service", "missing"): 1.0,
     ("service", "unknown"): 1.0,
     ("service", "pending"): 0.5,
+    ("seal", "missing"): 3.0,
+    ("seal", "unknown"): 2.0,
 }
 
 
@@ -678,6 +682,8 @@ def _distance(candidate: Candidate) -> float:
     for need in candidate.lacks:
         if need.requirement.startswith("service:"):
             total += DISTANCE[("service", need.state)]
+        elif need.requirement.startswith("sov-"):
+            total += DISTANCE[("seal", need.state)]
         elif need.state == "missing":
             held_as = schemes_.get(need.requirement).held_as or "certified"
             total += MISSING_SCHEME.get(held_as, 2.0)
@@ -796,6 +802,11 @@ def match(index: Index, tender: Tender, today: dt.date, lang: str = "en") -> Mat
     candidates = []
     left_out = 0
     seen_schemes: set[str] = set()
+    graded = None
+    if tender.seals:
+        from sovcloud.sovereignty import seal_needs
+
+        graded = seal_needs(index, tender.seals, on)
     for record in index.providers():
         seen_schemes.update(c["scheme"] for c in record["certifications"])
         if countries and record["country"] not in countries:
@@ -810,6 +821,8 @@ def match(index: Index, tender: Tender, today: dt.date, lang: str = "en") -> Mat
             needs += [_service_need(record, s, lang) for s in services]
         else:
             needs.append(_any_service_need(record, services, lang))
+        if graded is not None:
+            needs += graded(record)
         candidate = Candidate(record, needs)
         if not candidate.meets_all and not tender.everyone:
             if all(n.state == "missing" for n in needs):

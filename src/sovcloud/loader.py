@@ -213,6 +213,7 @@ def _field_names() -> list[str]:
         *m.MODELS.values(),
         *(m.Certification, m.DataCentre, m.License, m.Offer, m.Owner, m.Ownership, m.Source),
         *(m.SchemeVersion, m.Milestone, m.Activity, m.Register, m.HolderCount),
+        *(m.SovereigntyAnswer, m.FrameworkVersion, m.Objective, m.Criterion, m.Rung),
     ]
     for model in models:
         names.update(model.model_fields)

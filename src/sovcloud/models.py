@@ -369,6 +369,30 @@ class Certification(Strict):
     note: Prose | None = None
 
 
+# A criterion of a framework in data/frameworks/: `sov-3-1` is SOV-3's first criterion.
+CRITERION_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*-[0-9]+$"
+
+
+class SovereigntyAnswer(Strict):
+    """What a source says toward one criterion of a sovereignty framework (the EU Cloud
+    Sovereignty Framework's `sov-4-4`...): the answer rungs it supports, in its own words."""
+
+    criterion: Annotated[str, Field(pattern=CRITERION_PATTERN, max_length=80)] = Field(
+        description="a criterion id of data/frameworks/eu-csf.yaml, such as sov-4-4"
+    )
+    answers: Annotated[
+        list[Annotated[int, Field(ge=1, le=9)]], Field(min_length=1, max_length=9)
+    ] = Field(
+        description="the answer rungs (numbered from 1, as the framework lists them) that the "
+        "sources support: one when they settle it, several when they leave a choice open"
+    )
+    offers: list[Slug] = Field(default=[], description="the offers it concerns, if not all")
+    since: PartialDate | None = Field(default=None, description="from when it holds")
+    until: PartialDate | None = Field(default=None, description="until when it held")
+    sources: Citations
+    note: Prose = Field(description="what the sources say, in your own words")
+
+
 class Provider(Strict):
     """One provider: data/providers/<id>.yaml."""
 
@@ -388,6 +412,11 @@ class Provider(Strict):
     offers: list[Offer] = []
     data_centres: list[DataCentre] = []
     certifications: list[Certification] = []
+    sovereignty: list[SovereigntyAnswer] = Field(
+        default=[],
+        description="sourced answers to criteria of a sovereignty framework (data/frameworks/), "
+        "for what the other fields cannot say: key custody, support staff, the SOC...",
+    )
     sources: Annotated[list[Source], Field(min_length=1)]
     last_reviewed: Day
     note: Prose | None = None
@@ -571,11 +600,78 @@ class Tag(Strict):
     note: Prose | None = None
 
 
+class Rung(Strict):
+    """One answer a criterion offers, with the points it scores and the SEAL it allows."""
+
+    label: LocalizedText = Field(description="the answer, in your own words")
+    points: Annotated[float, Field(ge=0, le=1000)]
+    seal: Annotated[int, Field(ge=0, le=4)] = Field(description="the SEAL level the answer allows")
+
+
+class Criterion(Strict):
+    """A question of an objective, with its answers from the lowest to the highest."""
+
+    id: Annotated[str, Field(pattern=CRITERION_PATTERN, max_length=80)]
+    title: LocalizedText = Field(description="what it asks, in your own words")
+    rungs: Annotated[list[Rung], Field(min_length=2, max_length=9)] = Field(
+        description="the answers, from the lowest score to the highest"
+    )
+    sources: Citations
+    note: Prose | None = None
+
+
+class Objective(Strict):
+    """One sovereignty objective (SOV-1 to SOV-8) and its criteria."""
+
+    id: Slug
+    name: LocalizedText
+    description: Prose
+    criteria: Annotated[list[Criterion], Field(min_length=1)]
+
+
+class FrameworkVersion(Strict):
+    """A published version of a framework: its weights and the names of its levels."""
+
+    version: Version
+    title: Line
+    published: PartialDate
+    weights: dict[Slug, Annotated[float, Field(ge=0, le=100)]] = Field(
+        description="each objective's weight in percent; they add up to 100"
+    )
+    seal_names: Annotated[list[LocalizedText], Field(min_length=5, max_length=5)] = Field(
+        description="the names of SEAL-0 to SEAL-4 in this version"
+    )
+    sources: Citations
+    note: Prose | None = None
+
+
+class Framework(Strict):
+    """A sovereignty framework, such as the EU Cloud Sovereignty Framework:
+    data/frameworks/<id>.yaml."""
+
+    id: Slug
+    name: Line
+    aliases: list[Line] = []
+    authority: Line
+    nominal_points: Annotated[float, Field(gt=0)] = Field(
+        description="the points each objective's score is divided by (the calculator's 1000)"
+    )
+    versions: Annotated[list[FrameworkVersion], Field(min_length=1)] = Field(
+        description="oldest first"
+    )
+    objectives: Annotated[list[Objective], Field(min_length=1)]
+    description: Prose
+    sources: Annotated[list[Source], Field(min_length=1)]
+    last_reviewed: Day
+    note: Prose | None = None
+
+
 MODELS: dict[str, type[Strict]] = {
     "providers": Provider,
     "events": Event,
     "schemes": Scheme,
     "tags": Tag,
+    "frameworks": Framework,
 }
 
 

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from sovcloud.errors import DataDirError, Finding
 
-FOLDERS = ("providers", "events", "schemes", "tags")
+FOLDERS = ("providers", "events", "schemes", "tags", "frameworks")
 # A data directory from before schemes were records has no schemes/: its certifications
-# are shown by scheme id and not checked against scheme records.
-OPTIONAL_FOLDERS = ("schemes", "tags")
+# are shown by scheme id and not checked against scheme records; one without frameworks/
+# has no sovereignty framework to assess against.
+OPTIONAL_FOLDERS = ("schemes", "tags", "frameworks")
 RECORD_SUFFIX = ".yaml"
 # Files a data directory may hold besides records, which are not data.
 _IGNORED_NAMES = {"README.md", "readme.md", "LICENSE", "LICENSE.md", ".gitkeep", ".DS_Store"}

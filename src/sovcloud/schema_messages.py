@@ -34,6 +34,10 @@ ITEM_NAMES = {
     "milestones": "milestone",
     "counts": "count",
     "services": "service",
+    "sovereignty": "sovereignty answer",
+    "objectives": "objective",
+    "criteria": "criterion",
+    "rungs": "answer",
 }
 # Schema problems reported per file, at most.
 MAX_FINDINGS = 50

@@ -25,6 +25,7 @@ SCHEMA_FILES = {
     "events": "event.schema.json",
     "schemes": "scheme.schema.json",
     "tags": "tag.schema.json",
+    "frameworks": "framework.schema.json",
 }
 
 
@@ -82,6 +83,10 @@ def validate(
     with progress_bar("Checking data files") as progress:
         index = Index.open(data_dir, today(), max_age_days=max_age, progress=progress)
     untrusted(index)
+    from sovcloud.sovereignty import answer_findings
+
+    # Answers to a sovereignty framework are checked against the framework, once all is read.
+    index.findings += answer_findings(index, data_dir)
     render_findings(index, format_.value, current_lang(lang))
     failing = index.errors or (strict and index.warnings)
     raise typer.Exit(1 if failing else 0)

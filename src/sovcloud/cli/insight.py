@@ -31,6 +31,8 @@ from sovcloud.cli.common import (
 from sovcloud.vocabulary import SERVICE_MODELS
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sovcloud.index import Index
     from sovcloud.render.insight import ChangesView
 
@@ -73,13 +75,33 @@ def assess(
             autocompletion=completion.schemes,
         ),
     ] = None,
+    framework: Annotated[
+        str,
+        typer.Option(
+            "--framework",
+            metavar="ID",
+            help="secnumcloud: the rules below (default); eu-csf: the EU Cloud Sovereignty "
+            "Framework, with SEAL levels and score.",
+        ),
+    ] = "secnumcloud",
+    weights: Annotated[
+        str | None,
+        typer.Option(
+            "--weights",
+            metavar="VERSION",
+            help="With --framework eu-csf: the weights and level names of this version "
+            "(1.2.1, 2026-06). Default: the latest published by the day.",
+            show_default=False,
+        ),
+    ] = None,
     as_of: AsOfOption = None,
     format_: FormatOption = Format.table,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
     """A provider's sovereignty profile by explicit rules: each criterion met, not met or
-    unknown, with the facts and sources behind it.
+    unknown, with the facts and sources behind it; or, with --framework eu-csf, its SEAL
+    level per objective of the EU Cloud Sovereignty Framework.
 
     Examples:
 
@@ -88,6 +110,8 @@ def assess(
       sovcloud assess s3ns --as-of 2024-01-01 --format markdown
 
       sovcloud assess ionos --scheme bsi-c5 --scheme iso-27001
+
+      sovcloud assess s3ns --framework eu-csf
 
       sovcloud assess --rules
 
@@ -98,6 +122,11 @@ def assess(
     from sovcloud.render.insight import AssessView, RulesView
 
     chosen = current_lang(lang)
+    if framework != "secnumcloud":
+        _assess_framework(name, rules, framework, weights, scheme, as_of, format_, data)
+        return
+    if weights is not None:
+        raise typer.BadParameter("goes with --framework eu-csf", param_hint="--weights")
     if rules:
         emit_view(RulesView(chosen), format_)
         return
@@ -110,6 +139,56 @@ def assess(
     emit_view(AssessView(assessment, chosen), format_)
 
 
+def _assess_framework(
+    name: str | None,
+    rules: bool,
+    framework: str,
+    weights: str | None,
+    scheme: list[str] | None,
+    as_of: dt.datetime | None,
+    format_: Format,
+    data: "Path | None",
+) -> None:
+    """assess --framework ID: the provider graded against a sovereignty framework."""
+    from sovcloud.render.framework import FrameworkAssessView, FrameworkRulesView
+    from sovcloud.sovereignty import assess_framework, load_framework
+
+    if scheme:
+        raise typer.BadParameter(
+            "goes with the default rules, not --framework", param_hint="--scheme"
+        )
+    if rules:
+        record = answer(data, lambda index: load_framework(index, framework))
+        emit_view(FrameworkRulesView(record), format_)
+        return
+    if name is None:
+        raise typer.BadParameter("name a provider, or give --rules", param_hint="NAME")
+    assessment = answer(
+        data,
+        lambda index: assess_framework(index, name, today(), day(as_of), framework, weights),
+    )
+    emit_view(FrameworkAssessView(assessment), format_)
+
+
+def _requirements(values: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
+    """--require values: scheme ids, and minimum SEALs per objective (`sov-2:3`)."""
+    import re
+
+    schemes, seals = [], []
+    for value in values:
+        found = re.fullmatch(r"(sov-[0-9]+):([0-9]+)", value.strip().lower())
+        if found is None:
+            schemes.append(value)
+        elif int(found.group(2)) > 4:
+            raise typer.BadParameter(
+                f"{value!r}: a SEAL level runs from 0 to 4 (sov-2:3 asks SOV-2 to reach SEAL-3)",
+                param_hint="--require",
+            )
+        else:
+            seals.append((found.group(1), int(found.group(2))))
+    return schemes, seals
+
+
 @command()
 def match(
     require: Annotated[
@@ -117,7 +196,9 @@ def match(
         typer.Option(
             "--require",
             metavar="SCHEME",
-            help="A certification the tender requires (repeatable): secnumcloud, hds, bsi-c5...",
+            help="A certification the tender requires (repeatable): secnumcloud, hds, "
+            "bsi-c5...; or a minimum SEAL of the EU Cloud Sovereignty Framework for an "
+            "objective: sov-2:3 (SOV-2 at SEAL-3 or more).",
             autocompletion=completion.schemes,
         ),
     ] = None,
@@ -174,6 +255,8 @@ def match(
       sovcloud match --require secnumcloud --as-of 2021-06-01
 
       sovcloud match --require secnumcloud --service iaas --lang fr
+
+      sovcloud match --require sov-2:2 --require sov-3:2 --service iaas
     """
     from sovcloud.i18n import current_lang, t
     from sovcloud.insight import Tender
@@ -184,7 +267,10 @@ def match(
     if not require and not service:
         raise typer.BadParameter("give at least one --require or --service")
     chosen = current_lang(lang)
-    tender = Tender(require or [], service or [], country or [], day(as_of), everyone, all_services)
+    schemes, seals = _requirements(require or [])
+    tender = Tender(
+        schemes, service or [], country or [], day(as_of), everyone, all_services, seals
+    )
     result = answer(data, lambda index: match_tender(index, tender, today(), chosen))
     for scheme in result.unknown_schemes:
         warn(

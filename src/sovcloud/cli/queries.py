@@ -193,6 +193,12 @@ def show(
     from sovcloud.render.views import EventView, ProviderView
 
     def question(index: "Index") -> Any:
+        key = name.strip().lower()
+        framework = index.framework(key) if key.isascii() and key.isprintable() else None
+        if framework is not None:  # a framework is shown as its rules: how it decides
+            from sovcloud.render.framework import FrameworkRulesView
+
+            return FrameworkRulesView(framework)
         found = resolve(index, name)
         if found.folder == "schemes":
             from sovcloud.coverage import scheme_detail

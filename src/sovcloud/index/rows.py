@@ -172,6 +172,9 @@ def search_fields(folder: str, record: Record) -> list[tuple[str, int, tuple[Any
     elif folder == "schemes":
         fields = [("id", 0, ("id",), record["id"]), ("name", 0, ("name",), record["name"])]
         fields += [("alias", i, ("aliases", i), a) for i, a in enumerate(record["aliases"])]
+    elif folder == "frameworks":
+        fields = [("id", 0, ("id",), record["id"]), ("name", 0, ("name",), record["name"])]
+        fields += [("alias", i, ("aliases", i), a) for i, a in enumerate(record["aliases"])]
     elif folder == "tags":
         fields = [("id", 0, ("id",), record["id"]), ("title", 0, ("label",), record["label"])]
         fields += [("alias", i, ("aliases", i), a) for i, a in enumerate(record["aliases"])]

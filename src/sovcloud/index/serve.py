@@ -267,6 +267,7 @@ class Index:
             "events": rows.get("events", 0),
             "schemes": rows.get("schemes", 0),
             "tags": rows.get("tags", 0),
+            "frameworks": rows.get("frameworks", 0),
             "errors": len(self.errors),
             "warnings": len(self.warnings),
             "notices": len(self.notices),
@@ -311,6 +312,18 @@ class Index:
 
     def scheme(self, id_: str) -> Record | None:
         return self._one("schemes", id_)
+
+    def frameworks(self) -> list[Record]:
+        """Every valid sovereignty framework record, by id."""
+        return self._serve(
+            self.conn.execute(
+                f"SELECT {SERVED} {WITH_RECORDS} WHERE f.folder = 'frameworks' ORDER BY f.id"
+            )
+        )
+
+    def framework(self, id_: str) -> Record | None:
+        """A sovereignty framework record (data/frameworks/), such as eu-csf."""
+        return self._one("frameworks", id_)
 
     def tags(self) -> list[Record]:
         """Every valid tag record, by id."""

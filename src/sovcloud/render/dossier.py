@@ -14,11 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sovcloud.core import certs as certs_
-from sovcloud.core.licence import ATTRIBUTION, DATA_LICENSE_URL
-from sovcloud.i18n import localized
-from sovcloud.provenance import Stamp
-from sovcloud.query import ProviderDetail
-from sovcloud.render.labels import (
+from sovcloud.core.labels import (
     STATUS_WORDS,
     date_label,
     license_label,
@@ -26,6 +22,10 @@ from sovcloud.render.labels import (
     scheme_name,
     source_label,
 )
+from sovcloud.core.licence import ATTRIBUTION, DATA_LICENSE_URL
+from sovcloud.i18n import localized
+from sovcloud.provenance import Stamp
+from sovcloud.query import ProviderDetail
 from sovcloud.render.views import md, md_table
 
 Record = dict[str, Any]

@@ -65,6 +65,8 @@ def _summary_line(counts: dict[str, int], lang: str = "en") -> str:
 
     verdict = t("valid" if not counts["errors"] else "invalid", lang)
     keys = ["files", "providers", "events", "schemes", "tags", "errors", "warnings"]
+    if counts.get("frameworks"):
+        keys.insert(5, "frameworks")
     parts = ", ".join(
         f"{counts[key]} {t(key, lang)}"
         for key in keys + (["notices"] if counts.get("notices") else [])

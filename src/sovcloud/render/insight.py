@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from sovcloud.core.labels import scheme_name, source_label
 from sovcloud.i18n import t, tn
 from sovcloud.insight import (
     CHANGE_GROUPS,
@@ -28,7 +29,6 @@ from sovcloud.insight import (
     rules_in,
 )
 from sovcloud.render.grid import LINK
-from sovcloud.render.labels import scheme_name, source_label
 from sovcloud.render.terminal import plain
 from sovcloud.render.views import md, md_table, styled
 

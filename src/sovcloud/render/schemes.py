@@ -7,15 +7,15 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sovcloud.core import certs
-from sovcloud.coverage import Coverage, SchemeDetail
-from sovcloud.i18n import localized, t, tn
-from sovcloud.render.labels import (
+from sovcloud.core.labels import (
     STATE_STYLES,
     cert_label,
     reason_words,
     scheme_full_name,
     source_label,
 )
+from sovcloud.coverage import Coverage, SchemeDetail
+from sovcloud.i18n import localized, t, tn
 from sovcloud.render.views import Rows, md, md_table, source_lines, styled
 
 if TYPE_CHECKING:

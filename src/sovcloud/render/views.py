@@ -12,10 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sovcloud import dates
 from sovcloud.core import certs, schemes
-from sovcloud.i18n import localized, t, tn
-from sovcloud.query import EventDetail, Hit, ProviderDetail, ProviderRow
-from sovcloud.render.grid import LINK
-from sovcloud.render.labels import (
+from sovcloud.core.labels import (
     STATE_STYLES,
     STATUS_WORDS,
     cert_label,
@@ -26,6 +23,9 @@ from sovcloud.render.labels import (
     scheme_name,
     source_label,
 )
+from sovcloud.i18n import localized, t, tn
+from sovcloud.query import EventDetail, Hit, ProviderDetail, ProviderRow
+from sovcloud.render.grid import LINK
 from sovcloud.render.terminal import plain
 
 if TYPE_CHECKING:

@@ -1,4 +1,6 @@
-"""Words shown for codes, shared by every renderer: scheme names, states, dates, owners."""
+"""Words shown for codes, shared by every renderer and by the answers that explain
+themselves (assess, match): scheme names, states, reasons, dates, owners, sources. Text only,
+no Rich: it sits in core so that the query layer may word its reasons too."""
 
 from __future__ import annotations
 
