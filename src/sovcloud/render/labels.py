@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+# One home for how an owner and a licence read in one line: the catalogue's shape.
+from sovcloud.core.shape import license_label as license_label
+from sovcloud.core.shape import owner_label as owner_label
 from sovcloud.i18n import t
 
 Record = dict[str, Any]
@@ -62,20 +65,6 @@ def cert_label(
         if cert.get("ended"):
             parts.append(f"{t('ended', lang)} {cert['ended']}")
     return " ".join(parts)
-
-
-def owner_label(owner: Record, width: int | None = None) -> str:
-    """'Docaposte (FR, 36%)'."""
-    details = [owner["country"]]
-    if owner.get("stake") is not None:
-        details.append(f"{owner['stake']:g}%")
-    elif owner.get("stake_note"):
-        details.append(shorten(owner["stake_note"], width))
-    return f"{owner['name']} ({', '.join(details)})"
-
-
-def license_label(lic: Record, width: int | None = None) -> str:
-    return f"{lic['vendor']} ({lic['country']}): {shorten(lic['technology'], width)}"
 
 
 def date_label(text: str | None, status: str | None = None, lang: str = "en") -> str:

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sovcloud import dates
-from sovcloud.core import certs, schemes
+from sovcloud.core import certs, schemes, shape
 from sovcloud.i18n import localized, t
 from sovcloud.query import EventDetail, Hit, ProviderDetail, ProviderRow
 from sovcloud.render.grid import LINK
@@ -110,62 +110,9 @@ def scheme_order(ids: set[str]) -> list[str]:
     return schemes.order(ids)
 
 
-# Per scheme, the columns a provider's CSV row carries (entries joined with ';').
-FLAT_CERT_KEYS = ("status", "standing", "version", "number", "granted", "expires", "checked")
-
-
-def _flat_certs(record: Record, schemes: list[str], on: dt.date) -> dict[str, str]:
-    out = {}
-    for scheme in schemes:
-        entries = [c for c in record["certifications"] if c["scheme"] == scheme]
-        out[f"{scheme}_status"] = ";".join(c["status"] for c in entries)
-        out[f"{scheme}_standing"] = ";".join(certs.standing(c, record, on).state for c in entries)
-        for key in ("version", "number", "granted", "expires", "checked"):
-            out[f"{scheme}_{key}"] = ";".join(c.get(key) or "" for c in entries)
-    return out
-
-
 def provider_flat_rows(records: list[Record], lang: str, on: dt.date) -> Rows:
-    """One CSV row per provider, certifications flattened into columns per scheme."""
-    schemes = scheme_order({c["scheme"] for r in records for c in r["certifications"]})
-    headers = [
-        "id",
-        "name",
-        "aliases",
-        "kind",
-        "country",
-        "headquarters",
-        "founded",
-        "status",
-        "website",
-        "owners",
-        "licensed_technology",
-        "offers",
-        "description",
-        "last_reviewed",
-    ]
-    cert_headers = [f"{s}_{k}" for s in schemes for k in FLAT_CERT_KEYS]
-    rows = []
-    for r in records:
-        base = [
-            r["id"],
-            r["name"],
-            "; ".join(r["aliases"]),
-            r["kind"],
-            r["country"],
-            r.get("headquarters") or "",
-            r.get("founded") or "",
-            r["status"],
-            r.get("website") or "",
-            "; ".join(owner_label(o) for o in r["owners"]),
-            "; ".join(license_label(x) for x in r["licensed_technology"]),
-            "; ".join(o["name"] for o in r["offers"]),
-            localized(r["description"], lang),
-            r["last_reviewed"],
-        ]
-        flat = _flat_certs(r, schemes, on)
-        rows.append(base + [flat[h] for h in cert_headers])
-    return headers + cert_headers, rows
+    """One CSV row per provider, as the catalogue's shape lists it."""
+    return shape.provider_rows(records, lang, on)
 
 
 def event_flat_rows(events: list[Record], names: dict[str, str], lang: str) -> Rows:

@@ -1,0 +1,476 @@
+"""The catalogue's shape: each field of a served record declared once, as a column.
+
+A field says where it is in the record, what people call it, how it fills the export's
+tables (CSV files and SQLite: its columns, their SQL type and comment) and what its cell
+holds in a listing with one row per record (`providers --format csv`). The export's tables
+and the listings read these declarations; nothing else restates them, so that a new field
+is the model, the typed record and one entry here, and a test fails when an output drops
+one (tests/test_shape.py).
+
+How fields flatten, the same everywhere:
+- a list of plain values (aliases, tags, covered offers) is one JSON array in one column;
+- a list of records with fields of their own (owners, offers, certifications...) is a table
+  of its own, and in a listing one cell, its items' one-line texts joined with '; ';
+- a text in two languages is two columns, `x` (English where given, else French) and `x_fr`;
+  a listing shows it in the language asked for;
+- a partial date keeps its own precision, with the first or last day it can mean beside it
+  where SQL must compare it without inventing a day.
+
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sovcloud import dates
+from sovcloud.core import certs, schemes
+from sovcloud.i18n import localized
+
+Record = dict[str, Any]
+# A column's value from an item (a provider, an owner, a source...) and the record holding it.
+Getter = Callable[[Record, Record], Any]
+# A field's cell in a listing, from its value, in a language.
+Cell = Callable[[Any, str], str]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the export's tables: its name, SQL type and constraints, what it holds
+    (kept as an SQL comment, which Datasette shows), and how to fill it (None: the table
+    itself fills it, as for row numbers and foreign keys)."""
+
+    name: str
+    sql: str = "TEXT"
+    doc: str = ""
+    value: Getter | None = None
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a record: its key, its label for people (English; i18n translates),
+    its columns in the export's tables, its cell in a listing (None: not in listings), and,
+    for a list of records, the shape of those records (their own table)."""
+
+    key: str
+    label: str
+    columns: tuple[Column, ...] = ()
+    cell: Cell | None = None
+    items: Entity | None = None
+    # Worked out on a day from the rest (a certification's standing), not written in data.
+    derived: bool = False
+
+
+@dataclass(frozen=True)
+class Entity:
+    """The fields of one kind of record, in the order of its table's columns."""
+
+    name: str
+    fields: tuple[Field, ...] = field(default=())
+
+    def __getitem__(self, key: str) -> Field:
+        for f in self.fields:
+            if f.key == key:
+                return f
+        raise KeyError(key)
+
+    def columns(self) -> tuple[Column, ...]:
+        return tuple(c for f in self.fields for c in f.columns)
+
+
+# --- how fields fill columns ----------------------------------------------------------------
+
+
+def _plain(key: str, sql: str = "TEXT", doc: str = "", name: str | None = None) -> Column:
+    """The value as it is."""
+    return Column(name or key, sql, doc, lambda item, _: item.get(key))
+
+
+def _array(key: str, doc: str) -> Column:
+    """A list of plain values, as one JSON array."""
+    return Column(key, "TEXT NOT NULL", doc, lambda item, _: json_array(item[key]))
+
+
+def _texts(key: str, sql: str = "TEXT", doc: str = "", doc_fr: str = "") -> tuple[Column, ...]:
+    """A text in one or two languages: the main text, and the French one where given."""
+    return (
+        Column(key, sql, doc, lambda item, _: localized(item.get(key), "en") or None),
+        Column(f"{key}_fr", "TEXT", doc_fr, lambda item, _: _french(item.get(key))),
+    )
+
+
+def _dated(key: str, bound: str, doc: str = "partial date") -> tuple[Column, ...]:
+    """A partial date, and the first or last day it can mean."""
+    day = dates.first_day if bound == "first" else dates.last_day
+
+    def edge(item: Record, _: Record) -> str | None:
+        return day(item[key]).isoformat() if item.get(key) else None
+
+    word = "earliest" if bound == "first" else "latest"
+    return (
+        _plain(key, doc=doc),
+        Column(f"{key}_{bound}", doc=f"ISO day: the {word} day `{key}` can mean", value=edge),
+    )
+
+
+def json_array(values: list[Any]) -> str:
+    return json.dumps(values, ensure_ascii=False)
+
+
+def _french(value: Any) -> str | None:
+    return value.get("fr") if isinstance(value, dict) else None
+
+
+# --- how fields read in a listing cell -----------------------------------------------------
+
+
+def _text(value: Any, _lang: str) -> str:
+    return "" if value is None else str(value)
+
+
+def _joined(value: list[Any], _lang: str) -> str:
+    return "; ".join(value)
+
+
+def _prose(value: Any, lang: str) -> str:
+    return localized(value, lang)
+
+
+def _each(text: Callable[[Record], str]) -> Cell:
+    """A list of records as one cell: each record's one-line text, joined with '; '."""
+    return lambda items, _lang: "; ".join(text(item) for item in items)
+
+
+def owner_label(owner: Record) -> str:
+    """'Docaposte (FR, 36%)'."""
+    details = [owner["country"]]
+    if owner.get("stake") is not None:
+        details.append(f"{owner['stake']:g}%")
+    elif owner.get("stake_note"):
+        details.append(owner["stake_note"])
+    return f"{owner['name']} ({', '.join(details)})"
+
+
+def license_label(lic: Record) -> str:
+    """'Microsoft (US): Azure'."""
+    return f"{lic['vendor']} ({lic['country']}): {lic['technology']}"
+
+
+# --- the shape ---------------------------------------------------------------------------
+
+_PROVIDER_REF = "TEXT REFERENCES providers(id)"
+
+SOURCE = Entity(
+    "sources",
+    (
+        Field(
+            "id",
+            "Key",
+            (
+                _plain(
+                    "id",
+                    doc="the id by which facts of the provider record cite it",
+                    name="source_key",
+                ),
+            ),
+        ),
+        Field("publisher", "Publisher", (_plain("publisher", "TEXT NOT NULL"),)),
+        Field("title", "Title", (_plain("title", "TEXT NOT NULL"),)),
+        Field("date", "Date", (_plain("date", "TEXT NOT NULL", "partial date"),)),
+        Field("url", "Link", (_plain("url"),)),
+        Field(
+            "type",
+            "Type",
+            (_plain("type", "TEXT NOT NULL", "register, government, company, press, ..."),),
+        ),
+        Field("note", "Note", _texts("note")),
+    ),
+)
+
+OWNER = Entity(
+    "owners",
+    (
+        Field("name", "Name", (_plain("name", "TEXT NOT NULL"),)),
+        Field(
+            "provider",
+            "Record",
+            (_plain("provider", _PROVIDER_REF, "the owner's own record", "owner_provider_id"),),
+        ),
+        Field("country", "Country", (_plain("country", "TEXT NOT NULL"),)),
+        Field("role", "Role", (_plain("role", "TEXT NOT NULL", "parent or shareholder"),)),
+        Field(
+            "stake", "Stake", (_plain("stake", "REAL", "percent, only where a source gives it"),)
+        ),
+        Field("stake_note", "Stake", (_plain("stake_note"),)),
+        Field("since", "Since", (_plain("since", doc="partial date"),)),
+        Field("until", "Until", (_plain("until", doc="partial date"),)),
+        Field("sources", "Sources"),  # the citations table
+    ),
+)
+
+LICENCE = Entity(
+    "licences",
+    (
+        Field("vendor", "Vendor", (_plain("vendor", "TEXT NOT NULL"),)),
+        Field(
+            "provider",
+            "Record",
+            (_plain("provider", _PROVIDER_REF, "the vendor's own record", "vendor_provider_id"),),
+        ),
+        Field("country", "Country", (_plain("country", "TEXT NOT NULL"),)),
+        Field("technology", "Technology", (_plain("technology", "TEXT NOT NULL"),)),
+        Field("sources", "Sources"),  # the citations table
+    ),
+)
+
+OFFER = Entity(
+    "offers",
+    (
+        Field("id", "Id", (_plain("id", "TEXT NOT NULL", "unique within the provider"),)),
+        Field("name", "Offer", (_plain("name", "TEXT NOT NULL"),)),
+        Field("service", "Service", (_plain("service", "TEXT NOT NULL"),)),
+        Field("status", "Status", (_plain("status", "TEXT NOT NULL"),)),
+        Field("description", "Description", _texts("description")),
+    ),
+)
+
+
+def _standing(part: str, name: str, doc: str) -> Column:
+    """A part of the entry's standing on the day (certs.annotate puts it in the record)."""
+    return Column(name, doc=doc, value=lambda cert, _: (cert.get("standing") or {}).get(part))
+
+
+CERTIFICATION = Entity(
+    "certifications",
+    (
+        Field(
+            "scheme",
+            "Scheme",
+            (_plain("scheme", "TEXT NOT NULL", "secnumcloud, hds, iso-27001, bsi-c5..."),),
+        ),
+        Field("version", "Version", (_plain("version"),)),
+        Field(
+            "status",
+            "Status",
+            (
+                _plain(
+                    "status", "TEXT NOT NULL", "qualified, certified, in-progress, announced, ..."
+                ),
+            ),
+        ),
+        Field("milestone", "Milestone", (_plain("milestone"),)),
+        Field("scope", "Scope", (_plain("scope"),)),
+        Field(
+            "offers",
+            "Offers",
+            (_array("offers", "JSON array of the provider's offer ids covered"),),
+        ),
+        Field("services", "Services"),
+        Field(
+            "activities",
+            "HDS activities",
+            (_array("activities", "JSON array of HDS activities (1-6)"),),
+        ),
+        Field("granted", "Granted", _dated("granted", "first")),
+        Field("expires", "Expires", _dated("expires", "last")),
+        Field("ended", "Ended", _dated("ended", "last")),
+        Field(
+            "number",
+            "Decision or certificate",
+            (_plain("number", doc="decision or certificate number, as the register writes it"),),
+        ),
+        Field(
+            "body",
+            "Issued by",
+            (_plain("body", doc="who issued it: the certifying body or the authority"),),
+        ),
+        Field(
+            "checked",
+            "Checked",
+            (_plain("checked", doc="ISO day a person last checked the entry against its sources"),),
+        ),
+        Field(
+            "standing",
+            "Standing",
+            (
+                _standing(
+                    "state",
+                    "standing",
+                    "on the export day: held, unverified, unknown, pending, ...",
+                ),
+                _standing(
+                    "reason", "standing_reason", "why: valid, press-only, superseded, expired, ..."
+                ),
+                _standing("evidence", "evidence", "the most authoritative type among its sources"),
+            ),
+            derived=True,
+        ),
+        Field("note", "Note", _texts("note")),
+        Field("sources", "Sources"),  # the citations table
+    ),
+)
+
+DATA_CENTRE = Entity(
+    "data_centres",
+    (
+        Field("location", "Location", (_plain("location", "TEXT NOT NULL"),)),
+        Field("country", "Country", (_plain("country", "TEXT NOT NULL"),)),
+        Field("operator", "Operator", (_plain("operator"),)),
+        Field("sources", "Sources"),  # the citations table
+    ),
+)
+
+PROVIDER = Entity(
+    "providers",
+    (
+        Field(
+            "id",
+            "Id",
+            (_plain("id", "TEXT PRIMARY KEY", "the record's id, as in providers/<id>.yaml"),),
+            _text,
+        ),
+        Field("name", "Name", (_plain("name", "TEXT NOT NULL"),), _text),
+        Field(
+            "aliases", "Also known as", (_array("aliases", "JSON array of other names"),), _joined
+        ),
+        Field("kind", "Kind", (_plain("kind", "TEXT NOT NULL"),), _text),
+        Field(
+            "country", "Country", (_plain("country", "TEXT NOT NULL", "ISO 3166-1 alpha-2"),), _text
+        ),
+        Field("headquarters", "Headquarters", (_plain("headquarters"),), _text),
+        Field(
+            "founded",
+            "Founded",
+            (_plain("founded", doc="partial date: 2023, 2023-12 or 2023-12-18"),),
+            _text,
+        ),
+        Field("status", "Status", (_plain("status", "TEXT NOT NULL"),), _text),
+        Field("website", "Website", (_plain("website"),), _text),
+        Field("owners", "Owners", cell=_each(owner_label), items=OWNER),
+        Field("ownership", "Ownership"),
+        Field(
+            "licensed_technology",
+            "Technology under licence",
+            cell=_each(license_label),
+            items=LICENCE,
+        ),
+        Field("offers", "Offers", cell=_each(lambda offer: offer["name"]), items=OFFER),
+        Field(
+            "description",
+            "Description",
+            _texts(
+                "description",
+                "TEXT NOT NULL",
+                "English where given, else French",
+                "French, where given",
+            ),
+            _prose,
+        ),
+        Field("note", "Note", _texts("note")),
+        Field(
+            "last_reviewed",
+            "Last reviewed",
+            (_plain("last_reviewed", "TEXT NOT NULL", "ISO day"),),
+            _text,
+        ),
+        Field("certifications", "Certifications", items=CERTIFICATION),
+        Field("data_centres", "Data centres", items=DATA_CENTRE),
+        Field("sources", "Sources", items=SOURCE),
+    ),
+)
+
+EVENT = Entity(
+    "events",
+    (
+        Field(
+            "id",
+            "Id",
+            (_plain("id", "TEXT PRIMARY KEY", "the record's id, as in events/<id>.yaml"),),
+        ),
+        Field(
+            "date",
+            "Date",
+            (
+                _plain("date", "TEXT NOT NULL", "partial date, as precise as the source"),
+                Column(
+                    "date_precision",
+                    "TEXT NOT NULL",
+                    "year, month or day",
+                    lambda e, _: dates.precision(e["date"]),
+                ),
+                Column(
+                    "date_first",
+                    "TEXT NOT NULL",
+                    "ISO day: the earliest day `date` can mean",
+                    lambda e, _: dates.first_day(e["date"]).isoformat(),
+                ),
+                Column(
+                    "date_last",
+                    "TEXT NOT NULL",
+                    "ISO day: the latest day `date` can mean",
+                    lambda e, _: dates.last_day(e["date"]).isoformat(),
+                ),
+            ),
+        ),
+        Field(
+            "status",
+            "Status",
+            (_plain("status", "TEXT NOT NULL", "happened, expected or cancelled"),),
+        ),
+        Field("kind", "Kind", (_plain("kind", "TEXT NOT NULL"),)),
+        Field(
+            "title", "Title", _texts("title", "TEXT NOT NULL", "English where given, else French")
+        ),
+        Field("summary", "Summary", _texts("summary", "TEXT NOT NULL")),
+        Field("providers", "Providers"),  # the event_providers table
+        Field("actors", "Actors", (_array("actors", "JSON array of people and bodies"),)),
+        Field("tags", "Tags", (_array("tags", "JSON array of tag ids"),)),
+        Field("sources", "Sources", items=SOURCE),
+        Field("note", "Note", _texts("note")),
+        Field(
+            "last_reviewed", "Last reviewed", (_plain("last_reviewed", "TEXT NOT NULL", "ISO day"),)
+        ),
+    ),
+)
+
+
+# --- listings: one row per record ---------------------------------------------------------
+
+# A listing has one row per provider, so a provider's certifications become columns: per
+# scheme, these of its entries (several entries of a scheme joined with ';'). `export csv`
+# has every field of every entry, one row per entry (certifications.csv).
+PER_SCHEME = ("status", "standing", "version", "number", "granted", "expires", "checked")
+
+Rows = tuple[list[str], list[list[str]]]
+
+
+def listed(entity: Entity) -> Iterator[Field]:
+    """The fields a listing shows, in order."""
+    return (f for f in entity.fields if f.cell is not None)
+
+
+def provider_rows(records: list[Record], lang: str, on: dt.date) -> Rows:
+    """One row per provider: every listed field, then its certifications flattened into
+    columns per scheme (last, as their number varies with the schemes present)."""
+    fields = list(listed(PROVIDER))
+    ids = schemes.order({c["scheme"] for r in records for c in r["certifications"]})
+    headers = [f.key for f in fields] + [f"{s}_{k}" for s in ids for k in PER_SCHEME]
+    rows = []
+    for r in records:
+        row = [f.cell(r.get(f.key), lang) for f in fields if f.cell is not None]
+        for scheme in ids:
+            entries = [c for c in r["certifications"] if c["scheme"] == scheme]
+            for key in PER_SCHEME:
+                row.append(";".join(_per_scheme(c, key, r, on) for c in entries))
+        rows.append(row)
+    return headers, rows
+
+
+def _per_scheme(cert: Record, key: str, record: Record, on: dt.date) -> str:
+    if key == "standing":
+        return certs.standing(cert, record, on).state
+    return cert.get(key) or ""
