@@ -54,13 +54,15 @@ class Column:
 class Field:
     """One field of a record: its key, its label for people (English; i18n translates),
     its columns in the export's tables, its cell in a listing (None: not in listings), and,
-    for a list of records, the shape of those records (their own table)."""
+    for a list of records or a record within the record, the shape of those records."""
 
     key: str
     label: str
     columns: tuple[Column, ...] = ()
     cell: Cell | None = None
     items: Entity | None = None
+    # A single record with fields of its own (ownership): its columns join the holder's row.
+    part: Entity | None = None
     # Worked out on a day from the rest (a certification's standing), not written in data.
     derived: bool = False
 
@@ -269,7 +271,11 @@ CERTIFICATION = Entity(
             "Offers",
             (_array("offers", "JSON array of the provider's offer ids covered"),),
         ),
-        Field("services", "Services"),
+        Field(
+            "services",
+            "Services",
+            (_array("services", "JSON array of the kinds of service the register names"),),
+        ),
         Field(
             "activities",
             "HDS activities",
@@ -324,6 +330,45 @@ DATA_CENTRE = Entity(
     ),
 )
 
+OWNERSHIP = Entity(
+    "ownership",
+    (
+        Field(
+            "complete",
+            "Complete",
+            (
+                Column(
+                    "complete",
+                    "INTEGER",
+                    "1 when a source says the owners listed hold all of the capital",
+                    lambda ownership, _: int(ownership["complete"]),
+                ),
+            ),
+        ),
+        Field("note", "Note", _texts("note")),
+        Field("sources", "Sources"),  # the citations table
+    ),
+)
+
+
+def _within(key: str, entity: Entity) -> tuple[Column, ...]:
+    """The columns of a record within the record, in the holder's row: `key_column`, empty
+    when the holder has none."""
+
+    def read(column: Column) -> Getter:
+        get = column.value
+        assert get is not None
+        return lambda item, record: get(item[key], record) if item.get(key) else None
+
+    return tuple(Column(f"{key}_{c.name}", c.sql, c.doc, read(c)) for c in entity.columns())
+
+
+def _ownership_cell(value: Record | None, _lang: str) -> str:
+    if value is None:
+        return ""
+    return "complete" if value["complete"] else "not complete"
+
+
 PROVIDER = Entity(
     "providers",
     (
@@ -351,7 +396,13 @@ PROVIDER = Entity(
         Field("status", "Status", (_plain("status", "TEXT NOT NULL"),), _text),
         Field("website", "Website", (_plain("website"),), _text),
         Field("owners", "Owners", cell=_each(owner_label), items=OWNER),
-        Field("ownership", "Ownership"),
+        Field(
+            "ownership",
+            "Ownership",
+            _within("ownership", OWNERSHIP),
+            _ownership_cell,
+            part=OWNERSHIP,
+        ),
         Field(
             "licensed_technology",
             "Technology under licence",
@@ -370,7 +421,7 @@ PROVIDER = Entity(
             ),
             _prose,
         ),
-        Field("note", "Note", _texts("note")),
+        Field("note", "Note", _texts("note"), _prose),
         Field(
             "last_reviewed",
             "Last reviewed",
@@ -378,7 +429,12 @@ PROVIDER = Entity(
             _text,
         ),
         Field("certifications", "Certifications", items=CERTIFICATION),
-        Field("data_centres", "Data centres", items=DATA_CENTRE),
+        Field(
+            "data_centres",
+            "Data centres",
+            cell=_each(lambda dc: f"{dc['location']} ({dc['country']})"),
+            items=DATA_CENTRE,
+        ),
         Field("sources", "Sources", items=SOURCE),
     ),
 )

@@ -164,12 +164,25 @@ TABLES: tuple[Table, ...] = (
             _c("licence_id", "INTEGER REFERENCES licences(id)"),
             _c("certification_id", "INTEGER REFERENCES certifications(id)"),
             _c("data_centre_id", "INTEGER REFERENCES data_centres(id)"),
+            _c(
+                "ownership_provider_id",
+                "TEXT REFERENCES providers(id)",
+                "the provider whose ownership as a whole it backs (ownership_complete)",
+            ),
         ),
         constraints=(
             "CHECK ((owner_id IS NOT NULL) + (licence_id IS NOT NULL) + "
-            "(certification_id IS NOT NULL) + (data_centre_id IS NOT NULL) = 1)",
+            "(certification_id IS NOT NULL) + (data_centre_id IS NOT NULL) + "
+            "(ownership_provider_id IS NOT NULL) = 1)",
         ),
-        indexes=("source_id", "owner_id", "licence_id", "certification_id", "data_centre_id"),
+        indexes=(
+            "source_id",
+            "owner_id",
+            "licence_id",
+            "certification_id",
+            "data_centre_id",
+            "ownership_provider_id",
+        ),
     ),
 )
 TABLE_NAMES = tuple(t.name for t in TABLES)
@@ -183,6 +196,11 @@ _NESTED = {
     for t in TABLES
     if t.entity is f.items
 }
+_PARTS = [
+    f.key
+    for f in shape.PROVIDER.fields
+    if f.part is not None and any(g.key == "sources" for g in f.part.fields)
+]
 
 # Full-text search, one external-content FTS5 table per searchable table, named and declared
 # as sqlite-utils does (`content=[table]`) so that Datasette finds and uses it.
@@ -237,21 +255,24 @@ def _provider(rows: _Rows, p: Record) -> None:
     pid = p["id"]
     rows.add(_BY_NAME["providers"], p)
     # Facts that cite sources: (citations column, row id, label, cited source keys).
-    cited: list[tuple[str, int, str, list[str]]] = []
+    cited: list[tuple[str, int | str, str, list[str]]] = []
     for key, table in _NESTED.items():
         for i, item in enumerate(p[key], 1):
             row_id = rows.add(table, item, p, provider_id=pid, position=i)
             if table.cited_as and table.backs:
                 cited.append((table.cited_as, row_id, table.backs(item), item["sources"]))
+    for key in _PARTS:  # a record within the record that cites sources: the ownership
+        if p.get(key):
+            cited.append((f"{key}_provider_id", pid, key, p[key]["sources"]))
     source_ids: dict[str, int] = {}
     for i, source in enumerate(p["sources"], 1):
         key = source.get("id")
         backs = [label for _, _, label, keys in cited if key and key in keys] or ["record"]
         source_ids[key or f"#{i}"] = _source(rows, source, p, i, backs, provider_id=pid)
-    for column, row_id, _, keys in cited:
+    for column, fact, _, keys in cited:
         for key in dict.fromkeys(keys):
             if key in source_ids:  # checks refuse a citation of an unknown source (SC207)
-                rows.add(_BY_NAME["citations"], source_id=source_ids[key], **{column: row_id})
+                rows.add(_BY_NAME["citations"], source_id=source_ids[key], **{column: fact})
 
 
 def _source(

@@ -67,6 +67,13 @@ def cert_label(
     return " ".join(parts)
 
 
+def ownership_label(ownership: Record, lang: str = "en") -> str:
+    """What a record's `ownership` says of its owners as a whole."""
+    if ownership["complete"]:
+        return t("the owners listed hold all of the capital", lang)
+    return t("no source says the owners listed hold all of the capital", lang)
+
+
 def date_label(text: str | None, status: str | None = None, lang: str = "en") -> str:
     """A date at its own precision, marked when expected."""
     if not text:

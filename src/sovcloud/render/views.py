@@ -22,6 +22,7 @@ from sovcloud.render.labels import (
     date_label,
     license_label,
     owner_label,
+    ownership_label,
     scheme_name,
     source_label,
 )
@@ -313,11 +314,23 @@ class ProviderView(NamedTuple):
                 f"{owner_label(o)} {t(o['role'], lang)}"
                 + (f", since {o['since']}" if o.get("since") else "")
                 + (f", until {o['until']}" if o.get("until") else "")
+                # owner_label gives the stake in words only when no figure is recorded
+                + (
+                    f"; {o['stake_note']}"
+                    if o.get("stake") is not None and o.get("stake_note")
+                    else ""
+                )
                 + f" {self.notes(o['sources'])}",
                 "",
             )
             for o in r["owners"]
         ]
+        if r.get("ownership"):
+            own = r["ownership"]
+            text = f"{t('Ownership', lang)}: {ownership_label(own, lang)}"
+            if own.get("note"):
+                text += f"; {localized(own['note'], lang)}"
+            owners.append((f"{text} {self.notes(own['sources'])}", ""))
         sections.append((t("Owners", lang), owners or [(t("none recorded", lang), "dim")]))
         if r["licensed_technology"]:
             sections.append(
@@ -365,6 +378,8 @@ class ProviderView(NamedTuple):
                 text += f"; scope: {c['scope']}"
             if c["offers"]:
                 text += "; offers: " + ", ".join(offer_names.get(o, o) for o in c["offers"])
+            if c.get("services"):
+                text += "; services: " + ", ".join(c["services"])
             if c["activities"]:
                 text += "; activities " + ", ".join(str(a) for a in c["activities"])
             if c.get("note"):
@@ -487,7 +502,8 @@ def source_lines(sources: list[Record], width: int) -> list[Any]:
 
     out = []
     for i, s in enumerate(sources, 1):
-        out += paragraph(f"[{i}] {source_label(s)}", "", width, indent="  ", hang="      ")
+        text = f"[{i}] {source_label(s)}" + (f": {s['note']}" if s.get("note") else "")
+        out += paragraph(text, "", width, indent="  ", hang="      ")
         if s.get("url"):
             out.append([("      ", ""), (s["url"], LINK)])
     return out
@@ -515,7 +531,8 @@ def md_sources(sources: list[Record], start: int = 1) -> list[str]:
     out = []
     for i, s in enumerate(sources, start):
         url = f" <{plain(s['url'])}>" if s.get("url") else ""
-        out.append(f"{i}. {md(source_label(s))}{url}")
+        note = f": {md(s['note'])}" if s.get("note") else ""
+        out.append(f"{i}. {md(source_label(s))}{note}{url}")
     return out
 
 
@@ -777,19 +794,45 @@ class CompareView(NamedTuple):
 
         rs = self.records
         lang = self.lang
-        add(t("Id", lang), [(r["id"], "") for r in rs])
-        add(t("Country", lang), [(r["country"], "") for r in rs])
-        add(t("Kind", lang), [(r["kind"], "") for r in rs])
-        add(t("Status", lang), [(r["status"], "") for r in rs])
-        add(t("Founded", lang), [(r.get("founded") or "-", "") for r in rs])
+
+        def label(key: str) -> str:
+            return t(shape.PROVIDER[key].label, lang)
+
+        for key in ("id", "country", "kind", "status", "founded"):
+            add(label(key), [(r.get(key) or "-", "") for r in rs])
         add(
-            t("Owners", lang),
+            label("owners"),
             [("; ".join(owner_label(o) for o in r["owners"]) or "-", "") for r in rs],
         )
         add(
-            t("Technology under licence", lang),
+            label("ownership"),
+            [
+                (ownership_label(r["ownership"], lang) if r.get("ownership") else "-", "")
+                for r in rs
+            ],
+        )
+        add(
+            label("licensed_technology"),
             [
                 ("; ".join(license_label(x) for x in r["licensed_technology"]) or "-", "")
+                for r in rs
+            ],
+        )
+        add(
+            label("offers"),
+            [
+                ("; ".join(f"{o['name']} ({o['service']})" for o in r["offers"]) or "-", "")
+                for r in rs
+            ],
+        )
+        add(
+            label("data_centres"),
+            [
+                (
+                    "; ".join(f"{d['location']} ({d['country']})" for d in r["data_centres"])
+                    or "-",
+                    "",
+                )
                 for r in rs
             ],
         )
@@ -807,7 +850,7 @@ class CompareView(NamedTuple):
                 )
                 cells.append((text, STATE_STYLES[found[0].state]))
             add(scheme_name(scheme), cells)
-        add(t("Last reviewed", lang), [(r["last_reviewed"], "") for r in rs])
+        add(label("last_reviewed"), [(r["last_reviewed"], "") for r in rs])
         return rows
 
     def grid_markdown(self) -> str:
