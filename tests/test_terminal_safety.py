@@ -20,6 +20,7 @@ import pytest
 
 from conftest import reseal_record, run
 from sovcloud.index import cache_path
+from sovcloud.render.formats import OutputFormat
 from sovcloud.yamlparse import parse
 
 EVIL = "https://evil.example/"
@@ -98,7 +99,7 @@ last_reviewed: 2026-11-01
 note: "[i]event note[/i]"
 """
 
-FORMATS = ["table", "json", "csv", "markdown", "yaml"]
+FORMATS = [f.value for f in OutputFormat]  # every format: a new one is checked too
 COMMANDS = {
     "providers": ["providers"],
     "providers-filtered": ["providers", "--secnumcloud", "--include-pending"],

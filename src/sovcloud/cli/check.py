@@ -3,7 +3,6 @@
 # No `from __future__ import annotations`: Typer would evaluate every annotation string
 # of every command on each start.
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +16,7 @@ from sovcloud.cli.common import (
     today,
     untrusted,
 )
+from sovcloud.render.formats import FindingsFormat
 
 # The files `schema --write` writes, named as the data files' `$schema` comments expect.
 SCHEMA_FILES = {
@@ -27,10 +27,8 @@ SCHEMA_FILES = {
 }
 
 
-class ValidateFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
+# Declared with the other output formats (standard library only, cheap at start-up).
+ValidateFormat = FindingsFormat
 
 
 @command()
@@ -81,7 +79,7 @@ def validate(
     with progress_bar("Checking data files") as progress:
         index = Index.open(data_dir, today(), max_age_days=max_age, progress=progress, verify=True)
     untrusted(index)
-    render_findings(index, format_.value, current_lang(lang))
+    render_findings(index, format_, current_lang(lang))
     failing = index.errors or (strict and index.warnings)
     raise typer.Exit(1 if failing else 0)
 
