@@ -116,6 +116,14 @@ def _check(format_: str, out: str) -> None:
         case OutputFormat.csv:
             rows = list(csv.reader(io.StringIO(out)))
             assert all(len(r) == len(rows[0]) for r in rows)
+        case OutputFormat.csv_excel:
+            assert out.startswith("\ufeff")
+            rows = list(csv.reader(io.StringIO(out[1:]), delimiter=";"))
+            assert all(len(r) == len(rows[0]) for r in rows)
+        case OutputFormat.tsv:
+            lines = out.split("\n")
+            assert lines[-1] == "" and "\r" not in out
+            assert len({line.count("\t") for line in lines[:-1]}) == 1
         case OutputFormat.table | OutputFormat.markdown:
             pass
 
@@ -165,3 +173,73 @@ def test_an_unknown_format_lists_the_choices() -> None:
     assert result.exit_code == 2
     for format_ in OutputFormat:
         assert format_.value in result.stderr
+
+
+# --- tsv and csv-excel ------------------------------------------------------------------------
+
+
+def test_tsv_keeps_each_row_on_one_line(data_dir) -> None:
+    """A tab, a line break or a backslash in a value is written as `\\t`, `\\n`, `\\\\`."""
+    path = data_dir / "providers" / "outscale.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("description:"))
+    path.write_text(
+        text.replace(old, 'description: "First line\\n\\tsecond, C:\\\\cloud"'), encoding="utf-8"
+    )
+    result = run("providers", "--format", "tsv", "--data", str(data_dir))
+    assert result.exit_code == 0, result
+    lines = result.stdout.split("\n")
+    assert lines.pop() == ""
+    header = lines[0].split("\t")
+    assert header[:2] == ["id", "name"] and len(lines) == 1 + 6
+    assert all(line.count("\t") == len(header) - 1 for line in lines)
+    row = next(line for line in lines if line.startswith("outscale\t")).split("\t")
+    outscale = dict(zip(header, row, strict=True))
+    assert outscale["description"] == "First line\\n\\tsecond, C:\\\\cloud"
+
+
+def test_tsv_is_plain_on_a_colour_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "40")  # no wrapping either: one line per row
+    result = fixture_run("providers", "--format", "tsv")
+    assert "\x1b" not in result.stdout
+    assert len(result.stdout.splitlines()) == 1 + 6
+
+
+def test_csv_excel_is_utf8_with_a_bom_and_semicolons_whatever_the_locale() -> None:
+    import os
+    import subprocess
+    import sys
+
+    from conftest import FIXTURE_DATA, INSTALLED
+
+    command = [str(INSTALLED)] if INSTALLED.exists() else [sys.executable, "-m", "sovcloud"]
+    result = subprocess.run(
+        [*command, "providers", "--format", "csv-excel", "--data", str(FIXTURE_DATA)],
+        env={**os.environ, "PYTHONIOENCODING": "latin-1", "LC_ALL": "C"},
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith(b"\xef\xbb\xbfid;name;aliases;")
+    assert "Thésée".encode() in out  # UTF-8, as the mark says, not the locale's latin-1
+    rows = list(csv.reader(io.StringIO(out.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert len(rows) == 1 + 6 and len({len(r) for r in rows}) == 1
+    assert out.count(b"\r\n") == len(rows) and out.count(b"\n") == len(rows)
+
+
+def test_export_csv_for_excel(tmp_path) -> None:
+    result = fixture_run("export", "csv", str(tmp_path / "out"), "--excel")
+    assert result.exit_code == 0, result
+    files = sorted((tmp_path / "out").glob("*.csv"))
+    assert len(files) == 10
+    for path in files:
+        body = path.read_bytes()
+        header = body.split(b"\r\n", 1)[0]
+        assert header.startswith(b"\xef\xbb\xbf") and b";" in header, path.name
+        assert b"," not in header, path.name
+    plain = fixture_run("export", "csv", str(tmp_path / "plain"))
+    assert plain.exit_code == 0
+    assert (tmp_path / "plain" / "providers.csv").read_bytes().startswith(b"id,name,")

@@ -354,3 +354,21 @@ def test_the_shape_declares_every_field_of_the_models() -> None:
     for entity, model in pairs.items():
         declared = [f.key for f in entity.fields if not f.derived]
         assert sorted(declared) == sorted(model.model_fields), entity.name
+
+
+def test_export_csv_has_one_row_per_certification_entry_with_its_evidence(
+    outputs: dict[str, str], tmp_path: Path, probe_data: Path
+) -> None:
+    """What a buyer opens in a spreadsheet: each entry on its own row, with its scope, its
+    dates and the links of the sources it cites, not 'qualified;qualified' in one cell."""
+    result = run("export", "csv", str(tmp_path / "csv"), "--data", str(probe_data))
+    assert result.exit_code == 0, result
+    with (tmp_path / "csv" / "certifications.csv").open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["provider_id"] == PROBE]
+    assert [r["scheme"] for r in rows] == ["bsi-c5", "secnumcloud", "hds"]
+    c5 = rows[0]
+    assert c5["scope"] == "Zqscope of the attestation"
+    assert (c5["granted"], c5["expires"]) == ("2024-02-03", "2099-09-09")
+    assert json.loads(c5["source_urls"]) == ["https://zqsource.example.com/two"]
+    assert json.loads(rows[2]["source_urls"]) == ["https://zqsource.example.com/one"]
+    assert rows[2]["ended"] == "2023-07-14"

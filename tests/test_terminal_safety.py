@@ -208,6 +208,12 @@ def test_markup_in_records_is_shown_as_written(markup_dir: Path, command: str,
     elif format_ == "csv":
         rows = list(csv.reader(io.StringIO(out)))
         assert any("[" in cell for row in rows[1:] for cell in row)
+    elif format_ == "csv-excel":
+        rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff")), delimiter=";"))
+        assert any("[" in cell for row in rows[1:] for cell in row)
+    elif format_ == "tsv":
+        rows = [line.split("\t") for line in out.splitlines()]
+        assert any("[" in cell for row in rows[1:] for cell in row)
     elif format_ == "markdown":
         # Markdown shows the brackets as text: escaped, never a live link or emphasis. A
         # record's own link is an autolink, <https://...>, where brackets are part of it.

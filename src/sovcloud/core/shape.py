@@ -162,6 +162,29 @@ def license_label(lic: Record) -> str:
     return f"{lic['vendor']} ({lic['country']}): {lic['technology']}"
 
 
+def _links(item: Record, record: Record) -> str:
+    """The links of the sources a fact cites, in the order it cites them."""
+    by_id = {s["id"]: s for s in record["sources"] if s.get("id")}
+    cited = [by_id[k] for k in dict.fromkeys(item["sources"]) if k in by_id]
+    return json_array([s["url"] for s in cited if s.get("url")])
+
+
+# A fact's citations: rows of the citations table, and its sources' links beside it, so
+# that one row (a certification entry in certifications.csv) carries its evidence.
+_CITED = Field(
+    "sources",
+    "Sources",
+    (
+        Column(
+            "source_urls",
+            "TEXT NOT NULL",
+            "JSON array of the links of the sources it cites (citations links every source)",
+            _links,
+        ),
+    ),
+)
+
+
 # --- the shape ---------------------------------------------------------------------------
 
 _PROVIDER_REF = "TEXT REFERENCES providers(id)"
@@ -210,7 +233,7 @@ OWNER = Entity(
         Field("stake_note", "Stake", (_plain("stake_note"),)),
         Field("since", "Since", (_plain("since", doc="partial date"),)),
         Field("until", "Until", (_plain("until", doc="partial date"),)),
-        Field("sources", "Sources"),  # the citations table
+        _CITED,
     ),
 )
 
@@ -225,7 +248,7 @@ LICENCE = Entity(
         ),
         Field("country", "Country", (_plain("country", "TEXT NOT NULL"),)),
         Field("technology", "Technology", (_plain("technology", "TEXT NOT NULL"),)),
-        Field("sources", "Sources"),  # the citations table
+        _CITED,
     ),
 )
 
@@ -316,7 +339,7 @@ CERTIFICATION = Entity(
             derived=True,
         ),
         Field("note", "Note", _texts("note")),
-        Field("sources", "Sources"),  # the citations table
+        _CITED,
     ),
 )
 
@@ -326,7 +349,7 @@ DATA_CENTRE = Entity(
         Field("location", "Location", (_plain("location", "TEXT NOT NULL"),)),
         Field("country", "Country", (_plain("country", "TEXT NOT NULL"),)),
         Field("operator", "Operator", (_plain("operator"),)),
-        Field("sources", "Sources"),  # the citations table
+        _CITED,
     ),
 )
 
@@ -346,7 +369,7 @@ OWNERSHIP = Entity(
             ),
         ),
         Field("note", "Note", _texts("note")),
-        Field("sources", "Sources"),  # the citations table
+        _CITED,
     ),
 )
 
@@ -360,7 +383,11 @@ def _within(key: str, entity: Entity) -> tuple[Column, ...]:
         assert get is not None
         return lambda item, record: get(item[key], record) if item.get(key) else None
 
-    return tuple(Column(f"{key}_{c.name}", c.sql, c.doc, read(c)) for c in entity.columns())
+    # Empty when the holder has none: no column of it can be NOT NULL.
+    return tuple(
+        Column(f"{key}_{c.name}", c.sql.replace(" NOT NULL", ""), c.doc, read(c))
+        for c in entity.columns()
+    )
 
 
 def _ownership_cell(value: Record | None, _lang: str) -> str:

@@ -314,17 +314,25 @@ def _cell(value: Any) -> str:
     return text
 
 
-def to_csv(table: Table, rows: list[Row]) -> bytes:
-    """One table as CSV (UTF-8, header row, \\r\\n line ends as RFC 4180 says)."""
+def to_csv(table: Table, rows: list[Row], *, excel: bool = False) -> bytes:
+    """One table as CSV (UTF-8, header row, \\r\\n line ends as RFC 4180 says); for Excel
+    in French, `;` between cells and a byte-order mark (render/formats.py says why)."""
+    from sovcloud.render.formats import EXCEL_DELIMITER, UTF8_BOM
+
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=EXCEL_DELIMITER if excel else ",", lineterminator="\r\n")
     writer.writerow(table.column_names)
     writer.writerows([[_cell(v) for v in row] for row in rows])
-    return buffer.getvalue().encode("utf-8")
+    return ((UTF8_BOM if excel else "") + buffer.getvalue()).encode("utf-8")
 
 
 def write_csv(
-    directory: Path, providers: list[Record], events: list[Record], *, force: bool = False
+    directory: Path,
+    providers: list[Record],
+    events: list[Record],
+    *,
+    force: bool = False,
+    excel: bool = False,
 ) -> dict[str, int]:
     """One CSV file per table in `directory`, all written or none; returns the row counts."""
     from sovcloud.atomic import staged_files
@@ -332,7 +340,8 @@ def write_csv(
     tables = build(providers, events)
     with staged_files(directory, csv_names(), force=force) as stage:
         for table in TABLES:
-            (stage / f"{table.name}.csv").write_bytes(to_csv(table, tables[table.name]))
+            body = to_csv(table, tables[table.name], excel=excel)
+            (stage / f"{table.name}.csv").write_bytes(body)
     return {name: len(rows) for name, rows in tables.items()}
 
 

@@ -20,9 +20,21 @@ class OutputFormat(StrEnum):
     csv = "csv"  # one row per record, RFC 4180, UTF-8
     markdown = "markdown"  # pastes into a report
     yaml = "yaml"  # the JSON document, as YAML
+    tsv = "tsv"  # one line per row, tab-separated, for grep and cut
+    csv_excel = "csv-excel"  # CSV that Excel opens as it is in French: ';', a BOM, CRLF
 
 
-FORMAT_HELP = "table for people; json, csv, markdown or yaml."
+# Excel opens a CSV file with the delimiter and the encoding of the system's regional
+# settings: in French, `;` (the comma is the decimal mark) and, without a byte-order mark, a
+# Windows code page, which garbles every accent; with the mark it reads UTF-8. Used by
+# `--format csv-excel` and `export csv --excel`.
+EXCEL_DELIMITER = ";"
+UTF8_BOM = "\ufeff"
+
+FORMAT_HELP = (
+    "table for people; json, yaml, csv, markdown; tsv (one line per row, for grep and cut); "
+    "csv-excel (for Excel in French: ';' and a UTF-8 byte-order mark)."
+)
 
 
 class FindingsFormat(StrEnum):

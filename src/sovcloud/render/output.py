@@ -1,6 +1,6 @@
 """The renderers of the output formats: one per member of formats.OutputFormat.
 
-JSON, CSV, Markdown and YAML are written as plain text from the records, never through
+JSON, CSV, TSV, Markdown and YAML are written as plain text from the records, never through
 Rich; Rich renders only the table format, which people read.
 """
 
@@ -14,7 +14,7 @@ import sys
 from typing import Any, Protocol, assert_never
 
 from sovcloud.charsets import INVISIBLE, SURROGATES
-from sovcloud.render.formats import OutputFormat
+from sovcloud.render.formats import EXCEL_DELIMITER, UTF8_BOM, OutputFormat
 from sovcloud.render.terminal import command_like, console, log_safe, unsafe
 
 __all__ = ["OutputFormat", "View", "emit", "text"]
@@ -84,15 +84,41 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def to_csv(view: View) -> str:
+def _csv(view: View, delimiter: str = ",", lineterminator: str = "\n") -> str:
     headers, rows = view.flat()
     buffer = io.StringIO()
     import csv  # only for this format
 
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=lineterminator)
     writer.writerow(headers)
     writer.writerows([[_cell(str(c)) for c in row] for row in rows])
     return log_safe(buffer.getvalue())
+
+
+def to_csv(view: View) -> str:
+    return _csv(view)
+
+
+def to_csv_excel(view: View) -> str:
+    """CSV for Excel in French (formats.EXCEL_DELIMITER), with Excel's own line ends."""
+    return UTF8_BOM + _csv(view, delimiter=EXCEL_DELIMITER, lineterminator="\r\n")
+
+
+# TSV has no quoting: a tab or a line break inside a value would split it. They are
+# written as the two characters `\t`, `\n`, `\r`, and a backslash as `\\`, as
+# PostgreSQL's and MySQL's text formats do, so that each row stays on one line.
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _tsv_cell(value: str) -> str:
+    return _cell(value.translate(_TSV_ESCAPES))
+
+
+def to_tsv(view: View) -> str:
+    """One line per row, tab-separated, with a header line: for grep, cut and awk."""
+    headers, rows = view.flat()
+    lines = ["\t".join(_tsv_cell(str(c)) for c in line) for line in [headers, *rows]]
+    return log_safe("".join(line + "\n" for line in lines))
 
 
 def to_markdown(view: View) -> str:
@@ -113,6 +139,10 @@ def text(view: View, format_: OutputFormat) -> str:
             return to_markdown(view)
         case OutputFormat.yaml:
             return to_yaml(view)
+        case OutputFormat.tsv:
+            return to_tsv(view)
+        case OutputFormat.csv_excel:
+            return to_csv_excel(view)
         case OutputFormat.table:
             raise ValueError("the table format is drawn on a console: use emit()")
         case _:
@@ -124,4 +154,11 @@ def emit(view: View, format_: OutputFormat) -> None:
     if format_ is OutputFormat.table:
         view.rich(console())
         return
-    sys.stdout.write(text(view, format_))
+    out = text(view, format_)
+    if format_ is OutputFormat.csv_excel:
+        # Its byte-order mark says UTF-8: so it must be, whatever the locale's encoding.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(out.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return
+    sys.stdout.write(out)
