@@ -171,47 +171,48 @@ def _links(item: Record, record: Record) -> str:
 
 # A fact's citations: rows of the citations table, and its sources' links beside it, so
 # that one row (a certification entry in certifications.csv) carries its evidence.
-_CITED = Field(
-    "sources",
-    "Sources",
-    (
-        Column(
-            "source_urls",
-            "TEXT NOT NULL",
-            "JSON array of the links of the sources it cites (citations links every source)",
-            _links,
-        ),
-    ),
-)
+_URLS_DOC = "JSON array of the links of the sources it cites (citations links every source)"
+_CITED = Field("sources", "Sources", (Column("source_urls", "TEXT NOT NULL", _URLS_DOC, _links),))
 
 
 # --- the shape ---------------------------------------------------------------------------
 
+NN = "TEXT NOT NULL"
 _PROVIDER_REF = "TEXT REFERENCES providers(id)"
+
+
+def _one(
+    key: str,
+    label: str,
+    sql: str = "TEXT",
+    doc: str = "",
+    *,
+    name: str = "",
+    cell: Cell | None = None,
+) -> Field:
+    """A field that is one column, its value as it is."""
+    return Field(key, label, (_plain(key, sql, doc, name or None),), cell)
+
+
+def _list(key: str, label: str, doc: str, cell: Cell | None = None) -> Field:
+    """A field that is a list of plain values: one JSON array."""
+    return Field(key, label, (_array(key, doc),), cell)
+
 
 SOURCE = Entity(
     "sources",
     (
-        Field(
+        _one(
             "id",
             "Key",
-            (
-                _plain(
-                    "id",
-                    doc="the id by which facts of the provider record cite it",
-                    name="source_key",
-                ),
-            ),
+            doc="the id by which facts of the provider record cite it",
+            name="source_key",
         ),
-        Field("publisher", "Publisher", (_plain("publisher", "TEXT NOT NULL"),)),
-        Field("title", "Title", (_plain("title", "TEXT NOT NULL"),)),
-        Field("date", "Date", (_plain("date", "TEXT NOT NULL", "partial date"),)),
-        Field("url", "Link", (_plain("url"),)),
-        Field(
-            "type",
-            "Type",
-            (_plain("type", "TEXT NOT NULL", "register, government, company, press, ..."),),
-        ),
+        _one("publisher", "Publisher", NN),
+        _one("title", "Title", NN),
+        _one("date", "Date", NN, "partial date"),
+        _one("url", "Link"),
+        _one("type", "Type", NN, "register, government, company, press, ..."),
         Field("note", "Note", _texts("note")),
     ),
 )
@@ -219,20 +220,16 @@ SOURCE = Entity(
 OWNER = Entity(
     "owners",
     (
-        Field("name", "Name", (_plain("name", "TEXT NOT NULL"),)),
-        Field(
-            "provider",
-            "Record",
-            (_plain("provider", _PROVIDER_REF, "the owner's own record", "owner_provider_id"),),
+        _one("name", "Name", NN),
+        _one(
+            "provider", "Record", _PROVIDER_REF, "the owner's own record", name="owner_provider_id"
         ),
-        Field("country", "Country", (_plain("country", "TEXT NOT NULL"),)),
-        Field("role", "Role", (_plain("role", "TEXT NOT NULL", "parent or shareholder"),)),
-        Field(
-            "stake", "Stake", (_plain("stake", "REAL", "percent, only where a source gives it"),)
-        ),
-        Field("stake_note", "Stake", (_plain("stake_note"),)),
-        Field("since", "Since", (_plain("since", doc="partial date"),)),
-        Field("until", "Until", (_plain("until", doc="partial date"),)),
+        _one("country", "Country", NN),
+        _one("role", "Role", NN, "parent or shareholder"),
+        _one("stake", "Stake", "REAL", "percent, only where a source gives it"),
+        _one("stake_note", "Stake"),
+        _one("since", "Since", doc="partial date"),
+        _one("until", "Until", doc="partial date"),
         _CITED,
     ),
 )
@@ -240,14 +237,16 @@ OWNER = Entity(
 LICENCE = Entity(
     "licences",
     (
-        Field("vendor", "Vendor", (_plain("vendor", "TEXT NOT NULL"),)),
-        Field(
+        _one("vendor", "Vendor", NN),
+        _one(
             "provider",
             "Record",
-            (_plain("provider", _PROVIDER_REF, "the vendor's own record", "vendor_provider_id"),),
+            _PROVIDER_REF,
+            "the vendor's own record",
+            name="vendor_provider_id",
         ),
-        Field("country", "Country", (_plain("country", "TEXT NOT NULL"),)),
-        Field("technology", "Technology", (_plain("technology", "TEXT NOT NULL"),)),
+        _one("country", "Country", NN),
+        _one("technology", "Technology", NN),
         _CITED,
     ),
 )
@@ -255,10 +254,10 @@ LICENCE = Entity(
 OFFER = Entity(
     "offers",
     (
-        Field("id", "Id", (_plain("id", "TEXT NOT NULL", "unique within the provider"),)),
-        Field("name", "Offer", (_plain("name", "TEXT NOT NULL"),)),
-        Field("service", "Service", (_plain("service", "TEXT NOT NULL"),)),
-        Field("status", "Status", (_plain("status", "TEXT NOT NULL"),)),
+        _one("id", "Id", NN, "unique within the provider"),
+        _one("name", "Offer", NN),
+        _one("service", "Service", NN),
+        _one("status", "Status", NN),
         Field("description", "Description", _texts("description")),
     ),
 )
@@ -269,75 +268,37 @@ def _standing(part: str, name: str, doc: str) -> Column:
     return Column(name, doc=doc, value=lambda cert, _: (cert.get("standing") or {}).get(part))
 
 
+_STANDING = (
+    _standing("state", "standing", "on the export day: held, unverified, unknown, pending, ..."),
+    _standing("reason", "standing_reason", "why: valid, press-only, superseded, expired, ..."),
+    _standing("evidence", "evidence", "the most authoritative type among its sources"),
+)
+
+
 CERTIFICATION = Entity(
     "certifications",
     (
-        Field(
-            "scheme",
-            "Scheme",
-            (_plain("scheme", "TEXT NOT NULL", "secnumcloud, hds, iso-27001, bsi-c5..."),),
-        ),
-        Field("version", "Version", (_plain("version"),)),
-        Field(
-            "status",
-            "Status",
-            (
-                _plain(
-                    "status", "TEXT NOT NULL", "qualified, certified, in-progress, announced, ..."
-                ),
-            ),
-        ),
-        Field("milestone", "Milestone", (_plain("milestone"),)),
-        Field("scope", "Scope", (_plain("scope"),)),
-        Field(
-            "offers",
-            "Offers",
-            (_array("offers", "JSON array of the provider's offer ids covered"),),
-        ),
-        Field(
-            "services",
-            "Services",
-            (_array("services", "JSON array of the kinds of service the register names"),),
-        ),
-        Field(
-            "activities",
-            "HDS activities",
-            (_array("activities", "JSON array of HDS activities (1-6)"),),
-        ),
+        _one("scheme", "Scheme", NN, "secnumcloud, hds, iso-27001, bsi-c5..."),
+        _one("version", "Version"),
+        _one("status", "Status", NN, "qualified, certified, in-progress, announced, ..."),
+        _one("milestone", "Milestone"),
+        _one("scope", "Scope"),
+        _list("offers", "Offers", "JSON array of the provider's offer ids covered"),
+        _list("services", "Services", "JSON array of the kinds of service the register names"),
+        _list("activities", "HDS activities", "JSON array of HDS activities (1-6)"),
         Field("granted", "Granted", _dated("granted", "first")),
         Field("expires", "Expires", _dated("expires", "last")),
         Field("ended", "Ended", _dated("ended", "last")),
-        Field(
+        _one(
             "number",
             "Decision or certificate",
-            (_plain("number", doc="decision or certificate number, as the register writes it"),),
+            doc="decision or certificate number, as the register writes it",
         ),
-        Field(
-            "body",
-            "Issued by",
-            (_plain("body", doc="who issued it: the certifying body or the authority"),),
+        _one("body", "Issued by", doc="who issued it: the certifying body or the authority"),
+        _one(
+            "checked", "Checked", doc="ISO day a person last checked the entry against its sources"
         ),
-        Field(
-            "checked",
-            "Checked",
-            (_plain("checked", doc="ISO day a person last checked the entry against its sources"),),
-        ),
-        Field(
-            "standing",
-            "Standing",
-            (
-                _standing(
-                    "state",
-                    "standing",
-                    "on the export day: held, unverified, unknown, pending, ...",
-                ),
-                _standing(
-                    "reason", "standing_reason", "why: valid, press-only, superseded, expired, ..."
-                ),
-                _standing("evidence", "evidence", "the most authoritative type among its sources"),
-            ),
-            derived=True,
-        ),
+        Field("standing", "Standing", _STANDING, derived=True),
         Field("note", "Note", _texts("note")),
         _CITED,
     ),
@@ -346,28 +307,24 @@ CERTIFICATION = Entity(
 DATA_CENTRE = Entity(
     "data_centres",
     (
-        Field("location", "Location", (_plain("location", "TEXT NOT NULL"),)),
-        Field("country", "Country", (_plain("country", "TEXT NOT NULL"),)),
-        Field("operator", "Operator", (_plain("operator"),)),
+        _one("location", "Location", NN),
+        _one("country", "Country", NN),
+        _one("operator", "Operator"),
         _CITED,
     ),
 )
 
+_COMPLETE_DOC = "1 when a source says the owners listed hold all of the capital"
+
+
+def _complete(ownership: Record, _: Record) -> int:
+    return int(ownership["complete"])
+
+
 OWNERSHIP = Entity(
     "ownership",
     (
-        Field(
-            "complete",
-            "Complete",
-            (
-                Column(
-                    "complete",
-                    "INTEGER",
-                    "1 when a source says the owners listed hold all of the capital",
-                    lambda ownership, _: int(ownership["complete"]),
-                ),
-            ),
-        ),
+        Field("complete", "Complete", (Column("complete", "INTEGER", _COMPLETE_DOC, _complete),)),
         Field("note", "Note", _texts("note")),
         _CITED,
     ),
@@ -399,29 +356,17 @@ def _ownership_cell(value: Record | None, _lang: str) -> str:
 PROVIDER = Entity(
     "providers",
     (
-        Field(
-            "id",
-            "Id",
-            (_plain("id", "TEXT PRIMARY KEY", "the record's id, as in providers/<id>.yaml"),),
-            _text,
+        _one(
+            "id", "Id", "TEXT PRIMARY KEY", "the record's id, as in providers/<id>.yaml", cell=_text
         ),
-        Field("name", "Name", (_plain("name", "TEXT NOT NULL"),), _text),
-        Field(
-            "aliases", "Also known as", (_array("aliases", "JSON array of other names"),), _joined
-        ),
-        Field("kind", "Kind", (_plain("kind", "TEXT NOT NULL"),), _text),
-        Field(
-            "country", "Country", (_plain("country", "TEXT NOT NULL", "ISO 3166-1 alpha-2"),), _text
-        ),
-        Field("headquarters", "Headquarters", (_plain("headquarters"),), _text),
-        Field(
-            "founded",
-            "Founded",
-            (_plain("founded", doc="partial date: 2023, 2023-12 or 2023-12-18"),),
-            _text,
-        ),
-        Field("status", "Status", (_plain("status", "TEXT NOT NULL"),), _text),
-        Field("website", "Website", (_plain("website"),), _text),
+        _one("name", "Name", NN, cell=_text),
+        _list("aliases", "Also known as", "JSON array of other names", _joined),
+        _one("kind", "Kind", NN, cell=_text),
+        _one("country", "Country", NN, "ISO 3166-1 alpha-2", cell=_text),
+        _one("headquarters", "Headquarters", cell=_text),
+        _one("founded", "Founded", doc="partial date: 2023, 2023-12 or 2023-12-18", cell=_text),
+        _one("status", "Status", NN, cell=_text),
+        _one("website", "Website", cell=_text),
         Field("owners", "Owners", cell=_each(owner_label), items=OWNER),
         Field(
             "ownership",
@@ -440,21 +385,11 @@ PROVIDER = Entity(
         Field(
             "description",
             "Description",
-            _texts(
-                "description",
-                "TEXT NOT NULL",
-                "English where given, else French",
-                "French, where given",
-            ),
+            _texts("description", NN, "English where given, else French", "French, where given"),
             _prose,
         ),
         Field("note", "Note", _texts("note"), _prose),
-        Field(
-            "last_reviewed",
-            "Last reviewed",
-            (_plain("last_reviewed", "TEXT NOT NULL", "ISO day"),),
-            _text,
-        ),
+        _one("last_reviewed", "Last reviewed", NN, "ISO day", cell=_text),
         Field("certifications", "Certifications", items=CERTIFICATION),
         Field(
             "data_centres",
@@ -469,54 +404,42 @@ PROVIDER = Entity(
 EVENT = Entity(
     "events",
     (
-        Field(
-            "id",
-            "Id",
-            (_plain("id", "TEXT PRIMARY KEY", "the record's id, as in events/<id>.yaml"),),
-        ),
+        _one("id", "Id", "TEXT PRIMARY KEY", "the record's id, as in events/<id>.yaml"),
         Field(
             "date",
             "Date",
             (
-                _plain("date", "TEXT NOT NULL", "partial date, as precise as the source"),
+                _plain("date", NN, "partial date, as precise as the source"),
                 Column(
                     "date_precision",
-                    "TEXT NOT NULL",
+                    NN,
                     "year, month or day",
                     lambda e, _: dates.precision(e["date"]),
                 ),
                 Column(
                     "date_first",
-                    "TEXT NOT NULL",
+                    NN,
                     "ISO day: the earliest day `date` can mean",
                     lambda e, _: dates.first_day(e["date"]).isoformat(),
                 ),
                 Column(
                     "date_last",
-                    "TEXT NOT NULL",
+                    NN,
                     "ISO day: the latest day `date` can mean",
                     lambda e, _: dates.last_day(e["date"]).isoformat(),
                 ),
             ),
         ),
-        Field(
-            "status",
-            "Status",
-            (_plain("status", "TEXT NOT NULL", "happened, expected or cancelled"),),
-        ),
-        Field("kind", "Kind", (_plain("kind", "TEXT NOT NULL"),)),
-        Field(
-            "title", "Title", _texts("title", "TEXT NOT NULL", "English where given, else French")
-        ),
-        Field("summary", "Summary", _texts("summary", "TEXT NOT NULL")),
+        _one("status", "Status", NN, "happened, expected or cancelled"),
+        _one("kind", "Kind", NN),
+        Field("title", "Title", _texts("title", NN, "English where given, else French")),
+        Field("summary", "Summary", _texts("summary", NN)),
         Field("providers", "Providers"),  # the event_providers table
-        Field("actors", "Actors", (_array("actors", "JSON array of people and bodies"),)),
-        Field("tags", "Tags", (_array("tags", "JSON array of tag ids"),)),
+        _list("actors", "Actors", "JSON array of people and bodies"),
+        _list("tags", "Tags", "JSON array of tag ids"),
         Field("sources", "Sources", items=SOURCE),
         Field("note", "Note", _texts("note")),
-        Field(
-            "last_reviewed", "Last reviewed", (_plain("last_reviewed", "TEXT NOT NULL", "ISO day"),)
-        ),
+        _one("last_reviewed", "Last reviewed", NN, "ISO day"),
     ),
 )
 
