@@ -24,8 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sovcloud import dates
 from sovcloud.core import certs, schemes
@@ -38,8 +37,7 @@ Getter = Callable[[Record, Record], Any]
 Cell = Callable[[Any, str], str]
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One column of the export's tables: its name, SQL type and constraints, what it holds
     (kept as an SQL comment, which Datasette shows), and how to fill it (None: the table
     itself fills it, as for row numbers and foreign keys)."""
@@ -50,8 +48,7 @@ class Column:
     value: Getter | None = None
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """One field of a record: its key, its label for people (English; i18n translates),
     its columns in the export's tables, its cell in a listing (None: not in listings), and,
     for a list of records or a record within the record, the shape of those records."""
@@ -67,14 +64,13 @@ class Field:
     derived: bool = False
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
     """The fields of one kind of record, in the order of its table's columns."""
 
     name: str
-    fields: tuple[Field, ...] = field(default=())
+    fields: tuple[Field, ...]
 
-    def __getitem__(self, key: str) -> Field:
+    def field(self, key: str) -> Field:
         for f in self.fields:
             if f.key == key:
                 return f

@@ -48,7 +48,7 @@ class Table:
         for key in self.keys:
             if isinstance(key, str):
                 assert self.entity is not None, "a field's key names a field of the entity"
-                out += self.entity[key].columns
+                out += self.entity.field(key).columns
             else:
                 out.append(key)
         if self.entity is not None:

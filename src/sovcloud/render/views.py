@@ -796,7 +796,7 @@ class CompareView(NamedTuple):
         lang = self.lang
 
         def label(key: str) -> str:
-            return t(shape.PROVIDER[key].label, lang)
+            return t(shape.PROVIDER.field(key).label, lang)
 
         for key in ("id", "country", "kind", "status", "founded"):
             add(label(key), [(r.get(key) or "-", "") for r in rs])
