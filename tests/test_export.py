@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from conftest import FIXTURE_DATA, REPO, TODAY, fixture_run, run
 
 TABLES = ["providers", "owners", "licences", "offers", "certifications", "data_centres",
+          "sovereignty_answers",
           "events", "event_providers", "sources", "citations"]
 ATOM = "{http://www.w3.org/2005/Atom}"
 SECNUMCLOUD_SQL = """

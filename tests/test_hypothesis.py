@@ -38,6 +38,7 @@ from sovcloud.models import (
     SourceType,
 )
 from sovcloud.models import Event as EventModel
+from sovcloud.render.formats import OutputFormat
 from sovcloud.trust import cache_dir, state_dir
 from sovcloud.yamlparse import dump, parse
 
@@ -376,7 +377,7 @@ def query_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=SHARED)
 @given(text=query_text, command=st.sampled_from(["show", "search"]),
-       format_=st.sampled_from(["table", "json", "csv", "markdown", "yaml"]))
+       format_=st.sampled_from([f.value for f in OutputFormat]))
 def test_any_text_resolves_or_fails_cleanly_and_reads_only_the_data(
     query_dir: Path, text: str, command: str, format_: str
 ) -> None:

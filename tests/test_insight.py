@@ -13,8 +13,9 @@ import pytest
 
 from conftest import FIXTURE_DATA, REPO, fixture_run, run
 from sovcloud.insight import RULES, cert_verdict
+from sovcloud.render.formats import OutputFormat
 
-FORMATS = ["table", "json", "csv", "markdown", "yaml"]
+FORMATS = [f.value for f in OutputFormat]
 
 
 def as_json(result) -> object:
@@ -484,7 +485,7 @@ def bad_views() -> list:
 def test_record_text_never_reaches_the_output_as_escapes(format_: str) -> None:
     from rich.console import Console
 
-    from sovcloud.render.output import TEXT_RENDERERS, OutputFormat
+    from sovcloud.render.output import text as render_text
 
     for view in bad_views():
         if format_ == "table":
@@ -498,7 +499,7 @@ def test_record_text_never_reaches_the_output_as_escapes(format_: str) -> None:
                 outputs.append(buffer.getvalue())
             text = "".join(outputs)
         else:
-            text = TEXT_RENDERERS[OutputFormat(format_)](view)
+            text = render_text(view, OutputFormat(format_))
         assert "Corp" in text or "Evil" in text, type(view).__name__
         for raw in ("\x1b[5m", "\x1b]8;;https://evil", "\u202e", "\x07"):
             assert raw not in text, (type(view).__name__, format_, raw)

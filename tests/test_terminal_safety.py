@@ -20,6 +20,7 @@ import pytest
 
 from conftest import reseal_record, run
 from sovcloud.index import cache_path
+from sovcloud.render.formats import OutputFormat
 from sovcloud.yamlparse import parse
 
 EVIL = "https://evil.example/"
@@ -98,7 +99,7 @@ last_reviewed: 2026-11-01
 note: "[i]event note[/i]"
 """
 
-FORMATS = ["table", "json", "csv", "markdown", "yaml"]
+FORMATS = [f.value for f in OutputFormat]  # every format: a new one is checked too
 COMMANDS = {
     "providers": ["providers"],
     "providers-filtered": ["providers", "--secnumcloud", "--include-pending"],
@@ -206,6 +207,12 @@ def test_markup_in_records_is_shown_as_written(markup_dir: Path, command: str,
         )
     elif format_ == "csv":
         rows = list(csv.reader(io.StringIO(out)))
+        assert any("[" in cell for row in rows[1:] for cell in row)
+    elif format_ == "csv-excel":
+        rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff")), delimiter=";"))
+        assert any("[" in cell for row in rows[1:] for cell in row)
+    elif format_ == "tsv":
+        rows = [line.split("\t") for line in out.splitlines()]
         assert any("[" in cell for row in rows[1:] for cell in row)
     elif format_ == "markdown":
         # Markdown shows the brackets as text: escaped, never a live link or emphasis. A

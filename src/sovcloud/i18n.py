@@ -37,6 +37,13 @@ FRENCH = {
     "Offers": "Offres",
     "Certifications": "Certifications",
     "Data centres": "Centres de données",
+    "Ownership": "Actionnariat",
+    "the owners listed hold all of the capital": (
+        "les actionnaires cités détiennent tout le capital"
+    ),
+    "no source says the owners listed hold all of the capital": (
+        "aucune source ne dit que les actionnaires cités détiennent tout le capital"
+    ),
     "Named by": "Cité par",
     "Events, newest first": "Événements, du plus récent au plus ancien",
     "Sources": "Sources",

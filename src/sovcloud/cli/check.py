@@ -3,7 +3,6 @@
 # No `from __future__ import annotations`: Typer would evaluate every annotation string
 # of every command on each start.
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +17,7 @@ from sovcloud.cli.common import (
     today,
     untrusted,
 )
+from sovcloud.render.formats import FindingsFormat
 
 # The files `schema --write` writes, named as the data files' `$schema` comments expect.
 SCHEMA_FILES = {
@@ -29,10 +29,8 @@ SCHEMA_FILES = {
 }
 
 
-class ValidateFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
+# Declared with the other output formats (standard library only, cheap at start-up).
+ValidateFormat = FindingsFormat
 
 
 @command()
@@ -87,7 +85,7 @@ def validate(
 
     # Answers to a sovereignty framework are checked against the framework, once all is read.
     index.findings += answer_findings(index, data_dir)
-    render_findings(index, format_.value, current_lang(lang))
+    render_findings(index, format_, current_lang(lang))
     failing = index.errors or (strict and index.warnings)
     raise typer.Exit(1 if failing else 0)
 

@@ -10,7 +10,6 @@ import datetime as dt
 import functools
 import os
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -18,6 +17,7 @@ import typer
 
 from sovcloud.cli import completion
 from sovcloud.errors import SovcloudError
+from sovcloud.render.formats import FORMAT_HELP, OutputFormat
 from sovcloud.vocabulary import EVENT_KINDS
 
 if TYPE_CHECKING:
@@ -59,20 +59,10 @@ DataOption = Annotated[
 ]
 
 
-class Format(StrEnum):
-    """Mirrors render.output.OutputFormat, which this module must not import at start-up."""
+# The one declaration of the output formats (standard library only, cheap at start-up).
+Format = OutputFormat
 
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    yaml = "yaml"
-
-
-FormatOption = Annotated[
-    Format,
-    typer.Option("--format", "-f", help="table for people; json, csv, markdown or yaml."),
-]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help=FORMAT_HELP)]
 
 
 def _language(value: str | None) -> str | None:
@@ -299,10 +289,10 @@ def _warn_if_old(index: "Index") -> None:
         )
 
 
-def emit_view(view: Any, format_: Format) -> None:
-    from sovcloud.render.output import OutputFormat, emit
+def emit_view(view: Any, format_: OutputFormat) -> None:
+    from sovcloud.render.output import emit
 
-    emit(view, OutputFormat(format_.value))
+    emit(view, format_)
 
 
 def today() -> dt.date:

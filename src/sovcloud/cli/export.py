@@ -173,19 +173,29 @@ def csv_(
         ),
     ],
     force: ForceOption = False,
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel",
+            help="For Excel in French: ';' between cells and a UTF-8 byte-order mark.",
+        ),
+    ] = False,
     data: DataOption = None,
 ) -> None:
     """One CSV file per table, the same tables as `export sqlite`, with a header row.
 
-    Lists of values (aliases, tags, covered offers) are JSON arrays in one cell. Other files
-    in DIR are left alone; existing CSV files of the same names are replaced only with
-    --force.
+    certifications.csv has one row per certification entry, with its scope, dates, number,
+    standing on the day and sources (citations.csv links each to sources.csv). Lists of
+    values (aliases, tags, covered offers) are JSON arrays in one cell. Other files in DIR
+    are left alone; existing CSV files of the same names are replaced only with --force.
 
     Examples:
 
       sovcloud export csv tables/
 
       sovcloud export csv tables/ --force && head tables/certifications.csv
+
+      sovcloud export csv tableaux/ --excel
     """
     from sovcloud.atomic import check_free
     from sovcloud.export.tables import csv_names, write_csv
@@ -194,7 +204,9 @@ def csv_(
     for name in csv_names():
         check_free(directory / name, force)
     index = _read_index(data)
-    counts = write_csv(directory, _standing(index.providers()), index.events(), force=force)
+    counts = write_csv(
+        directory, _standing(index.providers()), index.events(), force=force, excel=excel
+    )
     sys.stderr.write(
         f"wrote {len(counts)} CSV files into {directory}: "
         f"{counts['providers']} providers, {counts['events']} events\n"

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+# One home for how an owner and a licence read in one line: the catalogue's shape.
+from sovcloud.core.shape import license_label as license_label
+from sovcloud.core.shape import owner_label as owner_label
 from sovcloud.i18n import localized, t
 
 if TYPE_CHECKING:
@@ -82,18 +85,11 @@ def cert_label(
     return " ".join(parts)
 
 
-def owner_label(owner: Record, width: int | None = None) -> str:
-    """'Docaposte (FR, 36%)'."""
-    details = [owner["country"]]
-    if owner.get("stake") is not None:
-        details.append(f"{owner['stake']:g}%")
-    elif owner.get("stake_note"):
-        details.append(shorten(owner["stake_note"], width))
-    return f"{owner['name']} ({', '.join(details)})"
-
-
-def license_label(lic: Record, width: int | None = None) -> str:
-    return f"{lic['vendor']} ({lic['country']}): {shorten(lic['technology'], width)}"
+def ownership_label(ownership: Record, lang: str = "en") -> str:
+    """What a record's `ownership` says of its owners as a whole."""
+    if ownership["complete"]:
+        return t("the owners listed hold all of the capital", lang)
+    return t("no source says the owners listed hold all of the capital", lang)
 
 
 def date_label(text: str | None, status: str | None = None, lang: str = "en") -> str:

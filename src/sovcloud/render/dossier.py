@@ -19,6 +19,7 @@ from sovcloud.core.labels import (
     date_label,
     license_label,
     owner_label,
+    ownership_label,
     scheme_name,
     source_label,
 )
@@ -163,7 +164,15 @@ def _body(
             text += f", since {o['since']}"
         if o.get("until"):
             text += f", until {o['until']}"
+        if o.get("stake") is not None and o.get("stake_note"):
+            text += f"; {o['stake_note']}"  # owner_label gives it only without a figure
         out.append(f"- {md(text)}{notes.cite_ids(r, o['sources'])}")
+    if r.get("ownership"):
+        own = r["ownership"]
+        text = f"Ownership: {ownership_label(own)}"
+        if own.get("note"):
+            text += f"; {localized(own['note'], lang)}"
+        out.append(f"- {md(text)}{notes.cite_ids(r, own['sources'])}")
 
     if r["licensed_technology"]:
         out += ["", f"{level} Technology under licence", ""]
@@ -257,6 +266,8 @@ def _certifications(
         if c["offers"]:
             offers = ", ".join(f"{offer_names.get(o, o)} ({o})" for o in c["offers"])
             out.append(_field("Offers", md(offers)))
+        if c.get("services"):
+            out.append(_field("Services, as the register names them", ", ".join(c["services"])))
         if c["activities"]:
             out.append(_field("HDS activities", ", ".join(str(a) for a in c["activities"])))
         if c.get("note"):

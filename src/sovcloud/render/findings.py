@@ -3,34 +3,49 @@
 from __future__ import annotations
 
 import sys
+from typing import assert_never
 
 from sovcloud.index import Index
+from sovcloud.render.formats import FindingsFormat
 from sovcloud.render.terminal import console, plain
 
 
-def render_findings(catalogue: Index, format_: str, lang: str = "en") -> None:
+def render_findings(catalogue: Index, format_: FindingsFormat, lang: str = "en") -> None:
     """Print every finding and the one-line summary in the chosen format (for people, in
     `lang`: in French, each check's meaning comes first, the English details after)."""
-    counts = catalogue.counts()
-    if format_ == "json":
-        from sovcloud.render.output import json_text
+    match format_:
+        case FindingsFormat.text:
+            _for_people(catalogue, lang)
+        case FindingsFormat.json:
+            _as_json(catalogue)
+        case FindingsFormat.github:
+            _as_annotations(catalogue)
+        case _:
+            assert_never(format_)
 
-        document = {
-            "data_dir": str(catalogue.data_dir),
-            "summary": counts,
-            "findings": [f.as_dict() for f in catalogue.findings],
-        }
-        sys.stdout.write(json_text(document))
-        return
-    if format_ == "github":
-        for f in catalogue.findings:
-            level = f.severity  # error, warning or notice: GitHub's three levels
-            sys.stdout.write(
-                f"::{level} file={_property(f.path)},line={f.line},title={f.code}::"
-                f"{_data(f'{f.code} {f.message}')}\n"
-            )
-        sys.stdout.write(_summary_line(counts) + "\n")
-        return
+
+def _as_json(catalogue: Index) -> None:
+    from sovcloud.render.output import json_text
+
+    document = {
+        "data_dir": str(catalogue.data_dir),
+        "summary": catalogue.counts(),
+        "findings": [f.as_dict() for f in catalogue.findings],
+    }
+    sys.stdout.write(json_text(document))
+
+
+def _as_annotations(catalogue: Index) -> None:
+    for f in catalogue.findings:
+        level = f.severity  # error, warning or notice: GitHub's three levels
+        sys.stdout.write(
+            f"::{level} file={_property(f.path)},line={f.line},title={f.code}::"
+            f"{_data(f'{f.code} {f.message}')}\n"
+        )
+    sys.stdout.write(_summary_line(catalogue.counts()) + "\n")
+
+
+def _for_people(catalogue: Index, lang: str) -> None:
     from rich.text import Text
 
     from sovcloud.i18n import CHECKS_FR, t
@@ -45,6 +60,7 @@ def render_findings(catalogue: Index, format_: str, lang: str = "en") -> None:
             + Text(f" [{f.name}] " + plain(message)),
             soft_wrap=True,
         )
+    counts = catalogue.counts()
     ok = not counts["errors"]
     out.print(Text(_summary_line(counts, lang), style="green" if ok else "red"), soft_wrap=True)
 

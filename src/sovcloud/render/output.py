@@ -1,7 +1,7 @@
-"""The output formats: one enum, one renderer per member.
+"""The renderers of the output formats: one per member of formats.OutputFormat.
 
-JSON, CSV, Markdown and YAML are written as plain text from the records, never through Rich;
-Rich renders only the table format, which people read.
+JSON, CSV, TSV, Markdown and YAML are written as plain text from the records, never through
+Rich; Rich renders only the table format, which people read.
 """
 
 from __future__ import annotations
@@ -11,20 +11,13 @@ import io
 import json
 import re
 import sys
-from collections.abc import Callable
-from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Protocol, assert_never
 
 from sovcloud.charsets import INVISIBLE, SURROGATES
+from sovcloud.render.formats import EXCEL_DELIMITER, UTF8_BOM, OutputFormat
 from sovcloud.render.terminal import command_like, console, log_safe, unsafe
 
-
-class OutputFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    yaml = "yaml"
+__all__ = ["OutputFormat", "View", "emit", "text"]
 
 
 class View(Protocol):
@@ -91,15 +84,41 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def to_csv(view: View) -> str:
+def _csv(view: View, delimiter: str = ",", lineterminator: str = "\n") -> str:
     headers, rows = view.flat()
     buffer = io.StringIO()
     import csv  # only for this format
 
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=lineterminator)
     writer.writerow(headers)
     writer.writerows([[_cell(str(c)) for c in row] for row in rows])
     return log_safe(buffer.getvalue())
+
+
+def to_csv(view: View) -> str:
+    return _csv(view)
+
+
+def to_csv_excel(view: View) -> str:
+    """CSV for Excel in French (formats.EXCEL_DELIMITER), with Excel's own line ends."""
+    return UTF8_BOM + _csv(view, delimiter=EXCEL_DELIMITER, lineterminator="\r\n")
+
+
+# TSV has no quoting: a tab or a line break inside a value would split it. They are
+# written as the two characters `\t`, `\n`, `\r`, and a backslash as `\\`, as
+# PostgreSQL's and MySQL's text formats do, so that each row stays on one line.
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _tsv_cell(value: str) -> str:
+    return _cell(value.translate(_TSV_ESCAPES))
+
+
+def to_tsv(view: View) -> str:
+    """One line per row, tab-separated, with a header line: for grep, cut and awk."""
+    headers, rows = view.flat()
+    lines = ["\t".join(_tsv_cell(str(c)) for c in line) for line in [headers, *rows]]
+    return log_safe("".join(line + "\n" for line in lines))
 
 
 def to_markdown(view: View) -> str:
@@ -107,12 +126,27 @@ def to_markdown(view: View) -> str:
     return log_safe(view.markdown())
 
 
-TEXT_RENDERERS: dict[OutputFormat, Callable[[View], str]] = {
-    OutputFormat.json: to_json,
-    OutputFormat.csv: to_csv,
-    OutputFormat.markdown: to_markdown,
-    OutputFormat.yaml: to_yaml,
-}
+def text(view: View, format_: OutputFormat) -> str:
+    """The view in a text format: every format but the table, which is drawn on a console.
+    The one place formats meet views: mypy and tests/test_formats.py fail for a format
+    without a branch here."""
+    match format_:
+        case OutputFormat.json:
+            return to_json(view)
+        case OutputFormat.csv:
+            return to_csv(view)
+        case OutputFormat.markdown:
+            return to_markdown(view)
+        case OutputFormat.yaml:
+            return to_yaml(view)
+        case OutputFormat.tsv:
+            return to_tsv(view)
+        case OutputFormat.csv_excel:
+            return to_csv_excel(view)
+        case OutputFormat.table:
+            raise ValueError("the table format is drawn on a console: use emit()")
+        case _:
+            assert_never(format_)
 
 
 def emit(view: View, format_: OutputFormat) -> None:
@@ -120,4 +154,11 @@ def emit(view: View, format_: OutputFormat) -> None:
     if format_ is OutputFormat.table:
         view.rich(console())
         return
-    sys.stdout.write(TEXT_RENDERERS[format_](view))
+    out = text(view, format_)
+    if format_ is OutputFormat.csv_excel:
+        # Its byte-order mark says UTF-8: so it must be, whatever the locale's encoding.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(out.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return
+    sys.stdout.write(out)

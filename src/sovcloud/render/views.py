@@ -11,7 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sovcloud import dates
-from sovcloud.core import certs, schemes
+from sovcloud.core import certs, schemes, shape
 from sovcloud.core.labels import (
     STATE_STYLES,
     STATUS_WORDS,
@@ -19,6 +19,7 @@ from sovcloud.core.labels import (
     date_label,
     license_label,
     owner_label,
+    ownership_label,
     reason_words,
     scheme_name,
     source_label,
@@ -111,62 +112,9 @@ def scheme_order(ids: set[str]) -> list[str]:
     return schemes.order(ids)
 
 
-# Per scheme, the columns a provider's CSV row carries (entries joined with ';').
-FLAT_CERT_KEYS = ("status", "standing", "version", "number", "granted", "expires", "checked")
-
-
-def _flat_certs(record: Record, schemes: list[str], on: dt.date) -> dict[str, str]:
-    out = {}
-    for scheme in schemes:
-        entries = [c for c in record["certifications"] if c["scheme"] == scheme]
-        out[f"{scheme}_status"] = ";".join(c["status"] for c in entries)
-        out[f"{scheme}_standing"] = ";".join(certs.standing(c, record, on).state for c in entries)
-        for key in ("version", "number", "granted", "expires", "checked"):
-            out[f"{scheme}_{key}"] = ";".join(c.get(key) or "" for c in entries)
-    return out
-
-
 def provider_flat_rows(records: list[Record], lang: str, on: dt.date) -> Rows:
-    """One CSV row per provider, certifications flattened into columns per scheme."""
-    schemes = scheme_order({c["scheme"] for r in records for c in r["certifications"]})
-    headers = [
-        "id",
-        "name",
-        "aliases",
-        "kind",
-        "country",
-        "headquarters",
-        "founded",
-        "status",
-        "website",
-        "owners",
-        "licensed_technology",
-        "offers",
-        "description",
-        "last_reviewed",
-    ]
-    cert_headers = [f"{s}_{k}" for s in schemes for k in FLAT_CERT_KEYS]
-    rows = []
-    for r in records:
-        base = [
-            r["id"],
-            r["name"],
-            "; ".join(r["aliases"]),
-            r["kind"],
-            r["country"],
-            r.get("headquarters") or "",
-            r.get("founded") or "",
-            r["status"],
-            r.get("website") or "",
-            "; ".join(owner_label(o) for o in r["owners"]),
-            "; ".join(license_label(x) for x in r["licensed_technology"]),
-            "; ".join(o["name"] for o in r["offers"]),
-            localized(r["description"], lang),
-            r["last_reviewed"],
-        ]
-        flat = _flat_certs(r, schemes, on)
-        rows.append(base + [flat[h] for h in cert_headers])
-    return headers + cert_headers, rows
+    """One CSV row per provider, as the catalogue's shape lists it."""
+    return shape.provider_rows(records, lang, on)
 
 
 def event_flat_rows(events: list[Record], names: dict[str, str], lang: str) -> Rows:
@@ -367,11 +315,23 @@ class ProviderView(NamedTuple):
                 f"{owner_label(o)} {t(o['role'], lang)}"
                 + (f", since {o['since']}" if o.get("since") else "")
                 + (f", until {o['until']}" if o.get("until") else "")
+                # owner_label gives the stake in words only when no figure is recorded
+                + (
+                    f"; {o['stake_note']}"
+                    if o.get("stake") is not None and o.get("stake_note")
+                    else ""
+                )
                 + f" {self.notes(o['sources'])}",
                 "",
             )
             for o in r["owners"]
         ]
+        if r.get("ownership"):
+            own = r["ownership"]
+            text = f"{t('Ownership', lang)}: {ownership_label(own, lang)}"
+            if own.get("note"):
+                text += f"; {localized(own['note'], lang)}"
+            owners.append((f"{text} {self.notes(own['sources'])}", ""))
         sections.append((t("Owners", lang), owners or [(t("none recorded", lang), "dim")]))
         if r["licensed_technology"]:
             sections.append(
@@ -419,6 +379,8 @@ class ProviderView(NamedTuple):
                 text += f"; scope: {c['scope']}"
             if c["offers"]:
                 text += "; offers: " + ", ".join(offer_names.get(o, o) for o in c["offers"])
+            if c.get("services"):
+                text += "; services: " + ", ".join(c["services"])
             if c["activities"]:
                 text += "; activities " + ", ".join(str(a) for a in c["activities"])
             if c.get("note"):
@@ -541,7 +503,8 @@ def source_lines(sources: list[Record], width: int) -> list[Any]:
 
     out = []
     for i, s in enumerate(sources, 1):
-        out += paragraph(f"[{i}] {source_label(s)}", "", width, indent="  ", hang="      ")
+        text = f"[{i}] {source_label(s)}" + (f": {s['note']}" if s.get("note") else "")
+        out += paragraph(text, "", width, indent="  ", hang="      ")
         if s.get("url"):
             out.append([("      ", ""), (s["url"], LINK)])
     return out
@@ -569,7 +532,8 @@ def md_sources(sources: list[Record], start: int = 1) -> list[str]:
     out = []
     for i, s in enumerate(sources, start):
         url = f" <{plain(s['url'])}>" if s.get("url") else ""
-        out.append(f"{i}. {md(source_label(s))}{url}")
+        note = f": {md(s['note'])}" if s.get("note") else ""
+        out.append(f"{i}. {md(source_label(s))}{note}{url}")
     return out
 
 
@@ -837,19 +801,45 @@ class CompareView(NamedTuple):
 
         rs = self.records
         lang = self.lang
-        add(t("Id", lang), [(r["id"], "") for r in rs])
-        add(t("Country", lang), [(r["country"], "") for r in rs])
-        add(t("Kind", lang), [(r["kind"], "") for r in rs])
-        add(t("Status", lang), [(r["status"], "") for r in rs])
-        add(t("Founded", lang), [(r.get("founded") or "-", "") for r in rs])
+
+        def label(key: str) -> str:
+            return t(shape.PROVIDER.field(key).label, lang)
+
+        for key in ("id", "country", "kind", "status", "founded"):
+            add(label(key), [(r.get(key) or "-", "") for r in rs])
         add(
-            t("Owners", lang),
+            label("owners"),
             [("; ".join(owner_label(o) for o in r["owners"]) or "-", "") for r in rs],
         )
         add(
-            t("Technology under licence", lang),
+            label("ownership"),
+            [
+                (ownership_label(r["ownership"], lang) if r.get("ownership") else "-", "")
+                for r in rs
+            ],
+        )
+        add(
+            label("licensed_technology"),
             [
                 ("; ".join(license_label(x) for x in r["licensed_technology"]) or "-", "")
+                for r in rs
+            ],
+        )
+        add(
+            label("offers"),
+            [
+                ("; ".join(f"{o['name']} ({o['service']})" for o in r["offers"]) or "-", "")
+                for r in rs
+            ],
+        )
+        add(
+            label("data_centres"),
+            [
+                (
+                    "; ".join(f"{d['location']} ({d['country']})" for d in r["data_centres"])
+                    or "-",
+                    "",
+                )
                 for r in rs
             ],
         )
@@ -867,7 +857,7 @@ class CompareView(NamedTuple):
                 )
                 cells.append((text, STATE_STYLES[found[0].state]))
             add(scheme_name(scheme), cells)
-        add(t("Last reviewed", lang), [(r["last_reviewed"], "") for r in rs])
+        add(label("last_reviewed"), [(r["last_reviewed"], "") for r in rs])
         return rows
 
     def grid_markdown(self) -> str:
