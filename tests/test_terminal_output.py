@@ -3,6 +3,9 @@ links that open on a click, long output in a pager; and none of it where no one 
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from conftest import FIXTURE_DATA, in_terminal, installed
@@ -48,3 +51,71 @@ def test_a_columns_that_is_not_a_number_is_ignored() -> None:
     done = installed("providers", *DATA, env={"COLUMNS": "wide"})
     assert done.returncode == 0, done.stderr
     assert widest(done.stdout) <= 100
+
+
+# --- links ----------------------------------------------------------------------------------
+
+OSC8 = re.compile(r"\x1b]8;[^;\x1b]*;([^\x1b]*)\x1b\\(.*?)\x1b]8;;\x1b\\", re.S)
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+SITE = "https://numspot.example.com"
+REGISTER = "https://cyber.example.gouv.fr/snc"
+
+
+def links(screen: str) -> dict[str, str]:
+    """Each hyperlink's target and the text it shows."""
+    return {m.group(1): SGR.sub("", m.group(2)) for m in OSC8.finditer(screen)}
+
+
+@pytest.fixture
+def colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+
+
+@pytest.mark.usefixtures("colour")
+@pytest.mark.parametrize(
+    ("args", "url"),
+    [(["show", "numspot"], SITE), (["changes", "--since", "2020"], REGISTER)],
+    ids=["show", "changes"],
+)
+def test_a_terminal_gets_clickable_links_showing_their_whole_address(
+    args: list[str], url: str
+) -> None:
+    code, screen, _ = in_terminal(*args, *DATA, columns=80, rows=500)
+    assert code == 0, screen
+    assert links(screen).get(url) == url  # the address is the visible text: copying works
+
+
+@pytest.mark.usefixtures("colour")
+@pytest.mark.parametrize(
+    "env",
+    [{"FORCE_COLOR": "1"}, {}],
+    ids=["forced-colour", "plain"],
+)
+def test_a_pipe_never_gets_links(env: dict[str, str]) -> None:
+    code, _, out = in_terminal("show", "numspot", *DATA, pipe_stdout=True, env=env)
+    assert code == 0
+    assert SITE in out and "\x1b]8" not in out
+    if env:  # colour was asked for, and given: only the links are left out
+        assert SGR.search(out)
+
+
+@pytest.mark.usefixtures("colour")
+@pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"TERM": "dumb"}], ids=["no-color", "dumb"])
+def test_no_links_where_colour_is_off(env: dict[str, str]) -> None:
+    code, screen, _ = in_terminal("show", "numspot", *DATA, rows=500, env=env)
+    assert code == 0
+    assert SITE in screen and "\x1b" not in screen
+
+
+def test_a_file_never_gets_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR")
+    out = tmp_path / "numspot.txt"
+    with out.open("w") as file:
+        done = installed("show", "numspot", *DATA, stdout=file, capture_output=False,
+                         env={"FORCE_COLOR": "1"})
+    assert done.returncode == 0
+    text = out.read_text()
+    assert SITE in text and "\x1b]8" not in text

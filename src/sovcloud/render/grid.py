@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, NamedTuple
 
-from sovcloud.render.terminal import plain
+from sovcloud.render.terminal import hyperlinks, plain
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -172,6 +172,29 @@ def _join(cells: list[Segment], widths: list[int], gap: str) -> Line:
 
 
 LINK = "link"  # the style of a segment whose text is an address to make clickable
+# What an address never holds (models refuse it): a link target holding one is not made.
+_NOT_IN_LINK = frozenset(' \t\n<>"{}|\\^`')
+
+
+def linked(lines: list[Line], url: str) -> list[Line]:
+    """The lines with `url`, wherever a segment holds it whole (wrap never cuts a link),
+    made a segment of its own in the LINK style, to be clickable where that is possible."""
+    if not url:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        new: Line = []
+        for text, style in line:
+            before, found, after = text.partition(url)
+            while found:
+                if before:
+                    new.append((before, style))
+                new.append((url, LINK))
+                before, found, after = after.partition(url)
+            if before:
+                new.append((before, style))
+        out.append(new)
+    return out
 
 
 def print_lines(console: Console, lines: list[Line]) -> None:
@@ -186,6 +209,7 @@ def print_lines(console: Console, lines: list[Line]) -> None:
     from rich.style import Style
     from rich.text import Text
 
+    links = hyperlinks(console)
     rich_text = Text(no_wrap=True, overflow="ignore")
     for line in lines:
         for segment, style in line:
@@ -193,7 +217,12 @@ def print_lines(console: Console, lines: list[Line]) -> None:
             if style == LINK:
                 # The link target is the text itself, built as a Style object (never parsed
                 # from a string), and only for an http(s) address with nothing unsafe in it.
-                safe = shown == segment and segment.startswith(("https://", "http://"))
+                safe = (
+                    links
+                    and shown == segment
+                    and segment.startswith(("https://", "http://"))
+                    and _NOT_IN_LINK.isdisjoint(segment)
+                )
                 rich_text.append(shown, style=Style(underline=True, link=segment if safe else None))
             else:
                 rich_text.append(shown, style=style or None)

@@ -461,7 +461,7 @@ class ChangesView(NamedTuple):
         return "\n".join(out).rstrip("\n") + ("\n" if out else "")
 
     def rich(self, console: Console) -> None:
-        from sovcloud.render.grid import paragraph, print_lines
+        from sovcloud.render.grid import linked, paragraph, print_lines
 
         width = console.width
         out: list[Line] = []
@@ -479,9 +479,10 @@ class ChangesView(NamedTuple):
                     line[0] = (" " * pad, "")
                 out += lines
                 for s in c.sources[:SOURCES_SHOWN]:
-                    out += paragraph(
+                    shown = paragraph(
                         _source_text(s), "dim", width, indent=" " * (pad + 2), hang=" " * (pad + 4)
                     )
+                    out += linked(shown, s.get("url") or "")
                 if len(c.sources) > SOURCES_SHOWN:
                     more = len(c.sources) - SOURCES_SHOWN
                     out.append(

@@ -111,6 +111,10 @@ class LogSafeStream:
     def fileno(self) -> int:
         return self._stream.fileno()
 
+    @property
+    def shows_links(self) -> bool | None:
+        return getattr(self._stream, "shows_links", None)
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
 
@@ -167,6 +171,25 @@ def console(stderr: bool = False) -> Console:
         width=output_width(stream),
         soft_wrap=False,
     )
+
+
+def hyperlinks(console: Console) -> bool:
+    """Whether links may be written as OSC 8 hyperlinks (the address stays the visible text):
+    only where colour shows on a terminal a person reads, or a page or picture drawn from
+    one. Never in a pipe or a file, not even under FORCE_COLOR (the escapes would end up in
+    what a program reads), nor with NO_COLOR or on a dumb terminal."""
+    if console.no_color or console.color_system is None:  # NO_COLOR, TERM=dumb, a pipe
+        return False
+    # What the output goes to may say itself whether it shows links: the pager, a picture.
+    shows = getattr(console.file, "shows_links", None)
+    if shows is not None:
+        return bool(shows)
+    if os.environ.get("TTY_COMPATIBLE") == "1":  # Rich's way of saying "this is a terminal"
+        return True
+    try:
+        return console.file.isatty()
+    except ValueError:  # closed
+        return False
 
 
 def error(message: str, label: str = "error") -> None:
