@@ -4,6 +4,7 @@ links that open on a click, long output in a pager; and none of it where no one 
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,98 @@ def test_a_file_never_gets_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert done.returncode == 0
     text = out.read_text()
     assert SITE in text and "\x1b]8" not in text
+
+
+# --- the pager ------------------------------------------------------------------------------
+
+FAKE_PAGER = """\
+import sys
+with open(sys.argv[1], "a", encoding="utf-8") as shown:
+    shown.write(sys.stdin.read())
+"""
+
+
+@pytest.fixture
+def pager(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """$PAGER is a program that keeps what it is given in a file (returned): it exists
+    once the pager has run."""
+    script = tmp_path / "pager.py"
+    script.write_text(FAKE_PAGER)
+    kept = tmp_path / "paged.txt"
+    monkeypatch.setenv("PAGER", f"{sys.executable} {script} {kept}")
+    monkeypatch.delenv("SOVCLOUD_PAGER", raising=False)
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    return kept
+
+
+LONG = {
+    "providers": ["providers"],
+    "show": ["show", "numspot"],
+    "timeline": ["timeline"],
+    "changes": ["changes", "--since", "2020"],
+    "search": ["search", "numspot"],
+}
+
+
+@pytest.mark.parametrize("command", LONG, ids=list(LONG))
+def test_output_longer_than_the_screen_goes_to_the_pager(pager: Path, command: str) -> None:
+    code, screen, _ = in_terminal(*LONG[command], *DATA, rows=8)
+    assert code == 0, screen
+    paged = pager.read_text()
+    assert paged.count("\n") >= 8 and "\x1b[" in paged  # the whole output, in colour
+    assert len(SGR.sub("", screen).strip()) == 0  # nothing printed around the pager
+
+
+def test_output_that_fits_is_printed_without_the_pager(pager: Path) -> None:
+    code, screen, _ = in_terminal("providers", *DATA, rows=100)
+    assert code == 0
+    assert not pager.exists()
+    assert "Outscale" in screen
+
+
+@pytest.mark.parametrize("where", ["command", "global"])
+def test_no_pager(pager: Path, where: str) -> None:
+    args = ["providers", *DATA, "--no-pager"]
+    if where == "global":
+        args = ["--no-pager", "providers", *DATA]
+    code, screen, _ = in_terminal(*args, rows=8)
+    assert code == 0
+    assert not pager.exists()
+    assert "Outscale" in screen
+
+
+def test_never_a_pager_without_a_terminal(pager: Path) -> None:
+    code, _, out = in_terminal("providers", *DATA, rows=8, pipe_stdout=True)
+    assert code == 0 and "Outscale" in out
+    done = installed("providers", *DATA)  # no terminal at all
+    assert done.returncode == 0 and "Outscale" in done.stdout
+    assert not pager.exists()
+
+
+def test_sovcloud_pager_comes_first_and_cat_means_none(
+    pager: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOVCLOUD_PAGER", "cat")
+    code, screen, _ = in_terminal("providers", *DATA, rows=8)
+    assert code == 0 and "Outscale" in screen
+    assert not pager.exists()
+
+
+@pytest.mark.parametrize(
+    "chosen", ["/nonexistent/pager -R", "no-such-pager-anywhere -P'%f'"], ids=["exec", "shell"]
+)
+def test_a_pager_that_cannot_start_leaves_the_output_printed(
+    pager: Path, monkeypatch: pytest.MonkeyPatch, chosen: str
+) -> None:
+    monkeypatch.setenv("PAGER", chosen)
+    code, screen, _ = in_terminal("providers", *DATA, rows=8)
+    assert code == 0, screen
+    assert "Outscale" in screen and "Thésée" in screen
+
+
+def test_links_reach_only_a_pager_that_shows_them(pager: Path) -> None:
+    code, _, _ = in_terminal("show", "numspot", *DATA, rows=8)
+    assert code == 0
+    paged = pager.read_text()
+    assert SITE in paged and "\x1b]8" not in paged  # an unknown pager: plain addresses

@@ -18,6 +18,7 @@ from sovcloud.cli.common import (
     Format,
     FormatOption,
     LangOption,
+    NoPagerOption,
     UntilOption,
     answer,
     choices,
@@ -189,6 +190,7 @@ def changes(
     ] = None,
     until: UntilOption = None,
     format_: FormatOption = Format.table,
+    no_pager: NoPagerOption = False,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -223,7 +225,7 @@ def changes(
         names = index.provider_names({p for c in found for p in c.providers})
         return ChangesView(found, names, since, until)
 
-    emit_view(answer(data, question), format_)
+    emit_view(answer(data, question), format_, pager=not no_pager)
 
 
 @command()

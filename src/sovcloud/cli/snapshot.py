@@ -53,11 +53,18 @@ def check(format_: Format, svg: Path | None, html: Path | None, force: bool) -> 
 
 
 def emit(
-    view: Any, format_: Format, svg: Path | None, html: Path | None, force: bool, title: str
+    view: Any,
+    format_: Format,
+    svg: Path | None,
+    html: Path | None,
+    force: bool,
+    title: str,
+    pager: bool = False,
 ) -> None:
-    """The view on stdout in its format, or drawn into the --svg / --html files."""
+    """The view on stdout in its format (through the pager when asked), or drawn into the
+    --svg / --html files."""
     if svg is None and html is None:
-        emit_view(view, format_)
+        emit_view(view, format_, pager)
         return
     from sovcloud.render.snapshot import save
 
