@@ -215,3 +215,22 @@ def test_links_reach_only_a_pager_that_shows_them(pager: Path) -> None:
     assert code == 0
     paged = pager.read_text()
     assert SITE in paged and "\x1b]8" not in paged  # an unknown pager: plain addresses
+
+
+# --- ids and links whole ---------------------------------------------------------------------
+
+LONG_ID = "2022-03-outscale-qualified-secnumcloud-after-a-very-long-audit-of-its-iaas"
+
+
+def test_a_long_event_id_is_never_cut_and_stays_inside_the_terminal(data_dir: Path) -> None:
+    event = data_dir / "events" / "2022-03-outscale-qualified.yaml"
+    text = event.read_text().replace("id: 2022-03-outscale-qualified", f"id: {LONG_ID}")
+    event.unlink()
+    (data_dir / "events" / f"{LONG_ID}.yaml").write_text(text)
+    for columns in ("80", "100", "200"):
+        done = installed("timeline", "--data", str(data_dir), env={"COLUMNS": columns})
+        assert done.returncode == 0, done.stderr
+        assert LONG_ID in done.stdout.split("\n") or any(
+            line.strip() == LONG_ID for line in done.stdout.splitlines()
+        ), done.stdout
+        assert widest(done.stdout) <= int(columns)

@@ -29,14 +29,21 @@ class Column(NamedTuple):
 Cell = tuple[str, str]  # text (may hold newlines) and its style
 
 
+_ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
 def _unbreakable(word: str) -> bool:
-    """A link is never cut: a link broken across lines is a dead link once copied."""
-    return word.startswith(("http://", "https://", "<http"))
+    """A link or an id is never cut: a link broken across lines is a dead link once copied,
+    and an id cut in two no longer finds its record (`sovcloud show ID`). An id is lower
+    case ASCII letters and digits joined by hyphens (`2025-02-13-cnil-authorises-darwin-eu`)."""
+    if word.startswith(("http://", "https://", "<http")):
+        return True
+    return "-" in word and _ID_CHARACTERS.issuperset(word) and word[0] != "-"
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap; words longer than the width are cut, except links, which get a
-    line of their own, whole, however long."""
+    """Greedy word wrap; words longer than the width are cut, except links and ids, which
+    get a line of their own, whole, however long."""
     if len(text) <= width and "\n" not in text:
         return [text]
     width = max(1, width)  # cutting to nothing would never end
@@ -46,6 +53,7 @@ def wrap(text: str, width: int) -> list[str]:
             lines.append(paragraph)
             continue
         current = ""
+        start = len(lines)
         for word in paragraph.split(" "):
             if len(word) > width and _unbreakable(word):
                 if current:
@@ -66,7 +74,8 @@ def wrap(text: str, width: int) -> list[str]:
             else:
                 lines.append(current)
                 current = word
-        lines.append(current)
+        if current or len(lines) == start:  # no empty line after a word on its own line
+            lines.append(current)
     return lines
 
 
@@ -83,39 +92,78 @@ def fit_widths(
     count = len(columns)
     natural = [len(c.header) for c in columns]
     shortest = [len(c.header) for c in columns]
+    # The longest id a wrapping column holds, and the longest link up to the column's maximum:
+    # the width that keeps them whole.
+    whole = [0] * count
     for row in rows:
         for i, (text, _) in enumerate(row):
+            column = columns[i]
             for line in text.split("\n"):
-                natural[i] = max(natural[i], min(len(line), columns[i].max_width))
-                if not columns[i].wrap:
+                natural[i] = max(natural[i], min(len(line), column.max_width))
+                if not column.wrap:
                     shortest[i] = max(shortest[i], len(line))
+                elif len(line) > whole[i] and ("-" in line or "://" in line):
+                    for word in line.split(" ") if " " in line else (line,):
+                        if whole[i] < len(word) and _unbreakable(word):
+                            link = "://" in word
+                            whole[i] = min(len(word), column.max_width) if link else len(word)
+    natural = [max(n, w) for n, w in zip(natural, whole, strict=True)]
     widths = list(natural)
     for i, column in enumerate(columns):
         if column.wrap:
             shortest[i] = min(natural[i], max(shortest[i], 8))
     excess = sum(widths) + len(gap) * (count - 1) - width
-    while excess > 0:
-        candidates = [i for i in range(count) if widths[i] > shortest[i]]
-        if not candidates:
+    # Narrow the widest column first, keeping links and ids whole; if the table still does
+    # not fit, give up keeping them whole column by column, the shortest first (a date
+    # before a record's id), down to the shortest widths: a link or id then runs past its
+    # column rather than being cut.
+    floor = [max(s, w) for s, w in zip(shortest, whole, strict=True)]
+    for relaxed in [None, *sorted(range(count), key=lambda i: whole[i])]:
+        if relaxed is not None:
+            floor[relaxed] = shortest[relaxed]
+        while excess > 0:
+            candidates = [i for i in range(count) if widths[i] > floor[i]]
+            if not candidates:
+                break
+            widest = max(candidates, key=lambda i: widths[i])
+            widths[widest] -= 1
+            excess -= 1
+        if excess <= 0:
             break
-        widest = max(candidates, key=lambda i: widths[i])
-        widths[widest] -= 1
-        excess -= 1
     return widths
+
+
+def _pulled_left(parts: list[str], widths: list[int], gap: str) -> tuple[int, str] | None:
+    """Where to start a line holding nothing but one link or id that would run past the
+    table's right edge from its column: further left, so that it stays whole and inside
+    the table (its indent and the word); None when the line is not such a line."""
+    filled = [i for i, part in enumerate(parts) if part]
+    if len(filled) != 1:
+        return None
+    i = filled[0]
+    word = parts[i]
+    total = sum(widths) + len(gap) * (len(widths) - 1)
+    start = sum(widths[:i]) + len(gap) * i
+    if start + len(word) <= total or " " in word or not _unbreakable(word):
+        return None
+    return max(0, total - len(word)), word
 
 
 def row_lines(row: list[Cell], widths: list[int], gap: str = "  ") -> list[Line]:
     """The lines of one row, each cell wrapped to its column."""
     wrapped = [wrap(text, widths[i]) for i, (text, _) in enumerate(row)]
     height = max(len(cell) for cell in wrapped)
-    return [
-        _join(
-            [(cell[h] if h < len(cell) else "", row[i][1]) for i, cell in enumerate(wrapped)],
-            widths,
-            gap,
-        )
-        for h in range(height)
-    ]
+    out = []
+    for h in range(height):
+        parts = [cell[h] if h < len(cell) else "" for cell in wrapped]
+        pulled = _pulled_left(parts, widths, gap)
+        if pulled is not None:
+            indent, word = pulled
+            style = next(row[i][1] for i, part in enumerate(parts) if part)
+            out.append([(" " * indent, ""), (word, style)])
+            continue
+        out.append(_join([(part, row[i][1]) for i, part in enumerate(parts)], widths, gap))
+    return out
 
 
 def row_text(row: list[Cell], widths: list[int], gap: str = "  ") -> list[str]:
@@ -128,7 +176,16 @@ def row_text(row: list[Cell], widths: list[int], gap: str = "  ") -> list[str]:
         return [line.format(*[cell[0] for cell in wrapped]).rstrip()]
     for cell in wrapped:
         cell += [""] * (height - len(cell))
-    return [line.format(*parts).rstrip() for parts in zip(*wrapped, strict=True)]
+    total = sum(widths) + len(gap) * (len(widths) - 1)
+    out = []
+    for parts in zip(*wrapped, strict=True):
+        text = line.format(*parts).rstrip()
+        if len(text) > total:
+            pulled = _pulled_left(list(parts), widths, gap)
+            if pulled is not None:
+                text = " " * pulled[0] + pulled[1]
+        out.append(text)
+    return out
 
 
 @functools.cache
