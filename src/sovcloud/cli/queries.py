@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 @command()
 def providers(
+    ctx: typer.Context,
     secnumcloud: Annotated[
         bool, typer.Option("--secnumcloud", help="Holds a current SecNumCloud qualification.")
     ] = False,
@@ -148,7 +149,7 @@ def providers(
         )
 
     view = answer(data, question)
-    snapshot.emit(view, format_, svg, html, force, "sovcloud providers", pager=not no_pager)
+    snapshot.emit(view, format_, svg, html, force, ctx, pager=not no_pager)
 
 
 @command()
@@ -204,6 +205,7 @@ def show(
 
 @command()
 def timeline(
+    ctx: typer.Context,
     since: SinceOption = None,
     until: UntilOption = None,
     provider: ProviderFilterOption = None,
@@ -243,7 +245,7 @@ def timeline(
 
     snapshot.check(format_, svg, html, force)
     view = answer(data, question)
-    snapshot.emit(view, format_, svg, html, force, "sovcloud timeline", pager=not no_pager)
+    snapshot.emit(view, format_, svg, html, force, ctx, pager=not no_pager)
 
 
 @command()

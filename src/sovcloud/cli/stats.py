@@ -2,12 +2,15 @@
 
 # No `from __future__ import annotations`: Typer would evaluate every annotation string
 # of every command on each start.
+import typer
+
 from sovcloud.cli import snapshot
 from sovcloud.cli.common import DataOption, Format, FormatOption, answer, command, today
 
 
 @command()
 def stats(
+    ctx: typer.Context,
     format_: FormatOption = Format.table,
     svg: snapshot.SvgOption = None,
     html: snapshot.HtmlOption = None,
@@ -34,4 +37,4 @@ def stats(
 
     snapshot.check(format_, svg, html, force)
     counts = answer(data, lambda index: compute(index, today()))
-    snapshot.emit(StatsView(counts), format_, svg, html, force, "sovcloud stats")
+    snapshot.emit(StatsView(counts), format_, svg, html, force, ctx)
