@@ -31,6 +31,9 @@ def _environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempP
     monkeypatch.delenv("SOVCLOUD_DATA", raising=False)
     monkeypatch.delenv("SOVCLOUD_LANG", raising=False)
     monkeypatch.delenv("SOVCLOUD_NO_CACHE", raising=False)
+    # The test catalogue sits in sovcloud's own git checkout: its history is not the
+    # catalogue's (tests that need one make a repository of their own).
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(TESTS))
 
 
 class Result:

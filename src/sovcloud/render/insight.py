@@ -411,6 +411,13 @@ class ChangesView(NamedTuple):
     provider_names: dict[str, str]
     since: str
     until: str | None
+    history_missing: str | None = None  # why the data's history could not be read
+
+    def _history_note(self) -> str | None:
+        """One line, when what the catalogue learnt from its history cannot be said."""
+        if self.history_missing is None:
+            return None
+        return f"Records added or changed: unknown, {self.history_missing}."
 
     def _groups(self) -> list[tuple[str, list[Change]]]:
         groups: list[tuple[str, list[Change]]] = []
@@ -458,6 +465,9 @@ class ChangesView(NamedTuple):
                 out.append(line)
                 out += [f"  - {_source_md(s)}" for s in c.sources]
             out.append("")
+        note = self._history_note()
+        if note:
+            out += [md(note), ""]
         return "\n".join(out).rstrip("\n") + ("\n" if out else "")
 
     def rich(self, console: Console) -> None:
@@ -488,6 +498,9 @@ class ChangesView(NamedTuple):
                     out.append(
                         [(" " * (pad + 2), ""), (f"and {more} more: sovcloud show {c.ref}", "dim")]
                     )
+        note = self._history_note()
+        if note:
+            out += [[], *paragraph(note, "dim", width)]
         print_lines(console, out)
         console.print(styled(f"{len(self.changes)} changes {self._window()}", "dim"))
 
