@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sovcloud.render.grid import Column, fit_widths, row_lines, row_text, wrap
+from sovcloud.render.grid import row_lines, row_text, wrap
 
 
 def test_wrap_keeps_lines_that_fit_and_cuts_words_that_do_not() -> None:
@@ -29,20 +29,20 @@ def test_links_and_ids_are_never_cut() -> None:
     assert wrap("abcdefgh", 4) == ["abcd", "efgh"]  # words that are neither are still cut
 
 
-def test_a_column_widens_to_keep_its_ids_whole_when_others_can_give() -> None:
-    columns = [Column("date", wrap=False), Column("event"), Column("providers")]
-    id_ = "2025-04-25-conseil-etat-refuses-to-suspend"  # 42 characters
-    rows = [[("2025-04-25", ""), (f"A title\n{id_}", ""), ("Microsoft Azure, OVHcloud", "")]]
-    widths = fit_widths(columns, rows, 70)
-    assert widths[1] >= len(id_) and sum(widths) + 4 <= 70
-
-
-def test_an_id_wider_than_its_column_is_pulled_left_inside_the_table() -> None:
+def test_an_id_wider_than_its_column_takes_a_line_of_its_own_inside_the_table() -> None:
     id_ = "2025-04-25-conseil-etat-refuses-to-suspend-darwin-eu"  # 52 characters
-    row = [("2025-04-25", ""), ("court-decision", ""), (f"A short title\n{id_}", "")]
-    widths = [10, 14, 30]  # 58 with the gaps: the id cannot start in its column
+    row = [("2025-04-25", ""), ("court-decision", ""), (f"A short title\n{id_}", ""),
+           ("Microsoft Azure", "")]
+    widths = [10, 14, 30, 9]  # 69 with the gaps: the id cannot start in its column
     lines = row_text(row, widths)
-    assert lines[1] == " " * (58 - len(id_)) + id_
-    assert [line.rstrip() for line in lines] == [
-        "".join(t for t, _ in line).rstrip() for line in row_lines(row, widths)
+    assert lines == [
+        "2025-04-25  court-decision  A short title                   Microsoft",
+        "                                                            Azure",
+        " " * (69 - len(id_)) + id_,  # whole, and within the table's right edge
+    ]
+    assert lines == ["".join(t for t, _ in line).rstrip() for line in row_lines(row, widths)]
+    # Where it fits from its own column, it starts there.
+    assert row_text([("a-long-record-id", ""), ("x", "")], [8, 20]) == [
+        "          x",
+        "a-long-record-id",
     ]

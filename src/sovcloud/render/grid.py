@@ -92,75 +92,66 @@ def fit_widths(
     count = len(columns)
     natural = [len(c.header) for c in columns]
     shortest = [len(c.header) for c in columns]
-    # The longest id a wrapping column holds, and the longest link up to the column's maximum:
-    # the width that keeps them whole.
-    whole = [0] * count
     for row in rows:
         for i, (text, _) in enumerate(row):
-            column = columns[i]
             for line in text.split("\n"):
-                natural[i] = max(natural[i], min(len(line), column.max_width))
-                if not column.wrap:
+                natural[i] = max(natural[i], min(len(line), columns[i].max_width))
+                if not columns[i].wrap:
                     shortest[i] = max(shortest[i], len(line))
-                elif len(line) > whole[i] and ("-" in line or "://" in line):
-                    for word in line.split(" ") if " " in line else (line,):
-                        if whole[i] < len(word) and _unbreakable(word):
-                            link = "://" in word
-                            whole[i] = min(len(word), column.max_width) if link else len(word)
-    natural = [max(n, w) for n, w in zip(natural, whole, strict=True)]
     widths = list(natural)
     for i, column in enumerate(columns):
         if column.wrap:
             shortest[i] = min(natural[i], max(shortest[i], 8))
     excess = sum(widths) + len(gap) * (count - 1) - width
-    # Narrow the widest column first, keeping links and ids whole; if the table still does
-    # not fit, give up keeping them whole column by column, the shortest first (a date
-    # before a record's id), down to the shortest widths: a link or id then runs past its
-    # column rather than being cut.
-    floor = [max(s, w) for s, w in zip(shortest, whole, strict=True)]
-    for relaxed in [None, *sorted(range(count), key=lambda i: whole[i])]:
-        if relaxed is not None:
-            floor[relaxed] = shortest[relaxed]
-        while excess > 0:
-            candidates = [i for i in range(count) if widths[i] > floor[i]]
-            if not candidates:
-                break
-            widest = max(candidates, key=lambda i: widths[i])
-            widths[widest] -= 1
-            excess -= 1
-        if excess <= 0:
+    while excess > 0:
+        candidates = [i for i in range(count) if widths[i] > shortest[i]]
+        if not candidates:
             break
+        widest = max(candidates, key=lambda i: widths[i])
+        widths[widest] -= 1
+        excess -= 1
     return widths
 
 
-def _pulled_left(parts: list[str], widths: list[int], gap: str) -> tuple[int, str] | None:
-    """Where to start a line holding nothing but one link or id that would run past the
-    table's right edge from its column: further left, so that it stays whole and inside
-    the table (its indent and the word); None when the line is not such a line."""
-    filled = [i for i, part in enumerate(parts) if part]
-    if len(filled) != 1:
-        return None
-    i = filled[0]
-    word = parts[i]
+def _row_layout(wrapped: list[list[str]], widths: list[int], gap: str) -> list[list[str] | str]:
+    """The physical lines of a row whose cells are wrapped: each either the cells' texts
+    side by side, or, for a link or id wider than its column (wrap keeps them whole), a
+    line of its own once the other cells have said what they had beside it: the word
+    alone (indent included), at its column when it fits within the table's right edge,
+    else further left, so that it is never cut and never runs past the table."""
     total = sum(widths) + len(gap) * (len(widths) - 1)
-    start = sum(widths[:i]) + len(gap) * i
-    if start + len(word) <= total or " " in word or not _unbreakable(word):
-        return None
-    return max(0, total - len(word)), word
+    queues = [list(cell) for cell in wrapped]
+    out: list[list[str] | str] = []
+    while any(queues):
+        heads = [queue[0] if queue else "" for queue in queues]
+        wide = {i for i, head in enumerate(heads) if len(head) > widths[i]}
+        if not wide or any(head for i, head in enumerate(heads) if i not in wide):
+            out.append(["" if i in wide else head for i, head in enumerate(heads)])
+            for i, queue in enumerate(queues):
+                if queue and i not in wide:
+                    queue.pop(0)
+            continue
+        for i in sorted(wide):
+            word = queues[i].pop(0)
+            start = sum(widths[:i]) + len(gap) * i
+            out.append(" " * max(0, min(start, total - len(word))) + word)
+    return out
+
+
+def _fits(wrapped: list[list[str]], widths: list[int]) -> bool:
+    """Whether every line of every cell fits its column (only a link or id can not)."""
+    return all(max(map(len, cell)) <= width for cell, width in zip(wrapped, widths, strict=True))
 
 
 def row_lines(row: list[Cell], widths: list[int], gap: str = "  ") -> list[Line]:
     """The lines of one row, each cell wrapped to its column."""
     wrapped = [wrap(text, widths[i]) for i, (text, _) in enumerate(row)]
-    height = max(len(cell) for cell in wrapped)
-    out = []
-    for h in range(height):
-        parts = [cell[h] if h < len(cell) else "" for cell in wrapped]
-        pulled = _pulled_left(parts, widths, gap)
-        if pulled is not None:
-            indent, word = pulled
-            style = next(row[i][1] for i, part in enumerate(parts) if part)
-            out.append([(" " * indent, ""), (word, style)])
+    out: list[Line] = []
+    for parts in _row_layout(wrapped, widths, gap):
+        if isinstance(parts, str):  # a link or id on a line of its own
+            word = parts.lstrip(" ")
+            style = next(row[i][1] for i, cell in enumerate(wrapped) if word in cell)
+            out.append([(parts[: len(parts) - len(word)], ""), (word, style)])
             continue
         out.append(_join([(part, row[i][1]) for i, part in enumerate(parts)], widths, gap))
     return out
@@ -172,20 +163,17 @@ def row_text(row: list[Cell], widths: list[int], gap: str = "  ") -> list[str]:
     wrapped = [wrap(text, width) for (text, _), width in zip(row, widths, strict=True)]
     height = max(len(cell) for cell in wrapped)
     line = _line_format(tuple(widths), gap)
-    if height == 1:
+    fits = _fits(wrapped, widths)
+    if height == 1 and fits:
         return [line.format(*[cell[0] for cell in wrapped]).rstrip()]
+    if not fits:
+        return [
+            parts if isinstance(parts, str) else line.format(*parts).rstrip()
+            for parts in _row_layout(wrapped, widths, gap)
+        ]
     for cell in wrapped:
         cell += [""] * (height - len(cell))
-    total = sum(widths) + len(gap) * (len(widths) - 1)
-    out = []
-    for parts in zip(*wrapped, strict=True):
-        text = line.format(*parts).rstrip()
-        if len(text) > total:
-            pulled = _pulled_left(list(parts), widths, gap)
-            if pulled is not None:
-                text = " " * pulled[0] + pulled[1]
-        out.append(text)
-    return out
+    return [line.format(*parts).rstrip() for parts in zip(*wrapped, strict=True)]
 
 
 @functools.cache
