@@ -833,6 +833,8 @@ def learnt(index: Index, since: str, until: str, lang: str = "en") -> Learnt:
         if f.folder == "events" and f.status != REMOVED:
             event = index.event(f.id)
             name = localized(event["title"], lang) if event else None
+        elif f.folder == "schemes" and f.status != REMOVED:
+            name = scheme_name(f.id)
         providers = [f.id] if f.folder == "providers" and f.id in names else []
         title = f"{name or f.id} ({kind})"
         out.append(Change(group, kind, f.day, "happened", providers, title, f.id, []))
