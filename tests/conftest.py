@@ -31,6 +31,9 @@ def _environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempP
     monkeypatch.delenv("SOVCLOUD_DATA", raising=False)
     monkeypatch.delenv("SOVCLOUD_LANG", raising=False)
     monkeypatch.delenv("SOVCLOUD_NO_CACHE", raising=False)
+    # The test catalogue sits in sovcloud's own git checkout: its history is not the
+    # catalogue's (tests that need one make a repository of their own).
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(TESTS))
 
 
 class Result:
@@ -111,6 +114,58 @@ def installed(
         timeout=timeout,
         **kwargs,
     )
+
+
+def in_terminal(
+    *args: str,
+    columns: int = 80,
+    rows: int = 24,
+    pipe_stdout: bool = False,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+) -> tuple[int, str, str]:
+    """Run the installed command as from a terminal of `columns` x `rows` (a pseudo-terminal
+    as stdin, stderr and, unless `pipe_stdout`, stdout), without $COLUMNS or $LINES unless `env`
+    sets them: the exit
+    code, what the terminal showed (newlines as written) and what stdout's pipe got."""
+    import fcntl
+    import struct
+    import termios
+    import threading
+
+    command = [str(INSTALLED)] if INSTALLED.exists() else [sys.executable, "-m", "sovcloud"]
+    environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    environment.update(env or {})
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    process = subprocess.Popen(
+        [*command, *args],
+        stdin=slave,
+        stdout=subprocess.PIPE if pipe_stdout else slave,
+        stderr=slave,
+        env=environment,
+        start_new_session=True,  # the terminal is its own, as a login's would be
+    )
+    os.close(slave)
+    shown: list[bytes] = []
+
+    def read_screen() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: every writer has closed the terminal
+                break
+            if not chunk:
+                break
+            shown.append(chunk)
+
+    reader = threading.Thread(target=read_screen, daemon=True)
+    reader.start()
+    out, _ = process.communicate(timeout=timeout)
+    reader.join(timeout)
+    os.close(master)
+    screen = b"".join(shown).decode("utf-8", "replace").replace("\r\n", "\n")
+    return process.returncode, screen, (out or b"").decode("utf-8", "replace")
 
 
 def as_nobody_prefix() -> list[str]:

@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ]),
     ("ingest", [
         "sovcloud.yamlparse", "sovcloud.paths", "sovcloud.models", "sovcloud.schema_messages",
-        "sovcloud.checks", "sovcloud.loader", "sovcloud.scaffold",
+        "sovcloud.checks", "sovcloud.loader", "sovcloud.scaffold", "sovcloud.history",
     ]),
     ("index", ["sovcloud.index", "sovcloud.index.*", "sovcloud.provenance"]),
     ("query", [

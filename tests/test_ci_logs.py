@@ -114,11 +114,13 @@ def test_the_dossier_starts_no_workflow_command(evil_dir: Path, tmp_path: Path) 
     done = installed("dossier", "evil-cloud", "--data", str(evil_dir))
     assert done.returncode == 0, done.stderr
     assert commands(done.stdout + done.stderr) == []
-    # The file says the same: a CI step that shows it runs nothing either.
-    out = tmp_path / "evil.md"
-    written = installed("dossier", "evil-cloud", "--data", str(evil_dir), "-o", str(out))
-    assert written.returncode == 0, written.stderr
-    assert commands(out.read_text(encoding="utf-8")) == []
+    # The files say the same: a CI step that shows them runs nothing either.
+    for name in ("evil.md", "evil.html"):
+        out = tmp_path / name
+        written = installed("dossier", "evil-cloud", "--data", str(evil_dir), "-o", str(out))
+        assert written.returncode == 0, written.stderr
+        text = out.read_text(encoding="utf-8")
+        assert commands(text) == [] and "Evil" in text
 
 
 @pytest.mark.parametrize("format_", ["json", "yaml"])

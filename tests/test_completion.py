@@ -316,7 +316,7 @@ OPTION_VALUES = [
     ("providers --sort c", ["country", "certifications"]),
     ("timeline --tag h", ["hds", "health-data-hub"]),
     ("export ics cal.ics --tag s", ["secnumcloud"]),
-    ("providers --format ", ["table", "json", "csv", "markdown", "yaml"]),
+    ("providers --format ", ["table", "json", "csv", "markdown", "yaml", "tsv", "csv-excel"]),
     ("validate --format g", ["github"]),
     ("show --lang ", ["en", "fr"]),
     ("export ics cal.ics --lang f", ["fr"]),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -65,7 +66,7 @@ def test_stamp_names_version_fingerprint_and_day() -> None:
     out = dossier("numspot")
     stamp = re.search(
         r"Made on (\S+) with sovcloud (\S+), data (sha256:[0-9a-f]{16}) "
-        r"\(6 providers, 5 events\)",
+        r"\(6 providers, 5 events, reviewed up to 2026-11-01\)",
         out,
     )
     assert stamp, out[:400]
@@ -164,7 +165,126 @@ def test_a_shortlist_is_one_file_with_the_comparison_and_a_section_each(tmp_path
     assert "data sha256:" in text and "CC BY 4.0" in text
 
 
-def test_a_dossier_refuses_an_extension_that_is_not_markdown(tmp_path: Path) -> None:
-    result = run("dossier", "numspot", "-o", str(tmp_path / "numspot.pdf"))
-    assert result.exit_code == 2 and "name the file .md" in result.stderr
-    assert not (tmp_path / "numspot.pdf").exists()
+@pytest.mark.parametrize("name", ["numspot.pdf", "numspot.txt", "numspot.html.bak"])
+def test_a_dossier_refuses_an_extension_that_is_neither_markdown_nor_html(
+    tmp_path: Path, name: str
+) -> None:
+    result = run("dossier", "numspot", "-o", str(tmp_path / name))
+    assert result.exit_code == 2 and "name the file .md or .html" in result.stderr
+    assert not (tmp_path / name).exists()
+
+
+# --- the HTML page --------------------------------------------------------------------------
+
+
+class Page(HTMLParser):
+    """What a browser would see in the page: its elements, attributes and text."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        if not self.tags or self.tags[-1][0] != "style":
+            self.text.append(data)
+
+    def all(self, tag: str) -> list[dict[str, str | None]]:
+        return [attrs for t, attrs in self.tags if t == tag]
+
+    def shown(self) -> str:
+        return " ".join("".join(self.text).split())
+
+
+SHORTLIST = ("numspot", "outscale", "bleu")
+
+
+def html_dossier(tmp_path: Path, *names: str, data: Path = FIXTURE_DATA) -> str:
+    out = tmp_path / "shortlist.html"
+    result = run("dossier", *names, "-o", str(out), "--data", str(data))
+    assert result.exit_code == 0, result
+    assert result.stdout == "" and f"wrote {out}" in result.stderr
+    return out.read_text(encoding="utf-8")
+
+
+def test_an_html_shortlist_is_one_page_saying_what_the_markdown_says(tmp_path: Path) -> None:
+    text = html_dossier(tmp_path, *SHORTLIST)
+    assert text.startswith("<!DOCTYPE html>")
+    page = Page(text)
+    shown = page.shown()
+    assert "Shortlist: NumSpot, Outscale, Bleu" in "".join(
+        t for t in page.text if "Shortlist" in t
+    )
+    # The comparison table, then one section per provider, then the sources.
+    headings = [a.get("id") for t, a in page.tags if t == "h2"]
+    assert headings == ["side-by-side", "provider-numspot", "provider-outscale",
+                        "provider-bleu", "sources"]
+    assert page.all("table") and "SecNumCloud" in shown
+    # The data's version, fingerprint and date, and the licence with its link.
+    assert re.search(r"data sha256:[0-9a-f]{16} \(6 providers, 5 events, reviewed up to "
+                     r"\d{4}-\d\d-\d\d\)", shown), shown[:500]
+    assert "CC BY 4.0" in shown
+    assert {"href": "https://creativecommons.org/licenses/by/4.0/"} in page.all("a")
+    # Every mark leads to a note, every note is cited, numbered as in the Markdown file.
+    marks = {a["href"] for a in page.all("a") if (a.get("href") or "").startswith("#note-")}
+    notes = [a["id"] for t, a in page.tags if t == "li" and (a.get("id") or "").startswith("note-")]
+    assert notes == [f"note-{n}" for n in range(1, len(notes) + 1)]
+    assert marks == {f"#{n}" for n in notes}
+    markdown = dossier(*SHORTLIST)
+    assert len(notes) == len(re.findall(r"^\[\^\d+\]: ", markdown, re.M))
+    # The same facts: every line of the Markdown, unescaped and without its marks, is there.
+    unmarked = re.sub(r"\[\d+\]", "", shown)
+    for line in markdown.splitlines():
+        if re.fullmatch(r"\|( --- \|)+", line):
+            continue  # a table's rule
+        words = re.sub(r"^\[\^\d+\]: |\[\^\d+\]|[*|]|^- |^#+ ", "", line).replace("\\", "")
+        for part in re.split(r"\s{2,}|<|>", words):
+            assert " ".join(part.split()) in unmarked, part
+    # Source addresses are links showing themselves.
+    assert {"href": "https://press.example.com/a"} in page.all("a")
+
+
+def test_the_html_page_needs_nothing_from_anywhere(tmp_path: Path) -> None:
+    text = html_dossier(tmp_path, *SHORTLIST)
+    page = Page(text)
+    assert not page.all("script") and not page.all("link") and not page.all("img")
+    assert not any("src" in attrs for _, attrs in page.tags)
+    assert "@import" not in text and "url(" not in text
+    # Every address in the page is a link for the reader to follow, never fetched.
+    hrefs = {a["href"] for a in page.all("a")}
+    for found in re.finditer(r"https?://[^\s\"<>]+", text):
+        assert found.group() in hrefs or text[found.start() - 2 : found.start()] == '">'
+    policy = [m for m in page.all("meta") if m.get("http-equiv") == "Content-Security-Policy"]
+    assert policy and "default-src 'none'" in (policy[0]["content"] or "")
+    assert page.all("title") and "@page" in text  # titled, and set for printing
+
+
+def test_record_text_never_becomes_html(tmp_path: Path, data_dir: Path) -> None:
+    from test_deceptive_text import HOSTILE, hostile_dir
+    from test_terminal_safety import PROVIDER
+
+    hostile_dir(data_dir)
+    (data_dir / "providers" / "markup-cloud.yaml").write_text(PROVIDER, encoding="utf-8")
+    text = html_dossier(tmp_path, "outscale", "markup-cloud", data=data_dir)
+    page = Page(text)
+    allowed = {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3",
+               "h4", "p", "table", "thead", "tbody", "tr", "th", "td", "ul", "ol", "li", "a",
+               "strong", "sup", "br"}
+    assert {t for t, _ in page.tags} <= allowed
+    assert HOSTILE.replace("\u0301", "?") in page.shown() or HOSTILE in page.shown()
+    # The record's links are links; the markup that pretends to be one is text.
+    hrefs = {a["href"] for a in page.all("a")}
+    assert "https://evil.example/" not in hrefs
+    assert "[link=https://evil.example/]click[/link]" in page.shown()
+
+
+@pytest.mark.parametrize("name", ["page.htm", "PAGE.HTML"])
+def test_html_by_any_of_its_names(tmp_path: Path, name: str) -> None:
+    out = tmp_path / name
+    assert run("dossier", "numspot", "-o", str(out), "--data", str(FIXTURE_DATA)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -473,3 +473,66 @@ def test_export_and_new_help_do_not_load_heavy_modules() -> None:
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                              check=True).stdout
         assert out.strip().endswith("HEAVY []"), (args, out)
+
+
+# --- calendars and feeds: named after their filters, dated by their records -----------------
+
+
+def _ics_value(lines: list[str], name: str) -> str | None:
+    found = [line.split(":", 1)[1] for line in lines if line.startswith(f"{name}:")]
+    return found[0].replace("\\,", ",").replace("\\;", ";") if found else None
+
+
+@pytest.mark.parametrize(
+    ("filters", "title"),
+    [
+        ([], "sovcloud — timeline"),
+        (["--tag", "health-data-hub", "--since", "2021"],
+         "sovcloud — timeline, tag health-data-hub, since 2021"),
+        (["--provider", "numspt", "--kind", "statement", "--until", "2024-06"],
+         "sovcloud — timeline, provider NumSpot, kind statement, until 2024-06"),
+    ],
+    ids=["all", "tag", "provider"],
+)
+def test_calendars_and_feeds_are_named_after_their_filters(
+    tmp_path: Path, filters: list[str], title: str
+) -> None:
+    calendar, feed = tmp_path / "t.ics", tmp_path / "t.xml"
+    export("ics", str(calendar), *filters)
+    export("atom", str(feed), *filters)
+    lines = unfold(calendar.read_bytes())
+    assert _ics_value(lines, "X-WR-CALNAME") == title
+    assert _ics_value(lines, "NAME") == title
+    root = ET.parse(feed).getroot()
+    assert root.findtext(f"{ATOM}title") == title
+
+
+def test_feeds_of_different_filters_are_different_feeds(tmp_path: Path) -> None:
+    ids = set()
+    for filters in ([], ["--tag", "health-data-hub"], ["--tag", "hds"]):
+        out = tmp_path / f"{len(ids)}.xml"
+        export("atom", str(out), *filters)
+        ids.add(ET.parse(out).getroot().findtext(f"{ATOM}id"))
+    assert len(ids) == 3
+
+
+def test_each_entry_is_dated_by_its_own_review_not_the_export(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    event = data_dir / "events" / "2023-hds-v2.yaml"
+    event.write_text(event.read_text().replace("last_reviewed: 2026-11-01",
+                                               "last_reviewed: 2025-06-15"))
+    feed, calendar = tmp_path / "feed.xml", tmp_path / "t.ics"
+    for kind, out in (("atom", feed), ("ics", calendar)):
+        done = run("export", kind, str(out), "--data", str(data_dir))
+        assert done.exit_code == 0, done
+    root = ET.parse(feed).getroot()
+    updated = {e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}updated")
+               for e in root.findall(f"{ATOM}entry")}
+    assert updated["2023: HDS referential version 2 published"] == "2025-06-15T00:00:00Z"
+    assert set(updated.values()) == {"2025-06-15T00:00:00Z", "2026-11-01T00:00:00Z"}
+    assert root.findtext(f"{ATOM}updated") == "2026-11-01T00:00:00Z"  # the latest review
+    text = "\n".join(unfold(calendar.read_bytes()))
+    hds = text.split("UID:2023-hds-v2@sovcloud")[1].split("END:VEVENT")[0]
+    assert "LAST-MODIFIED:20250615T000000Z" in hds and "DTSTAMP:20250615T000000Z" in hds
+    assert text.count("LAST-MODIFIED:20261101T000000Z") == 4

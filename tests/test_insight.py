@@ -6,7 +6,10 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -557,3 +560,76 @@ def test_near_misses_are_ordered_by_distance_and_capped() -> None:
     assert len(everyone) > len(found)
     assert "more near misses not listed (--all lists them)" in " ".join(
         run("match", "--require", "secnumcloud", "--require", "hds").stdout.split())
+
+
+# --- changes: what the catalogue learnt, from the data's git history --------------------------
+
+
+def _git(repo: Path, *args: str, day: str | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    if day:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{day}T12:00:00+00:00"
+    subprocess.run(["git", "-C", str(repo), *args], check=True, env=env, capture_output=True)
+
+
+@pytest.fixture
+def data_checkout(tmp_path: Path) -> Path:
+    """The test catalogue in a git checkout: all of it committed on 2026-10-01, then on
+    2026-11-20 NumSpot revised, an event added and Thésée DataCenter removed."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "catalogue"
+    shutil.copytree(FIXTURE_DATA, repo / "data")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "first", day="2026-10-01")
+    data = repo / "data"
+    numspot = data / "providers" / "numspot.yaml"
+    numspot.write_text(numspot.read_text().replace("last_reviewed: 2026-11-01",
+                                                   "last_reviewed: 2026-11-20"))
+    event = (data / "events" / "2022-03-outscale-qualified.yaml").read_text()
+    (data / "events" / "2022-05-outscale-again.yaml").write_text(
+        event.replace("id: 2022-03-outscale-qualified", "id: 2022-05-outscale-again")
+        .replace("date: 2022-03", "date: 2022-05"))
+    (data / "providers" / "thesee-datacenter.yaml").unlink()
+    for path in data.rglob("*.yaml"):
+        if "thesee" in path.read_text():
+            path.write_text(path.read_text().replace("thesee-datacenter", "outscale"))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "second", day="2026-11-20")
+    return data
+
+
+def test_changes_say_what_the_catalogue_learnt_from_its_history(data_checkout: Path) -> None:
+    found = as_json(run("changes", "--since", "2026-11-15", "--data", str(data_checkout),
+                        "-f", "json"))
+    learnt = {(c["group"], c["ref"], c["date"]) for c in found
+              if c["group"] in ("added", "revised", "removed")}
+    assert ("added", "2022-05-outscale-again", "2026-11-20") in learnt
+    assert ("revised", "numspot", "2026-11-20") in learnt
+    assert ("removed", "thesee-datacenter", "2026-11-20") in learnt
+    # The first commit is outside the window: nothing of it is listed.
+    assert not any(ref == "bleu" for _, ref, _ in learnt)
+    # An event dated 2022 is something the catalogue learnt, not a change of the window.
+    assert not any(c["group"] == "event" and c["ref"] == "2022-05-outscale-again"
+                   for c in found)
+    table = run("changes", "--since", "2026-11-15", "--data", str(data_checkout)).stdout
+    assert "What the catalogue learnt: records added" in table
+    assert "2026-11-20  Outscale qualified SecNumCloud 3.2 (event)" in table
+    assert "What the catalogue learnt: records changed" in table
+    assert "2026-11-20  NumSpot (provider)" in table
+    assert "not a git checkout" not in table
+    earlier = as_json(run("changes", "--since", "2026-09-01", "--until", "2026-10-31",
+                          "--data", str(data_checkout), "-f", "json"))
+    assert {c["ref"] for c in earlier if c["group"] == "added"} >= {"bleu", "numspot"}
+
+
+def test_changes_say_in_one_line_when_the_data_has_no_history(data_dir: Path) -> None:
+    out = run("changes", "--since", "2026-11-15", "--data", str(data_dir)).stdout
+    notes = [line for line in out.splitlines() if "Records added or changed" in line]
+    assert notes == [
+        "Records added or changed: unknown, the data directory is not a git checkout."]
+    markdown = run("changes", "--since", "2026-11-15", "--data", str(data_dir), "-f",
+                   "markdown").stdout
+    assert "not a git checkout" in markdown

@@ -3,12 +3,13 @@ whole, never over an existing file without --force, record text kept as text."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from conftest import fixture_run, run
+from conftest import FIXTURE_DATA, fixture_run, installed, run
 
 COMMANDS = [
     ["providers", "--secnumcloud"],
@@ -123,3 +124,60 @@ def test_help_shows_the_options() -> None:
     for command in ("providers", "timeline", "stats"):
         out = run(command, "--help").stdout
         assert "--svg" in out and "--html" in out and "--force" in out
+
+
+# --- self-contained, titled, with links -----------------------------------------------------
+
+SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+
+
+def fetched(text: str) -> list[str]:
+    """Addresses a browser would fetch on its own: style sheets, imports, fonts, sources."""
+    found = re.findall(r"<link\b[^>]*>|@import[^;]*|\bsrc\s*=\s*\S+|url\(\s*['\"]?https?:[^)]*\)",
+                       text)
+    return [f for f in found if "http" in f]
+
+
+@pytest.mark.parametrize("args", [*COMMANDS, ["providers", "--country", "FR", "--sort", "id"]],
+                         ids=["providers", "timeline", "stats", "options"])
+def test_pictures_need_nothing_from_anywhere_and_are_titled(tmp_path: Path,
+                                                           args: list[str]) -> None:
+    svg, html = tmp_path / "out.svg", tmp_path / "out.html"
+    done = installed(*args, "--svg", str(svg), "--html", str(html), "--data", str(FIXTURE_DATA))
+    assert done.returncode == 0, done.stderr
+    title = "sovcloud " + " ".join(args)  # the command, as it could be typed again
+    for path in (svg, html):
+        text = path.read_text(encoding="utf-8")
+        assert fetched(text) == [], path.name
+        # Every address in the file is a link to follow, or the SVG's namespace.
+        hrefs = set(re.findall(r'href="([^"]+)"', text))
+        for address in re.findall(r"https?://[^\s\"'<>)]+", text):
+            assert address in hrefs or address == SVG_NAMESPACE, (path.name, address)
+    root = ET.fromstring(svg.read_text(encoding="utf-8"))
+    assert root.find(f"{{{SVG_NAMESPACE}}}title").text == title
+    page = html.read_text(encoding="utf-8")
+    assert f"<title>{title}</title>" in page and f"<h1>{title}</h1>" in page
+    # The page credits the data as its licence asks, with a working link.
+    assert 'CC BY 4.0. <a href="https://creativecommons.org/licenses/by/4.0/">' in page
+
+
+def test_the_records_addresses_are_links_in_pictures(tmp_path: Path) -> None:
+    from sovcloud.render.grid import LINK, print_lines
+    from sovcloud.render.snapshot import save
+
+    url = "https://register.example.gouv.fr/list?a=1&b=2"
+
+    class WithLink:
+        def rich(self, console) -> None:  # what `show` does with a source's address
+            print_lines(console, [[("Source: ", ""), (url, LINK)]])
+
+    svg, html = tmp_path / "x.svg", tmp_path / "x.html"
+    save(WithLink(), svg=svg, html=html, title="sovcloud show x")
+    root = ET.fromstring(svg.read_text(encoding="utf-8"))
+    links = [a.get("href") for a in root.iter(f"{{{SVG_NAMESPACE}}}a")]
+    assert links == [url]
+    page = html.read_text(encoding="utf-8")
+    assert 'href="https://register.example.gouv.fr/list?a=1&amp;b=2"' in page
+    body = re.search(r"<pre.*</pre>", page, re.S)
+    assert body is not None
+    ET.fromstring(body.group())  # well-formed: the & of the address is escaped

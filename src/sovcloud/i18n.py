@@ -591,6 +591,21 @@ FRENCH = {
     "What the catalogue learnt: entries checked against their sources": (
         "Ce que le catalogue a appris : entrées vérifiées sur leurs sources"
     ),
+    "What the catalogue learnt: records added": "Ce que le catalogue a appris : fiches ajoutées",
+    "What the catalogue learnt: records changed": (
+        "Ce que le catalogue a appris : fiches modifiées"
+    ),
+    "What the catalogue learnt: records removed": (
+        "Ce que le catalogue a appris : fiches supprimées"
+    ),
+    "Records added or changed: unknown, {why}.": (
+        "Fiches ajoutées ou modifiées : inconnues, {why}."
+    ),
+    "the data directory is not a git checkout": ("le dossier de données n'est pas un dépôt git"),
+    "git is not installed": "git n'est pas installé",
+    "the data's git checkout belongs to another user (see git's safe.directory)": (
+        "le dépôt git des données appartient à un autre utilisateur (voir safe.directory de git)"
+    ),
     "{title}: {kind}": "{title} : {kind}",
     "qualification": "qualification",
     "{name}: {label} checked ({state})": "{name} : {what} {label} vérifiée ({state})",

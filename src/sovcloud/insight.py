@@ -864,6 +864,10 @@ CHANGE_GROUPS = {
     "ownership": "Ownership changes",
     "founded": "New providers",
     "event": "Events",
+    # From the data's git history: when the records themselves came, changed or went.
+    "added": "What the catalogue learnt: records added",
+    "revised": "What the catalogue learnt: records changed",
+    "removed": "What the catalogue learnt: records removed",
     "checked": "What the catalogue learnt: entries checked against their sources",
 }
 
@@ -975,14 +979,51 @@ def _provider_changes(
     return out
 
 
-def changes(
-    index: Index, since: str, until: str | None, today: dt.date, lang: str = "en"
-) -> list[Change]:
-    """What changed between `since` and `until` (partial dates, both included): grouped as
-    CHANGE_GROUPS orders them (events by kind), each group in date order."""
+class Learnt(NamedTuple):
+    """What the catalogue learnt in a window, from the data's git history."""
+
+    changes: list[Change]
+    missing: str | None  # why the history is not known ("not a git checkout"), if it is not
+
+
+def learnt(index: Index, since: str, until: str, lang: str = "en") -> Learnt:
+    """The records that commits added, changed or removed between `since` and `until`
+    (partial dates, both included), when the data directory is a git checkout."""
+    from sovcloud.history import ADDED, REMOVED, record_changes
     from sovcloud.i18n import localized
 
-    found: list[Change] = []
+    history = record_changes(index.data_dir, dates.first_day(since), dates.last_day(until))
+    names = index.provider_names({f.id for f in history.changes if f.folder == "providers"})
+    out = []
+    for f in history.changes:
+        kind = f.folder[:-1]
+        group = {ADDED: "added", REMOVED: "removed"}.get(f.status, "revised")
+        name = names.get(f.id) if f.folder == "providers" else None
+        if f.folder == "events" and f.status != REMOVED:
+            event = index.event(f.id)
+            name = localized(event["title"], lang) if event else None
+        elif f.folder == "schemes" and f.status != REMOVED:
+            name = scheme_name(f.id)
+        providers = [f.id] if f.folder == "providers" and f.id in names else []
+        title = f"{name or f.id} ({kind})"
+        out.append(Change(group, kind, f.day, "happened", providers, title, f.id, []))
+    return Learnt(out, history.missing)
+
+
+def changes(
+    index: Index,
+    since: str,
+    until: str | None,
+    today: dt.date,
+    lang: str = "en",
+    learnt: Iterable[Change] = (),
+) -> list[Change]:
+    """What changed between `since` and `until` (partial dates, both included), with what
+    the catalogue `learnt` in that window: grouped as CHANGE_GROUPS orders them (events by
+    kind), each group in date order."""
+    from sovcloud.i18n import localized
+
+    found: list[Change] = list(learnt)
     for record in index.providers():
         found += _provider_changes(record, since, until, today, lang)
     for event in index.events(since, until):

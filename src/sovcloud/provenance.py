@@ -27,12 +27,15 @@ class Stamp(NamedTuple):
     providers: int
     events: int
     made: dt.date
+    reviewed: str | None = None  # the latest day any record was reviewed: the data's date
 
     def line(self) -> str:
-        """'sovcloud 0.1.0, data sha256:0123456789abcdef (42 providers, 116 events)'."""
+        """'sovcloud 0.1.0, data sha256:0123456789abcdef (42 providers, 116 events,
+        reviewed up to 2026-11-30)'."""
+        reviewed = f", reviewed up to {self.reviewed}" if self.reviewed else ""
         return (
             f"sovcloud {self.version}, data {self.fingerprint} "
-            f"({self.providers} providers, {self.events} events)"
+            f"({self.providers} providers, {self.events} events{reviewed})"
         )
 
 
@@ -50,4 +53,12 @@ def fingerprint(providers: list[Record], events: list[Record]) -> str:
 def stamp(index: Index, today: dt.date) -> Stamp:
     """The stamp of the data the index holds, made today."""
     providers, events = index.providers(), index.events()
-    return Stamp(__version__, fingerprint(providers, events), len(providers), len(events), today)
+    reviewed = max((r["last_reviewed"] for r in [*providers, *events]), default=None)
+    return Stamp(
+        __version__,
+        fingerprint(providers, events),
+        len(providers),
+        len(events),
+        today,
+        reviewed,
+    )

@@ -327,11 +327,21 @@ def resolve_tag(index: Index, text: str, vocabulary: list[Record]) -> str:
     raise NotFoundError("no tag {text!r}; `sovcloud tags` lists them", close, text=text)
 
 
+def resolve_filter(index: Index, flt: TimelineFilter) -> TimelineFilter:
+    """The filter with each provider and each tag as its id, in the order given, once."""
+    vocabulary = index.tags() if flt.tags else []
+    return flt._replace(
+        providers=list(
+            dict.fromkeys(resolve(index, p, folders=("providers",)).id for p in flt.providers)
+        ),
+        tags=list(dict.fromkeys(resolve_tag(index, t, vocabulary) for t in flt.tags)),
+    )
+
+
 def timeline(index: Index, flt: TimelineFilter) -> list[Record]:
     """Events in date order, filtered."""
-    provider_ids = {resolve(index, p, folders=("providers",)).id for p in flt.providers}
-    vocabulary = index.tags() if flt.tags else []
-    tags = {resolve_tag(index, t, vocabulary) for t in flt.tags}
+    flt = resolve_filter(index, flt)
+    provider_ids, tags = set(flt.providers), set(flt.tags)
     events = index.events(flt.since, flt.until)
     selected = [
         e

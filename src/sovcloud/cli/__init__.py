@@ -18,7 +18,7 @@ import typer
 
 from sovcloud import __version__
 from sovcloud.cli.common import app as _app
-from sovcloud.cli.common import register_only
+from sovcloud.cli.common import pager_off, register_only
 
 # Command name -> the module under sovcloud.cli that defines it.
 COMMANDS = {
@@ -86,8 +86,17 @@ def root(
             help="Print the version and the data it reads (folder, last review), then exit.",
         ),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Never page long output on a terminal ($PAGER, less), whatever the command.",
+        ),
+    ] = False,
 ) -> None:
     """A sourced, queryable knowledge base of the sovereign cloud market, starting in France."""
+    if no_pager:
+        pager_off()
 
 
 def main() -> None:

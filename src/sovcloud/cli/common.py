@@ -289,10 +289,32 @@ def _warn_if_old(index: "Index") -> None:
         )
 
 
-def emit_view(view: Any, format_: OutputFormat) -> None:
-    from sovcloud.render.output import emit
+NoPagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help="Print straight to the terminal, even when the output is longer than the "
+        "screen (default: $SOVCLOUD_PAGER, $PAGER or less -FRX).",
+    ),
+]
 
-    emit(view, format_)
+# `sovcloud --no-pager COMMAND`: no pager for this run, whatever the command.
+_pager_off = False
+
+
+def pager_off() -> None:
+    """No command of this run pages its output (the global --no-pager)."""
+    global _pager_off
+    _pager_off = True
+
+
+def emit_view(view: Any, format_: OutputFormat, pager: bool = False) -> None:
+    """The view on stdout in its format; through the pager, when asked, on a terminal."""
+    from sovcloud.render.output import emit
+    from sovcloud.render.pager import paged
+
+    with paged(pager and not _pager_off):
+        emit(view, format_)
 
 
 def today() -> dt.date:

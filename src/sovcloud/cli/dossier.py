@@ -1,4 +1,5 @@
-"""sovcloud dossier: a provider file in Markdown, for a procurement folder or a DPIA."""
+"""sovcloud dossier: a provider file in Markdown or HTML, for a procurement folder or a
+DPIA."""
 
 # No `from __future__ import annotations`: Typer would evaluate every annotation string
 # of every command on each start.
@@ -31,23 +32,26 @@ def dossier(
         typer.Option(
             "--output",
             "-o",
-            metavar="FILE.md",
-            help="Write the file there instead of standard output.",
+            metavar="FILE",
+            help="Write the file there instead of standard output: FILE.md for Markdown, "
+            "FILE.html for one self-contained web page (a browser prints it to PDF).",
             show_default=False,
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE.md if it exists.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    """A provider file in Markdown: identity, owners, licensed technology, offers,
+    """A provider file in Markdown or HTML: identity, owners, licensed technology, offers,
     certifications with status, scope and dates, data centres and events (newest first),
     every fact with its sources as numbered footnotes. With several providers, one file for
     a shortlist: the comparison, then a section per provider, each source numbered once.
 
-    The file says which data it was made from (sovcloud's version and a fingerprint of the
-    records' content, the same on every machine for the same data) and on which day, for
-    a procurement folder or a data protection impact assessment.
+    The file says which data it was made from (sovcloud's version, a fingerprint of the
+    records' content, the same on every machine for the same data, and the day the data
+    was last reviewed) and on which day, for a procurement folder or a data protection
+    impact assessment. The HTML page needs nothing else: no font, style sheet or script
+    from anywhere.
 
     Examples:
 
@@ -58,26 +62,32 @@ def dossier(
       sovcloud dossier bleu -o bleu.md --force --lang fr
 
       sovcloud dossier numspot s3ns bleu -o shortlist.md
+
+      sovcloud dossier numspot s3ns bleu -o shortlist.html
     """
     from sovcloud.i18n import current_lang
     from sovcloud.provenance import stamp
     from sovcloud.query import provider_detail, resolve
+    from sovcloud.render.blocks import Document
     from sovcloud.render.dossier import dossier as render
     from sovcloud.render.dossier import shortlist
 
+    as_html = False
     if output is not None:
         from sovcloud.atomic import check_free
 
         special = output.exists() and not output.is_file()  # a pipe or a device: no name
-        if output.suffix and output.suffix.lower() not in (".md", ".markdown") and not special:
+        suffix = output.suffix.lower()
+        if suffix and suffix not in MARKDOWN + HTML and not special:
             raise typer.BadParameter(
-                f"{output.name}: a dossier is Markdown; name the file .md (a browser or "
-                "pandoc turns Markdown into HTML or PDF)",
+                f"{output.name}: a dossier is Markdown or HTML; name the file .md or .html "
+                "(a browser prints the HTML page to PDF)",
                 param_hint="--output",
             )
+        as_html = suffix in HTML
         check_free(output, force)
 
-    def question(index: "Index") -> str:
+    def question(index: "Index") -> Document:
         ids = dict.fromkeys(resolve(index, n, folders=("providers",)).id for n in names)
         details = [provider_detail(index, id_) for id_ in ids]
         if len(details) == 1:
@@ -86,8 +96,10 @@ def dossier(
 
     from sovcloud.render.terminal import log_safe
 
-    # Markdown escapes: a CI log that shows the file runs nothing, and it renders the same.
-    text = log_safe(answer(data, question))
+    document = answer(data, question)
+    # Markdown escapes (HTML writes `#` as an entity): a CI log that shows the file runs
+    # nothing, and it renders the same.
+    text = log_safe(document.html() if as_html else document.markdown())
     if output is None:
         sys.stdout.write(text)
         return
@@ -95,3 +107,7 @@ def dossier(
 
     write_text(output, text, force=force)
     sys.stderr.write(f"wrote {output}\n")
+
+
+MARKDOWN = (".md", ".markdown")
+HTML = (".html", ".htm")

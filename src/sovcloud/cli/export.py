@@ -221,12 +221,16 @@ def _timeline(
     tag: list[str] | None,
     kind: list[str] | None,
     newest_first: bool,
-) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    from sovcloud.query import provider_names, timeline
+) -> tuple[list[dict[str, Any]], dict[str, str], str]:
+    """The events, the names of the providers they name, and the timeline's title."""
+    from sovcloud.export.feeds import timeline_title
+    from sovcloud.query import provider_names, resolve_filter, timeline
 
     index = _read_index(data)
-    events = timeline(index, timeline_filter(since, until, provider, tag, kind, newest_first))
-    return events, provider_names(index, events)
+    flt = resolve_filter(index, timeline_filter(since, until, provider, tag, kind, newest_first))
+    events = timeline(index, flt)
+    title = timeline_title(flt, index.provider_names(set(flt.providers)))
+    return events, provider_names(index, events), title
 
 
 @subcommand(export_app, "ics")
@@ -258,8 +262,9 @@ def ics(
     from sovcloud.i18n import current_lang
 
     _refuse_existing(out, force)
-    events, names = _timeline(data, since, until, provider, tag, kind, newest_first=False)
-    _emit(out, to_ics(events, names, current_lang(lang)), force, {"events": len(events)})
+    events, names, title = _timeline(data, since, until, provider, tag, kind, newest_first=False)
+    body = to_ics(events, names, current_lang(lang), title)
+    _emit(out, body, force, {"events": len(events)})
 
 
 @subcommand(export_app, "atom")
@@ -289,5 +294,6 @@ def atom(
     from sovcloud.i18n import current_lang
 
     _refuse_existing(out, force)
-    events, names = _timeline(data, since, until, provider, tag, kind, newest_first=True)
-    _emit(out, to_atom(events, names, current_lang(lang)), force, {"events": len(events)})
+    events, names, title = _timeline(data, since, until, provider, tag, kind, newest_first=True)
+    body = to_atom(events, names, current_lang(lang), title)
+    _emit(out, body, force, {"events": len(events)})

@@ -19,6 +19,7 @@ from sovcloud.cli.common import (
     Format,
     FormatOption,
     LangOption,
+    NoPagerOption,
     UntilOption,
     answer,
     choices,
@@ -299,11 +300,14 @@ def changes(
     ] = None,
     until: UntilOption = None,
     format_: FormatOption = Format.table,
+    no_pager: NoPagerOption = False,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
     """What changed in the market in a window: qualifications granted and ended, ownership
-    changes, new providers and events, grouped by kind, each with its sources.
+    changes, new providers and events, grouped by kind, each with its sources. Then what the
+    catalogue learnt in that window: the records added, changed or removed (from the data's
+    git history, when --data is a git checkout) and the entries checked against their sources.
 
     Examples:
 
@@ -320,6 +324,7 @@ def changes(
     from sovcloud.dates import first_day, last_day
     from sovcloud.i18n import current_lang
     from sovcloud.insight import changes as market_changes
+    from sovcloud.insight import learnt as catalogue_learnt
     from sovcloud.render.insight import ChangesView
 
     since = since or (today() - dt.timedelta(days=30)).isoformat()
@@ -329,11 +334,12 @@ def changes(
         raise typer.BadParameter(f"--since {since} is after --until {until}: swap them")
 
     def question(index: "Index") -> "ChangesView":
-        found = market_changes(index, since, until, today(), current_lang(lang))
+        history = catalogue_learnt(index, since, until, current_lang(lang))
+        found = market_changes(index, since, until, today(), current_lang(lang), history.changes)
         names = index.provider_names({p for c in found for p in c.providers})
-        return ChangesView(found, names, since, until, current_lang(lang))
+        return ChangesView(found, names, since, until, current_lang(lang), history.missing)
 
-    emit_view(answer(data, question), format_)
+    emit_view(answer(data, question), format_, pager=not no_pager)
 
 
 @command()

@@ -13,6 +13,7 @@ from sovcloud.cli.common import (
     FormatOption,
     KindOption,
     LangOption,
+    NoPagerOption,
     ProviderFilterOption,
     SinceOption,
     TagOption,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 @command()
 def providers(
+    ctx: typer.Context,
     secnumcloud: Annotated[
         bool, typer.Option("--secnumcloud", help="Holds a current SecNumCloud qualification.")
     ] = False,
@@ -105,6 +107,7 @@ def providers(
     svg: snapshot.SvgOption = None,
     html: snapshot.HtmlOption = None,
     force: snapshot.ForceOption = False,
+    no_pager: NoPagerOption = False,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -155,7 +158,7 @@ def providers(
         )
 
     view = answer(data, question)
-    snapshot.emit(view, format_, svg, html, force, "sovcloud providers")
+    snapshot.emit(view, format_, svg, html, force, ctx, pager=not no_pager)
 
 
 @command()
@@ -171,6 +174,7 @@ def show(
     ],
     as_of: AsOfOption = None,
     format_: FormatOption = Format.table,
+    no_pager: NoPagerOption = False,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -211,11 +215,12 @@ def show(
             return ProviderView(detail, day(as_of) or today(), current_lang(lang), day(as_of))
         return EventView(event_detail(index, found.id), current_lang(lang))
 
-    emit_view(answer(data, question), format_)
+    emit_view(answer(data, question), format_, pager=not no_pager)
 
 
 @command()
 def timeline(
+    ctx: typer.Context,
     since: SinceOption = None,
     until: UntilOption = None,
     provider: ProviderFilterOption = None,
@@ -226,6 +231,7 @@ def timeline(
     svg: snapshot.SvgOption = None,
     html: snapshot.HtmlOption = None,
     force: snapshot.ForceOption = False,
+    no_pager: NoPagerOption = False,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -253,7 +259,8 @@ def timeline(
         return TimelineView(events, provider_names(index, events), current_lang(lang))
 
     snapshot.check(format_, svg, html, force)
-    snapshot.emit(answer(data, question), format_, svg, html, force, "sovcloud timeline")
+    view = answer(data, question)
+    snapshot.emit(view, format_, svg, html, force, ctx, pager=not no_pager)
 
 
 @command()
@@ -265,6 +272,7 @@ def search(
         int, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="At most this many.")
     ] = 20,
     format_: FormatOption = Format.table,
+    no_pager: NoPagerOption = False,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -287,7 +295,8 @@ def search(
     found = answer(
         data, lambda index: query_search(index, text, limit=limit, lang=current_lang(lang))
     )
-    emit_view(SearchView(found.hits, current_lang(lang), found.total), format_)
+    view = SearchView(found.hits, current_lang(lang), found.total)
+    emit_view(view, format_, pager=not no_pager)
 
 
 @command()

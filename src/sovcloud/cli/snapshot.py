@@ -53,13 +53,58 @@ def check(format_: Format, svg: Path | None, html: Path | None, force: bool) -> 
 
 
 def emit(
-    view: Any, format_: Format, svg: Path | None, html: Path | None, force: bool, title: str
+    view: Any,
+    format_: Format,
+    svg: Path | None,
+    html: Path | None,
+    force: bool,
+    ctx: typer.Context,
+    pager: bool = False,
 ) -> None:
-    """The view on stdout in its format, or drawn into the --svg / --html files."""
+    """The view on stdout in its format (through the pager when asked), or drawn into the
+    --svg / --html files, titled with the command that made them."""
     if svg is None and html is None:
-        emit_view(view, format_)
+        emit_view(view, format_, pager)
         return
     from sovcloud.render.snapshot import save
 
-    for path in save(view, svg=svg, html=html, title=title, force=force):
+    for path in save(view, svg=svg, html=html, title=command_line(ctx), force=force):
         sys.stderr.write(f"wrote {path}\n")
+
+
+# Options that say where the picture goes or where the data is, not what it shows.
+_NOT_IN_TITLE = {"svg", "html", "force", "data", "no_pager"}
+
+
+def command_line(ctx: typer.Context) -> str:
+    """The command that made the picture, as it could be typed again (without the options
+    that only say where it is written): its title."""
+    import datetime as dt
+    import shlex
+    from enum import Enum
+
+    def word(value: Any) -> str:
+        if isinstance(value, Enum):
+            value = value.value
+        elif isinstance(value, dt.datetime):
+            value = value.date().isoformat()
+        return shlex.quote(str(value))
+
+    words = ["sovcloud", ctx.info_name or ""]
+    for param in ctx.command.params:
+        name = param.name or ""
+        source = ctx.get_parameter_source(name)
+        if name in _NOT_IN_TITLE or source is None or source.name != "COMMANDLINE":
+            continue
+        value = ctx.params.get(name)
+        values = value if isinstance(value, list | tuple) else [value]
+        flag = param.opts[0] if param.param_type_name == "option" else None
+        if flag is None:
+            words += [word(v) for v in values]
+        elif getattr(param, "is_flag", False):
+            if value:
+                words.append(flag)
+        else:
+            for v in values:
+                words += [flag, word(v)]
+    return " ".join(w for w in words if w)

@@ -2,6 +2,8 @@
 
 # No `from __future__ import annotations`: Typer would evaluate every annotation string
 # of every command on each start.
+import typer
+
 from sovcloud.cli import snapshot
 from sovcloud.cli.common import (
     DataOption,
@@ -16,6 +18,7 @@ from sovcloud.cli.common import (
 
 @command()
 def stats(
+    ctx: typer.Context,
     format_: FormatOption = Format.table,
     svg: snapshot.SvgOption = None,
     html: snapshot.HtmlOption = None,
@@ -46,5 +49,4 @@ def stats(
 
     snapshot.check(format_, svg, html, force)
     counts = answer(data, lambda index: compute(index, today()))
-    view = StatsView(counts, current_lang(lang))
-    snapshot.emit(view, format_, svg, html, force, "sovcloud stats")
+    snapshot.emit(StatsView(counts, current_lang(lang)), format_, svg, html, force, ctx)

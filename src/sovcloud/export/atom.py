@@ -1,10 +1,12 @@
 """A timeline as an Atom feed (RFC 4287): one entry per event, in the order given
 (newest first, as `export atom` asks the timeline for).
 
-Each entry's title starts with the event's date at its own precision; its links go to the
-sources (the first as `alternate`, the others `related`). Ids are stable UUIDs derived from
-the record ids, and `updated` is the day the record was last reviewed, so that the same data
-always gives the same feed and readers show an entry again only when it was revised.
+The feed is named after its filters. Each entry's title starts with the event's date at its
+own precision; its links go to the sources (the first as `alternate`, the others
+`related`). Ids are stable UUIDs derived from the record ids (the feed's, from its name),
+and each entry's `updated` is the day its own record was last reviewed, the feed's the
+latest of them, never the day of the export: the same data always gives the same feed, and
+readers show an entry again only when it was revised.
 """
 
 from __future__ import annotations
@@ -38,9 +40,10 @@ def to_atom(
     events: list[Record],
     provider_names: dict[str, str],
     lang: str = "en",
-    title: str = "sovcloud timeline",
+    title: str = "sovcloud — timeline",
 ) -> bytes:
-    """The feed, as UTF-8 XML."""
+    """The feed, as UTF-8 XML, named `title`; its id follows the title, so that feeds of
+    different filters are different feeds to a reader."""
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
         # ElementTree escapes markup but writes any character: one that XML cannot hold
@@ -53,7 +56,8 @@ def to_atom(
     # Plain names with the namespace declared on the root, rather than ElementTree's
     # namespace handling, which would prefix every element (ns0:entry).
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": lang})
-    sub(feed, "id", f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'timeline')}")
+    key = "timeline" if title == "sovcloud — timeline" else f"timeline/{xml_text(title)}"
+    sub(feed, "id", f"urn:uuid:{uuid.uuid5(_NAMESPACE, key)}")
     sub(feed, "title", title)  # the caller's, which may hold anything too
     reviewed = max((e["last_reviewed"] for e in events), default="1970-01-01")
     sub(feed, "updated", _stamp(reviewed))

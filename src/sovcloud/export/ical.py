@@ -3,9 +3,10 @@
 A calendar needs a day. An event known to the day is placed on it; one known to the month or
 the year only is placed on the first day of that month or year, and says so in its summary
 ("(2023)") and its description, so that no day is invented silently. Expected events are
-TENTATIVE and marked "Expected:", cancelled ones CANCELLED. The output is deterministic:
-DTSTAMP is the day the record was last reviewed (RFC 5545 reads DTSTAMP as the last revision
-when the calendar has no METHOD).
+TENTATIVE and marked "Expected:", cancelled ones CANCELLED. The calendar is named after its
+filters. The output is deterministic: DTSTAMP and LAST-MODIFIED are the day the event's
+record was last reviewed (RFC 5545 reads DTSTAMP as the last revision when the calendar has
+no METHOD), never the day of the export.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import datetime as dt
 from typing import Any
 
 from sovcloud import __version__, dates
+from sovcloud.core.licence import ATTRIBUTION, DATA_LICENSE_URL
 from sovcloud.i18n import localized
 
 Record = dict[str, Any]
@@ -62,14 +64,23 @@ def precision_note(date: str, *, on_calendar: bool = True) -> str:
     return f"Date: {date} (year precision): the source gives no month or day{where}."
 
 
-def to_ics(events: list[Record], provider_names: dict[str, str], lang: str = "en") -> bytes:
-    """The calendar, as octets with CRLF line ends."""
+def to_ics(
+    events: list[Record],
+    provider_names: dict[str, str],
+    lang: str = "en",
+    title: str = "sovcloud — timeline",
+) -> bytes:
+    """The calendar, as octets with CRLF line ends, named `title` (NAME of RFC 7986, and
+    X-WR-CALNAME, which most calendar programs read)."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:-//sovcloud//sovcloud {__version__}//EN",
         "CALSCALE:GREGORIAN",
-        "X-WR-CALNAME:sovcloud timeline",
+        "NAME:" + escape(title),
+        "X-WR-CALNAME:" + escape(title),
+        "DESCRIPTION:" + escape(f"{title}. {ATTRIBUTION} {DATA_LICENSE_URL}"),
+        "X-WR-CALDESC:" + escape(f"{title}. {ATTRIBUTION} {DATA_LICENSE_URL}"),
     ]
     for event in events:
         lines.extend(_vevent(event, provider_names, lang))
@@ -106,6 +117,7 @@ def _vevent(event: Record, provider_names: dict[str, str], lang: str) -> list[st
         "BEGIN:VEVENT",
         f"UID:{event['id']}@sovcloud",
         f"DTSTAMP:{reviewed:%Y%m%d}T000000Z",
+        f"LAST-MODIFIED:{reviewed:%Y%m%d}T000000Z",  # the event's own last review
         f"DTSTART;VALUE=DATE:{first:%Y%m%d}",
         f"DTEND;VALUE=DATE:{first + dt.timedelta(days=1):%Y%m%d}",
         "SUMMARY:" + escape(prefix + title),

@@ -1,10 +1,12 @@
-"""A provider file (`sovcloud dossier`): everything known about one provider, as Markdown
-for a procurement folder or a data protection impact assessment.
+"""A provider file (`sovcloud dossier`): everything known about one provider, or a
+shortlist of several, for a procurement folder or a data protection impact assessment.
 
-Every fact carries its sources as numbered Markdown footnotes ([^1]); the record's own
-sources come first, in its order, so that their numbers match `sovcloud show`. The file is
-stamped with the version of the data it was made from and the day it was made. Record text
-is escaped (views.md): it never becomes markup, a link or HTML.
+The file is built once as blocks (render.blocks) and written as Markdown or as one
+self-contained HTML page: the same content either way. Every fact carries its sources as
+numbered footnotes; the record's own sources come first, in its order, so that their
+numbers match `sovcloud show`. The file is stamped with the version of the data it was made
+from and the day it was made. Record text is escaped by the writers: it never becomes
+markup, a link or HTML.
 """
 
 from __future__ import annotations
@@ -27,7 +29,20 @@ from sovcloud.core.licence import ATTRIBUTION, DATA_LICENSE_URL
 from sovcloud.i18n import localized
 from sovcloud.provenance import Stamp
 from sovcloud.query import ProviderDetail
-from sovcloud.render.views import md, md_table
+from sovcloud.render.blocks import (
+    Block,
+    Break,
+    Document,
+    Heading,
+    Inline,
+    Items,
+    Link,
+    Marks,
+    Notes,
+    Para,
+    Strong,
+    Table,
+)
 
 Record = dict[str, Any]
 STATE_WORDS = {
@@ -48,8 +63,8 @@ class Footnotes:
         self.numbers: dict[tuple[str, ...], int] = {}
         self.sources: list[Record] = []
 
-    def cite(self, sources: Iterable[Record]) -> str:
-        """Footnote marks for these sources: '[^1][^3]'."""
+    def cite(self, sources: Iterable[Record]) -> Marks:
+        """The footnote marks for these sources."""
         numbers = set()
         for source in sources:
             key = tuple(str(source.get(k) or "") for k in ("publisher", "title", "date", "url"))
@@ -57,86 +72,106 @@ class Footnotes:
                 self.sources.append(source)
                 self.numbers[key] = len(self.sources)
             numbers.add(self.numbers[key])
-        return "".join(f"[^{n}]" for n in sorted(numbers))
+        return Marks(tuple(sorted(numbers)))
 
-    def cite_ids(self, record: Record, ids: Iterable[str]) -> str:
-        """Footnote marks for the sources a record's fact cites by id."""
+    def cite_ids(self, record: Record, ids: Iterable[str]) -> Marks:
+        """The footnote marks for the sources a record's fact cites by id."""
         by_id = {s["id"]: s for s in record["sources"] if s.get("id")}
         return self.cite(by_id[i] for i in ids if i in by_id)
 
-    def definitions(self, lang: str) -> list[str]:
+    def definitions(self, lang: str) -> Notes:
         out = []
-        for number, s in enumerate(self.sources, 1):
-            text = f"[^{number}]: {md(source_label(s))}"
+        for s in self.sources:
+            note: Inline = [source_label(s)]
             if s.get("url"):
-                text += f" <{s['url']}>"
+                note += [" ", Link(s["url"])]
             if s.get("note"):
-                text += f" Note: {md(localized(s['note'], lang))}"
-            out.append(text)
-        return out
+                note += [" Note: ", localized(s["note"], lang)]
+            out.append(note)
+        return Notes(out)
 
 
-def _field(label: str, value: str) -> str:
-    return f"- **{label}:** {value}"
+def _sources(notes: Footnotes, lang: str) -> list[Block]:
+    """The closing section: every source cited, numbered."""
+    if not notes.sources:
+        return [Heading(2, ["Sources"], "sources")]
+    return [Heading(2, ["Sources"], "sources"), notes.definitions(lang)]
 
 
-def dossier(detail: ProviderDetail, stamp: Stamp, lang: str = "en") -> str:
-    """The provider file as Markdown."""
+def _field(label: str, *value: Any) -> Inline:
+    return [Strong(f"{label}:"), " ", *value]
+
+
+def _licence() -> Para:
+    return Para([ATTRIBUTION, " ", Link(DATA_LICENSE_URL)], "licence")
+
+
+def dossier(detail: ProviderDetail, stamp: Stamp, lang: str = "en") -> Document:
+    """The provider file."""
     r = detail.record
     today: dt.date = stamp.made
     notes = Footnotes()
-    out = [
-        f"# Provider file: {md(r['name'])}",
-        "",
-        f"Made on {today} with {md(stamp.line())}. Certification states are as of that "
-        f"day; the record was last reviewed on {r['last_reviewed']}. Every fact cites its "
-        "sources as numbered notes, listed at the end.",
-        "",
-        f"{md(ATTRIBUTION)} <{DATA_LICENSE_URL}>",
-        "",
-        *_body(detail, today, notes, lang, "##"),
+    title = f"Provider file: {r['name']}"
+    blocks: list[Block] = [
+        Heading(1, [title]),
+        Para(
+            [
+                f"Made on {today} with {stamp.line()}. Certification states are as of that "
+                f"day; the record was last reviewed on {r['last_reviewed']}. Every fact cites "
+                "its sources as numbered notes, listed at the end."
+            ],
+            "stamp",
+        ),
+        _licence(),
+        *_body(detail, today, notes, lang, 2),
+        *_sources(notes, lang),
     ]
-    out += ["", "## Sources", "", *notes.definitions(lang)]
-    return "\n".join(out) + "\n"
+    return Document(title, blocks, lang)
 
 
-def shortlist(details: list[ProviderDetail], stamp: Stamp, lang: str = "en") -> str:
+def shortlist(details: list[ProviderDetail], stamp: Stamp, lang: str = "en") -> Document:
     """One file for a shortlist: the comparison, then a section per provider, every fact
     footnoted once across the file, the data's date and fingerprint."""
     from sovcloud.render.views import CompareView
 
     today: dt.date = stamp.made
     notes = Footnotes()
-    names = ", ".join(md(d.record["name"]) for d in details)
-    table = CompareView([d.record for d in details], today, lang).grid_markdown()
-    out = [
-        f"# Shortlist: {names}",
-        "",
-        f"Made on {today} with {md(stamp.line())}. Certification states are as of that "
-        "day. Every fact cites its sources as numbered notes, listed at the end.",
-        "",
-        f"{md(ATTRIBUTION)} <{DATA_LICENSE_URL}>",
-        "",
-        "## Side by side",
-        "",
-        table.rstrip("\n"),
+    title = "Shortlist: " + ", ".join(d.record["name"] for d in details)
+    headers, rows = CompareView([d.record for d in details], today, lang).grid_table()
+    blocks: list[Block] = [
+        Heading(1, [title]),
+        Para(
+            [
+                f"Made on {today} with {stamp.line()}. Certification states are as of that "
+                "day. Every fact cites its sources as numbered notes, listed at the end."
+            ],
+            "stamp",
+        ),
+        _licence(),
+        Heading(2, ["Side by side"], "side-by-side"),
+        Table(headers, rows, labelled=True),
     ]
     for detail in details:
         r = detail.record
-        out += ["", f"## {md(r['name'])} ({md(r['id'])})", ""]
-        out.append(f"The record was last reviewed on {r['last_reviewed']}.")
-        out += ["", *_body(detail, today, notes, lang, "###")]
-    out += ["", "## Sources", "", *notes.definitions(lang)]
-    return "\n".join(out) + "\n"
+        blocks += [
+            Heading(2, [f"{r['name']} ({r['id']})"], f"provider-{r['id']}"),
+            Para([f"The record was last reviewed on {r['last_reviewed']}."]),
+            *_body(detail, today, notes, lang, 3),
+        ]
+    blocks += _sources(notes, lang)
+    return Document(title, blocks, lang)
+
+
+def _list_or_none(items: list[Inline]) -> Block:
+    return Items(items) if items else Para(["None recorded."])
 
 
 def _body(
-    detail: ProviderDetail, today: dt.date, notes: Footnotes, lang: str, level: str
-) -> list[str]:
-    """A provider's sections, headed at `level` ('##' in a dossier, '###' in a shortlist)."""
+    detail: ProviderDetail, today: dt.date, notes: Footnotes, lang: str, level: int
+) -> list[Block]:
+    """A provider's sections, headed at `level` (2 in a dossier, 3 in a shortlist)."""
     r = detail.record
     record_marks = notes.cite(r["sources"])  # first, so numbers follow the record's order
-    out = [f"{level} Identity", ""]
     identity = [
         ["Name", r["name"]],
         ["Id", r["id"]],
@@ -147,17 +182,18 @@ def _body(
         ["Founded", r.get("founded") or "-"],
         ["Status", r["status"]],
     ]
-    out.append(md_table(["Field", "Value"], identity).rstrip("\n"))
+    out: list[Block] = [
+        Heading(level, ["Identity"]),
+        Table(["Field", "Value"], identity, labelled=True),
+    ]
     if r.get("website"):
-        out += ["", f"Website: <{r['website']}>"]
-    out += ["", md(localized(r["description"], lang))]
+        out.append(Para(["Website: ", Link(r["website"])]))
+    out.append(Para([localized(r["description"], lang)]))
     if r.get("note"):
-        out += ["", f"**Note:** {md(localized(r['note'], lang))}"]
-    out += ["", f"Identity and description rest on the record's sources{record_marks}."]
+        out.append(Para(_field("Note", localized(r["note"], lang))))
+    out.append(Para(["Identity and description rest on the record's sources", record_marks, "."]))
 
-    out += ["", f"{level} Owners", ""]
-    if not r["owners"]:
-        out.append("None recorded.")
+    owners: list[Inline] = []
     for o in r["owners"]:
         text = f"{owner_label(o)}, {o['role']}"
         if o.get("since"):
@@ -166,21 +202,27 @@ def _body(
             text += f", until {o['until']}"
         if o.get("stake") is not None and o.get("stake_note"):
             text += f"; {o['stake_note']}"  # owner_label gives it only without a figure
-        out.append(f"- {md(text)}{notes.cite_ids(r, o['sources'])}")
+        owners.append([text, notes.cite_ids(r, o["sources"])])
     if r.get("ownership"):
         own = r["ownership"]
         text = f"Ownership: {ownership_label(own)}"
         if own.get("note"):
             text += f"; {localized(own['note'], lang)}"
-        out.append(f"- {md(text)}{notes.cite_ids(r, own['sources'])}")
+        owners.append([text, notes.cite_ids(r, own["sources"])])
+    out += [Heading(level, ["Owners"]), _list_or_none(owners)]
 
     if r["licensed_technology"]:
-        out += ["", f"{level} Technology under licence", ""]
-        for x in r["licensed_technology"]:
-            out.append(f"- {md(license_label(x))}{notes.cite_ids(r, x['sources'])}")
+        out += [
+            Heading(level, ["Technology under licence"]),
+            Items(
+                [
+                    [license_label(x), notes.cite_ids(r, x["sources"])]
+                    for x in r["licensed_technology"]
+                ]
+            ),
+        ]
 
     if r["offers"]:
-        out += ["", f"{level} Offers", ""]
         rows = [
             [
                 o["name"],
@@ -191,45 +233,49 @@ def _body(
             ]
             for o in r["offers"]
         ]
-        out.append(md_table(["Offer", "Id", "Service", "Status", "Description"], rows).rstrip())
+        out += [
+            Heading(level, ["Offers"]),
+            Table(["Offer", "Id", "Service", "Status", "Description"], rows),
+        ]
 
-    out += ["", f"{level} Certifications", ""]
-    out += _certifications(r, today, notes, lang, level + "#")
+    out.append(Heading(level, ["Certifications"]))
+    out += _certifications(r, today, notes, lang, level + 1)
 
     if r["data_centres"]:
-        out += ["", f"{level} Data centres", ""]
+        centres: list[Inline] = []
         for d in r["data_centres"]:
             text = f"{d['location']} ({d['country']})"
             if d.get("operator"):
                 text += f", operated by {d['operator']}"
-            out.append(f"- {md(text)}{notes.cite_ids(r, d['sources'])}")
+            centres.append([text, notes.cite_ids(r, d["sources"])])
+        out += [Heading(level, ["Data centres"]), Items(centres)]
 
     links = _links_from_others(r["id"], detail.referrers, notes)
     if links:
-        out += ["", f"{level} Named in other providers' records", "", *links]
+        out += [Heading(level, ["Named in other providers' records"]), Items(links)]
 
-    out += ["", f"{level} Events, newest first", ""]
-    if not detail.events:
-        out.append("None recorded.")
-    for e in detail.events:
-        head = f"{date_label(e['date'], e['status'])}, {e['kind']}"
-        out.append(
-            f"- **{md(head)}**: {md(localized(e['title'], lang))} ({md(e['id'])})"
-            f"{notes.cite(e['sources'])}  "
-        )
-        out.append(f"  {md(localized(e['summary'], lang))}")
-
+    events: list[Inline] = [
+        [
+            Strong(f"{date_label(e['date'], e['status'])}, {e['kind']}"),
+            f": {localized(e['title'], lang)} ({e['id']})",
+            notes.cite(e["sources"]),
+            Break(),
+            localized(e["summary"], lang),
+        ]
+        for e in detail.events
+    ]
+    out += [Heading(level, ["Events, newest first"]), _list_or_none(events)]
     return out
 
 
 def _certifications(
-    r: Record, today: dt.date, notes: Footnotes, lang: str, level: str = "###"
-) -> list[str]:
+    r: Record, today: dt.date, notes: Footnotes, lang: str, level: int
+) -> list[Block]:
     """A summary table, then each certification's details (the register line: number,
     body, dates, the day it was checked, and why it stands as it does) and sources."""
     certs = r["certifications"]
     if not certs:
-        return ["None recorded."]
+        return [Para(["None recorded."])]
     states = [certs_.standing(c, r, today).state for c in certs]
     rows = [
         [
@@ -244,41 +290,44 @@ def _certifications(
         for c, state in zip(certs, states, strict=True)
     ]
     headers = ["Scheme", "Version", "Status", f"On {today}", "Granted", "Expires", "Ended"]
-    out = [md_table(headers, rows).rstrip("\n")]
+    out: list[Block] = [Table(headers, rows)]
     offer_names = {o["id"]: o["name"] for o in r["offers"]}
     for c, state in zip(certs, states, strict=True):
         title = scheme_name(c["scheme"]) + (f" {c['version']}" if c.get("version") else "")
         word = STATUS_WORDS.get(c["status"], c["status"])
-        out += ["", f"{level} {md(title)}: {md(word)} ({STATE_WORDS[state]} on {today})", ""]
+        out.append(Heading(level, [f"{title}: {word} ({STATE_WORDS[state]} on {today})"]))
+        fields: list[Inline] = []
         standing = certs_.standing(c, r, today)
         if standing.state != certs_.HELD:
-            out.append(_field("Why", md(certs_.reason_text(standing))))
+            fields.append(_field("Why", certs_.reason_text(standing)))
         if c.get("number"):
-            out.append(_field("Decision or certificate", md(c["number"])))
+            fields.append(_field("Decision or certificate", c["number"]))
         if c.get("body"):
-            out.append(_field("Issued by", md(c["body"])))
+            fields.append(_field("Issued by", c["body"]))
         if c.get("checked"):
-            out.append(_field("Checked against its sources on", c["checked"]))
+            fields.append(_field("Checked against its sources on", c["checked"]))
         if c.get("milestone"):
-            out.append(_field("Milestone", md(c["milestone"])))
+            fields.append(_field("Milestone", c["milestone"]))
         if c.get("scope"):
-            out.append(_field("Scope", md(localized(c["scope"], lang))))
+            fields.append(_field("Scope", localized(c["scope"], lang)))
         if c["offers"]:
             offers = ", ".join(f"{offer_names.get(o, o)} ({o})" for o in c["offers"])
-            out.append(_field("Offers", md(offers)))
+            fields.append(_field("Offers", offers))
         if c.get("services"):
-            out.append(_field("Services, as the register names them", ", ".join(c["services"])))
+            fields.append(_field("Services, as the register names them", ", ".join(c["services"])))
         if c["activities"]:
-            out.append(_field("HDS activities", ", ".join(str(a) for a in c["activities"])))
+            fields.append(_field("HDS activities", ", ".join(str(a) for a in c["activities"])))
         if c.get("note"):
-            out.append(_field("Note", md(localized(c["note"], lang))))
-        out.append(_field("Sources", notes.cite_ids(r, c["sources"]) or "-"))
+            fields.append(_field("Note", localized(c["note"], lang)))
+        marks = notes.cite_ids(r, c["sources"])
+        fields.append(_field("Sources", marks if marks.numbers else "-"))
+        out.append(Items(fields))
     return out
 
 
-def _links_from_others(id_: str, referrers: list[Record], notes: Footnotes) -> list[str]:
+def _links_from_others(id_: str, referrers: list[Record], notes: Footnotes) -> list[Inline]:
     """The lines of other records that name this provider as an owner or a vendor."""
-    out = []
+    out: list[Inline] = []
     for other in referrers:
         name = f"{other['name']} ({other['id']})"
         for o in other["owners"]:
@@ -288,9 +337,9 @@ def _links_from_others(id_: str, referrers: list[Record], notes: Footnotes) -> l
                     text += f", since {o['since']}"
                 if o.get("until"):
                     text += f", until {o['until']}"
-                out.append(f"- {md(text)}{notes.cite_ids(other, o['sources'])}")
+                out.append([text, notes.cite_ids(other, o["sources"])])
         for x in other["licensed_technology"]:
             if x.get("provider") == id_:
                 text = f"Licenses its technology to {name}: {x['technology']}"
-                out.append(f"- {md(text)}{notes.cite_ids(other, x['sources'])}")
+                out.append([text, notes.cite_ids(other, x["sources"])])
     return out

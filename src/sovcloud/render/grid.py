@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, NamedTuple
 
-from sovcloud.render.terminal import plain
+from sovcloud.render.terminal import hyperlinks, plain
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,14 +29,21 @@ class Column(NamedTuple):
 Cell = tuple[str, str]  # text (may hold newlines) and its style
 
 
+_ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
 def _unbreakable(word: str) -> bool:
-    """A link is never cut: a link broken across lines is a dead link once copied."""
-    return word.startswith(("http://", "https://", "<http"))
+    """A link or an id is never cut: a link broken across lines is a dead link once copied,
+    and an id cut in two no longer finds its record (`sovcloud show ID`). An id is lower
+    case ASCII letters and digits joined by hyphens (`2025-02-13-cnil-authorises-darwin-eu`)."""
+    if word.startswith(("http://", "https://", "<http")):
+        return True
+    return "-" in word and _ID_CHARACTERS.issuperset(word) and word[0] != "-"
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap; words longer than the width are cut, except links, which get a
-    line of their own, whole, however long."""
+    """Greedy word wrap; words longer than the width are cut, except links and ids, which
+    get a line of their own, whole, however long."""
     if len(text) <= width and "\n" not in text:
         return [text]
     width = max(1, width)  # cutting to nothing would never end
@@ -46,6 +53,7 @@ def wrap(text: str, width: int) -> list[str]:
             lines.append(paragraph)
             continue
         current = ""
+        start = len(lines)
         for word in paragraph.split(" "):
             if len(word) > width and _unbreakable(word):
                 if current:
@@ -66,7 +74,8 @@ def wrap(text: str, width: int) -> list[str]:
             else:
                 lines.append(current)
                 current = word
-        lines.append(current)
+        if current or len(lines) == start:  # no empty line after a word on its own line
+            lines.append(current)
     return lines
 
 
@@ -104,18 +113,48 @@ def fit_widths(
     return widths
 
 
+def _row_layout(wrapped: list[list[str]], widths: list[int], gap: str) -> list[list[str] | str]:
+    """The physical lines of a row whose cells are wrapped: each either the cells' texts
+    side by side, or, for a link or id wider than its column (wrap keeps them whole), a
+    line of its own once the other cells have said what they had beside it: the word
+    alone (indent included), at its column when it fits within the table's right edge,
+    else further left, so that it is never cut and never runs past the table."""
+    total = sum(widths) + len(gap) * (len(widths) - 1)
+    queues = [list(cell) for cell in wrapped]
+    out: list[list[str] | str] = []
+    while any(queues):
+        heads = [queue[0] if queue else "" for queue in queues]
+        wide = {i for i, head in enumerate(heads) if len(head) > widths[i]}
+        if not wide or any(head for i, head in enumerate(heads) if i not in wide):
+            out.append(["" if i in wide else head for i, head in enumerate(heads)])
+            for i, queue in enumerate(queues):
+                if queue and i not in wide:
+                    queue.pop(0)
+            continue
+        for i in sorted(wide):
+            word = queues[i].pop(0)
+            start = sum(widths[:i]) + len(gap) * i
+            out.append(" " * max(0, min(start, total - len(word))) + word)
+    return out
+
+
+def _fits(wrapped: list[list[str]], widths: list[int]) -> bool:
+    """Whether every line of every cell fits its column (only a link or id can not)."""
+    return all(max(map(len, cell)) <= width for cell, width in zip(wrapped, widths, strict=True))
+
+
 def row_lines(row: list[Cell], widths: list[int], gap: str = "  ") -> list[Line]:
     """The lines of one row, each cell wrapped to its column."""
     wrapped = [wrap(text, widths[i]) for i, (text, _) in enumerate(row)]
-    height = max(len(cell) for cell in wrapped)
-    return [
-        _join(
-            [(cell[h] if h < len(cell) else "", row[i][1]) for i, cell in enumerate(wrapped)],
-            widths,
-            gap,
-        )
-        for h in range(height)
-    ]
+    out: list[Line] = []
+    for parts in _row_layout(wrapped, widths, gap):
+        if isinstance(parts, str):  # a link or id on a line of its own
+            word = parts.lstrip(" ")
+            style = next(row[i][1] for i, cell in enumerate(wrapped) if word in cell)
+            out.append([(parts[: len(parts) - len(word)], ""), (word, style)])
+            continue
+        out.append(_join([(part, row[i][1]) for i, part in enumerate(parts)], widths, gap))
+    return out
 
 
 def row_text(row: list[Cell], widths: list[int], gap: str = "  ") -> list[str]:
@@ -124,8 +163,14 @@ def row_text(row: list[Cell], widths: list[int], gap: str = "  ") -> list[str]:
     wrapped = [wrap(text, width) for (text, _), width in zip(row, widths, strict=True)]
     height = max(len(cell) for cell in wrapped)
     line = _line_format(tuple(widths), gap)
-    if height == 1:
+    fits = _fits(wrapped, widths)
+    if height == 1 and fits:
         return [line.format(*[cell[0] for cell in wrapped]).rstrip()]
+    if not fits:
+        return [
+            parts if isinstance(parts, str) else line.format(*parts).rstrip()
+            for parts in _row_layout(wrapped, widths, gap)
+        ]
     for cell in wrapped:
         cell += [""] * (height - len(cell))
     return [line.format(*parts).rstrip() for parts in zip(*wrapped, strict=True)]
@@ -172,6 +217,29 @@ def _join(cells: list[Segment], widths: list[int], gap: str) -> Line:
 
 
 LINK = "link"  # the style of a segment whose text is an address to make clickable
+# What an address never holds (models refuse it): a link target holding one is not made.
+_NOT_IN_LINK = frozenset(' \t\n<>"{}|\\^`')
+
+
+def linked(lines: list[Line], url: str) -> list[Line]:
+    """The lines with `url`, wherever a segment holds it whole (wrap never cuts a link),
+    made a segment of its own in the LINK style, to be clickable where that is possible."""
+    if not url:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        new: Line = []
+        for text, style in line:
+            before, found, after = text.partition(url)
+            while found:
+                if before:
+                    new.append((before, style))
+                new.append((url, LINK))
+                before, found, after = after.partition(url)
+            if before:
+                new.append((before, style))
+        out.append(new)
+    return out
 
 
 def print_lines(console: Console, lines: list[Line]) -> None:
@@ -186,6 +254,7 @@ def print_lines(console: Console, lines: list[Line]) -> None:
     from rich.style import Style
     from rich.text import Text
 
+    links = hyperlinks(console)
     rich_text = Text(no_wrap=True, overflow="ignore")
     for line in lines:
         for segment, style in line:
@@ -193,7 +262,12 @@ def print_lines(console: Console, lines: list[Line]) -> None:
             if style == LINK:
                 # The link target is the text itself, built as a Style object (never parsed
                 # from a string), and only for an http(s) address with nothing unsafe in it.
-                safe = shown == segment and segment.startswith(("https://", "http://"))
+                safe = (
+                    links
+                    and shown == segment
+                    and segment.startswith(("https://", "http://"))
+                    and _NOT_IN_LINK.isdisjoint(segment)
+                )
                 rich_text.append(shown, style=Style(underline=True, link=segment if safe else None))
             else:
                 rich_text.append(shown, style=style or None)

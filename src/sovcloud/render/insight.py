@@ -465,6 +465,17 @@ class ChangesView(NamedTuple):
     since: str
     until: str | None
     lang: str = "en"
+    history_missing: str | None = None  # why the data's history could not be read
+
+    def _history_note(self) -> str | None:
+        """One line, when what the catalogue learnt from its history cannot be said."""
+        if self.history_missing is None:
+            return None
+        return t(
+            "Records added or changed: unknown, {why}.",
+            self.lang,
+            why=t(self.history_missing, self.lang),
+        )
 
     def _groups(self) -> list[tuple[str, list[Change]]]:
         groups: list[tuple[str, list[Change]]] = []
@@ -516,10 +527,13 @@ class ChangesView(NamedTuple):
                 out.append(line)
                 out += [f"  - {_source_md(s, self.lang)}" for s in c.sources]
             out.append("")
+        note = self._history_note()
+        if note:
+            out += [md(note), ""]
         return "\n".join(out).rstrip("\n") + ("\n" if out else "")
 
     def rich(self, console: Console) -> None:
-        from sovcloud.render.grid import paragraph, print_lines
+        from sovcloud.render.grid import linked, paragraph, print_lines
 
         width, lang = console.width, self.lang
         out: list[Line] = []
@@ -537,13 +551,14 @@ class ChangesView(NamedTuple):
                     line[0] = (" " * pad, "")
                 out += lines
                 for s in c.sources[:SOURCES_SHOWN]:
-                    out += paragraph(
+                    shown = paragraph(
                         _source_text(s, lang),
                         "dim",
                         width,
                         indent=" " * (pad + 2),
                         hang=" " * (pad + 4),
                     )
+                    out += linked(shown, s.get("url") or "")
                 if len(c.sources) > SOURCES_SHOWN:
                     more = tn(
                         len(c.sources) - SOURCES_SHOWN,
@@ -553,6 +568,9 @@ class ChangesView(NamedTuple):
                         ref=c.ref,
                     )
                     out.append([(" " * (pad + 2), ""), (more, "dim")])
+        note = self._history_note()
+        if note:
+            out += [[], *paragraph(note, "dim", width)]
         print_lines(console, out)
         console.print(styled(self._count(), "dim"))
 

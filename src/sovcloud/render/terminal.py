@@ -118,6 +118,10 @@ class LogSafeStream:
     def fileno(self) -> int:
         return self._stream.fileno()
 
+    @property
+    def shows_links(self) -> bool | None:
+        return getattr(self._stream, "shows_links", None)
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
 
@@ -127,24 +131,72 @@ def write_out(text: str, stderr: bool = False) -> None:
     (sys.stderr if stderr else sys.stdout).write(log_safe(text))
 
 
+# The width of output going neither to a terminal nor where one can be measured (CI logs,
+# cron mail): wide enough for every column of the tables (views.NARROW).
+DEFAULT_WIDTH = 100
+
+
+def _columns() -> int | None:
+    """$COLUMNS when it is a usable width."""
+    value = os.environ.get("COLUMNS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else None
+
+
+def _terminal_width(stream: TextIO) -> int | None:
+    """The width of the terminal behind `stream`, if it is one."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or None
+    except (AttributeError, ValueError, OSError):  # no descriptor, closed, not a terminal
+        return None
+
+
+def output_width(stream: TextIO) -> int | None:
+    """The width to lay `stream`'s text out to: $COLUMNS when set; on a terminal, None (Rich
+    measures it, and follows a resized window); in a pipe or a file, the width of the
+    terminal behind stderr, where the person who typed the command is (`| head`, `| less`,
+    `> list.txt`); else DEFAULT_WIDTH."""
+    columns = _columns()
+    if columns is not None:
+        return columns
+    if stream.isatty():
+        return None
+    return _terminal_width(sys.stderr) or DEFAULT_WIDTH
+
+
 def console(stderr: bool = False) -> Console:
     """A Rich console; plain text when NO_COLOR is set or the stream is not a terminal."""
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
     no_color = bool(os.environ.get("NO_COLOR"))
-    width = None
-    if not stream.isatty():
-        width = int(os.environ.get("COLUMNS", "100") or 100)
     return Console(
         file=LogSafeStream(stream),  # type: ignore[arg-type]
         no_color=no_color,
         highlight=False,
         emoji=False,
         markup=False,
-        width=width,
+        width=output_width(stream),
         soft_wrap=False,
     )
+
+
+def hyperlinks(console: Console) -> bool:
+    """Whether links may be written as OSC 8 hyperlinks (the address stays the visible text):
+    only where colour shows on a terminal a person reads, or a page or picture drawn from
+    one. Never in a pipe or a file, not even under FORCE_COLOR (the escapes would end up in
+    what a program reads), nor with NO_COLOR or on a dumb terminal."""
+    if console.no_color or console.color_system is None:  # NO_COLOR, TERM=dumb, a pipe
+        return False
+    # What the output goes to may say itself whether it shows links: the pager, a picture.
+    shows = getattr(console.file, "shows_links", None)
+    if shows is not None:
+        return bool(shows)
+    if os.environ.get("TTY_COMPATIBLE") == "1":  # Rich's way of saying "this is a terminal"
+        return True
+    try:
+        return console.file.isatty()
+    except ValueError:  # closed
+        return False
 
 
 def error(message: str, label: str = "error") -> None:

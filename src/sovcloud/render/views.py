@@ -860,10 +860,14 @@ class CompareView(NamedTuple):
         add(label("last_reviewed"), [(r["last_reviewed"], "") for r in rs])
         return rows
 
+    def grid_table(self) -> tuple[list[str], list[list[str]]]:
+        """The side-by-side table alone: headers (the providers' names) and rows, as text."""
+        headers = [""] + [r["name"] for r in self.records]
+        return headers, [[label, *(t for t, _ in cells)] for label, cells in self._grid()]
+
     def grid_markdown(self) -> str:
         """The side-by-side table alone, as Markdown."""
-        headers = [""] + [r["name"] for r in self.records]
-        return md_table(headers, [[label, *(t for t, _ in cells)] for label, cells in self._grid()])
+        return md_table(*self.grid_table())
 
     def markdown(self) -> str:
         out = [self.grid_markdown()]
