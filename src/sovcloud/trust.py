@@ -209,7 +209,9 @@ def sealed(key: bytes, values: Sequence[Any], mac: object) -> bool:
 WITNESS_SUFFIX = ".witness"
 
 
-def _identity(path: Path) -> list[int] | None:
+def file_identity(path: Path) -> list[int] | None:
+    """What the witness seals of a file: device, inode, size, modification and change
+    times; None when it is not a regular file."""
     try:
         st = os.lstat(path)
     except OSError:
@@ -228,7 +230,7 @@ def witnessed(path: Path, key: bytes) -> bool:
     above); False whenever that cannot be told."""
     if os.name == "nt" or os.path.lexists(f"{path}-journal"):
         return False  # a journal left beside the file may still change it
-    identity = _identity(path)
+    identity = file_identity(path)
     if identity is None:
         return False
     try:
@@ -249,7 +251,7 @@ def witness(path: Path, key: bytes) -> None:
     that cannot take the witness file only costs the next run a check of every row."""
     if os.name == "nt":
         return
-    identity = _identity(path)
+    identity = file_identity(path)
     if identity is None:
         return
     mac = seal(key, _witness_values(path, identity)).hex()

@@ -24,9 +24,20 @@ Standard library only on the path where nothing changed: pydantic and yaml load 
 file must be read again.
 """
 
-from sovcloud.index.rows import SEARCH_WEIGHTS, search_value
+from typing import Any
+
 from sovcloud.index.serve import QUICK_ABOVE, Index, SearchRow
 from sovcloud.index.store import IndexDamaged, cache_path, name_rows
+
+
+def __getattr__(name: str) -> Any:
+    # What search shows comes from `rows`, which loads the checks: only when a search asks.
+    if name in ("SEARCH_WEIGHTS", "search_value"):
+        from sovcloud.index import rows
+
+        return getattr(rows, name)
+    raise AttributeError(f"module 'sovcloud.index' has no attribute {name!r}")
+
 
 __all__ = [
     "QUICK_ABOVE",

@@ -23,7 +23,6 @@ from sovcloud.checks import (
     unknown_tag_refs,
 )
 from sovcloud.errors import Finding
-from sovcloud.index.rows import child_digest
 from sovcloud.index.store import (
     PROVIDER_NAMES,
     SEALED_COUNT,
@@ -164,6 +163,8 @@ def _check_children(conn: sqlite3.Connection, expected: dict[int, bytes]) -> Non
     """IndexDamaged unless every file's rows in the other tables hash to what its (checked)
     row says: read table by table in file order, side by side, so that memory stays small."""
     import itertools
+
+    from sovcloud.index.rows import child_digest
 
     cursors = [
         itertools.groupby(

@@ -14,13 +14,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sovcloud.index.rows import Rows, file_rows
 from sovcloud.index.store import RACY_NS, SEALED_COUNT, TABLES, create_tables
 from sovcloud.paths import FOLDERS, RecordFile, Scan
 from sovcloud.trust import seal
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
+
+    # Reading files (rows, then the loader, pydantic, yaml) loads only when one changed.
+    from sovcloud.index.rows import Rows
 
 # Below this many files to read, a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 300
@@ -40,6 +42,8 @@ def _read_all(
     """file_rows over `files` in order, on every core when there are enough files to pay
     (in `readers`, when they were started already)."""
     import functools
+
+    from sovcloud.index.rows import file_rows
 
     jobs = jobs or os.cpu_count() or 1
     total = len(files)

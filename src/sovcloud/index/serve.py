@@ -16,7 +16,6 @@ from sovcloud import dates
 from sovcloud.errors import Finding
 from sovcloud.index.findings import cached_findings, compute_findings, verify_rows
 from sovcloud.index.refresh import early_readers, refresh
-from sovcloud.index.rows import SEARCH_WEIGHTS
 from sovcloud.index.store import (
     NAMES,
     SEARCH_ROWS,
@@ -37,6 +36,7 @@ from sovcloud.index.store import (
 from sovcloud.paths import folder_times, scan
 from sovcloud.trust import (
     Untrusted,
+    file_identity,
     witness,
     witnessed,
 )
@@ -112,13 +112,16 @@ class Index:
             if conn is not None:
                 try:
                     # After connect's first read, so that SQLite has applied any journal.
-                    if not witnessed(path, key):
+                    trusted = witnessed(path, key)
+                    seen = file_identity(path)
+                    if not trusted:
                         verify_rows(conn, key)
                     drop_if_dated_after(conn, today, key)
                     if quick:
                         index = cls._open_quick(conn, data_dir, today, max_age_days, key)
                         if index is not None:
-                            witness(path, key)
+                            if not trusted or file_identity(path) != seen:
+                                witness(path, key)
                             return index
                     times = folder_times(data_dir)  # before listing: later changes show
                     with early_readers(conn, data_dir, jobs) as readers:
@@ -126,7 +129,8 @@ class Index:
                         refresh(conn, listing, today, jobs, progress, readers, key)
                     remember_listing(conn, listing, times, key)
                     findings = cached_findings(conn, listing.findings, today, max_age_days, key)
-                    witness(path, key)
+                    if not trusted or file_identity(path) != seen:
+                        witness(path, key)  # only after a write: a read leaves it as it was
                     return cls(
                         data_dir,
                         conn,
@@ -388,6 +392,8 @@ class Index:
         words = list(dict.fromkeys(words))
         if len(words) > MAX_SEARCH_WORDS:
             return []  # no stored text is long enough to hold them all
+        from sovcloud.index.rows import SEARCH_WEIGHTS
+
         weight = " ".join(f"WHEN '{f}' THEN {w!r}" for f, w in SEARCH_WEIGHTS.items())
         rank = " ".join(f"WHEN '{f}' THEN {n}" for n, f in enumerate(SEARCH_WEIGHTS))
         holds = _all_of(["instr(s.folded, ?) > 0"] * len(words))
