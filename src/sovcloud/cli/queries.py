@@ -30,7 +30,7 @@ from sovcloud.vocabulary import PROVIDER_KINDS, PROVIDER_STATUSES, SORT_KEYS
 
 if TYPE_CHECKING:
     from sovcloud.index import Index
-    from sovcloud.render.views import TimelineView
+    from sovcloud.render.timeline import TimelineView
 
 
 @command()
@@ -130,7 +130,7 @@ def providers(
     from sovcloud.coverage import coverage
     from sovcloud.i18n import current_lang
     from sovcloud.query import ProviderFilter, provider_listing
-    from sovcloud.render.views import ProvidersView
+    from sovcloud.render.providers import ProvidersView
 
     flt = ProviderFilter(
         secnumcloud=secnumcloud,
@@ -194,7 +194,7 @@ def show(
     """
     from sovcloud.i18n import current_lang
     from sovcloud.query import event_detail, provider_detail, resolve
-    from sovcloud.render.views import EventView, ProviderView
+    from sovcloud.render.show import EventView, ProviderView
 
     def question(index: "Index") -> Any:
         key = name.strip().lower()
@@ -250,7 +250,7 @@ def timeline(
     from sovcloud.i18n import current_lang
     from sovcloud.query import provider_names
     from sovcloud.query import timeline as query_timeline
-    from sovcloud.render.views import TimelineView
+    from sovcloud.render.timeline import TimelineView
 
     flt = timeline_filter(since, until, provider, tag, kind, newest_first=reverse)
 
@@ -290,7 +290,7 @@ def search(
     """
     from sovcloud.i18n import current_lang
     from sovcloud.query import search as query_search
-    from sovcloud.render.views import SearchView
+    from sovcloud.render.search import SearchView
 
     found = answer(
         data, lambda index: query_search(index, text, limit=limit, lang=current_lang(lang))
@@ -326,7 +326,7 @@ def compare(
     """
     from sovcloud.i18n import current_lang
     from sovcloud.query import compare as query_compare
-    from sovcloud.render.views import CompareView
+    from sovcloud.render.compare import CompareView
 
     if len(names) < 2:
         raise typer.BadParameter("name at least two providers", param_hint="NAMES")

@@ -132,7 +132,7 @@ def dossier(detail: ProviderDetail, stamp: Stamp, lang: str = "en") -> Document:
 def shortlist(details: list[ProviderDetail], stamp: Stamp, lang: str = "en") -> Document:
     """One file for a shortlist: the comparison, then a section per provider, every fact
     footnoted once across the file, the data's date and fingerprint."""
-    from sovcloud.render.views import CompareView
+    from sovcloud.render.compare import CompareView
 
     today: dt.date = stamp.made
     notes = Footnotes()
