@@ -33,75 +33,87 @@ if TYPE_CHECKING:
     from sovcloud.render.timeline import TimelineView
 
 
+# The filters of `providers`, declared apart so the command reads as parse, query, render.
+SecNumCloudOption = Annotated[
+    bool, typer.Option("--secnumcloud", help="Holds a current SecNumCloud qualification.")
+]
+HdsOption = Annotated[bool, typer.Option("--hds", help="Holds a current HDS certification.")]
+SchemeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--scheme",
+        "--cert",
+        metavar="ID",
+        help="Holds this scheme (repeatable; all must hold): iso-27001, bsi-c5... "
+        "`sovcloud schemes` lists them.",
+        autocompletion=completion.schemes,
+    ),
+]
+CountryOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--country",
+        metavar="CODE",
+        help="ISO country code (repeatable).",
+        autocompletion=completion.countries,
+    ),
+]
+ProviderKindOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        metavar="KIND",
+        callback=choices(PROVIDER_KINDS),
+        autocompletion=completion.among(PROVIDER_KINDS),
+        help="cloud-provider, hyperscaler, joint-venture, hosting... (repeatable).",
+    ),
+]
+ProviderStatusOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        metavar="STATUS",
+        callback=choices(PROVIDER_STATUSES),
+        autocompletion=completion.among(PROVIDER_STATUSES),
+        help="active, announced, merged or closed (repeatable).",
+    ),
+]
+OwnerOption = Annotated[
+    str | None,
+    typer.Option("--owner", metavar="NAME", help="Owned by (fuzzy): 'Orange', 'Dassault'."),
+]
+IncludePendingOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-pending",
+        help="Also list providers whose certification is only in progress "
+        "or announced, marked PENDING.",
+    ),
+]
+SortOption = Annotated[
+    str,
+    typer.Option(
+        "--sort",
+        metavar="KEY",
+        callback=lambda v: choices(SORT_KEYS)([v])[0],
+        autocompletion=completion.among(SORT_KEYS),
+        help="name, id, country, kind, founded or certifications.",
+    ),
+]
+
+
 @command()
 def providers(
     ctx: typer.Context,
-    secnumcloud: Annotated[
-        bool, typer.Option("--secnumcloud", help="Holds a current SecNumCloud qualification.")
-    ] = False,
-    hds: Annotated[bool, typer.Option("--hds", help="Holds a current HDS certification.")] = False,
-    scheme: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--scheme",
-            "--cert",
-            metavar="ID",
-            help="Holds this scheme (repeatable; all must hold): iso-27001, bsi-c5... "
-            "`sovcloud schemes` lists them.",
-            autocompletion=completion.schemes,
-        ),
-    ] = None,
-    country: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--country",
-            metavar="CODE",
-            help="ISO country code (repeatable).",
-            autocompletion=completion.countries,
-        ),
-    ] = None,
-    kind: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--kind",
-            metavar="KIND",
-            callback=choices(PROVIDER_KINDS),
-            autocompletion=completion.among(PROVIDER_KINDS),
-            help="cloud-provider, hyperscaler, joint-venture, hosting... (repeatable).",
-        ),
-    ] = None,
-    status: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--status",
-            metavar="STATUS",
-            callback=choices(PROVIDER_STATUSES),
-            autocompletion=completion.among(PROVIDER_STATUSES),
-            help="active, announced, merged or closed (repeatable).",
-        ),
-    ] = None,
-    owner: Annotated[
-        str | None,
-        typer.Option("--owner", metavar="NAME", help="Owned by (fuzzy): 'Orange', 'Dassault'."),
-    ] = None,
-    include_pending: Annotated[
-        bool,
-        typer.Option(
-            "--include-pending",
-            help="Also list providers whose certification is only in progress "
-            "or announced, marked PENDING.",
-        ),
-    ] = False,
-    sort: Annotated[
-        str,
-        typer.Option(
-            "--sort",
-            metavar="KEY",
-            callback=lambda v: choices(SORT_KEYS)([v])[0],
-            autocompletion=completion.among(SORT_KEYS),
-            help="name, id, country, kind, founded or certifications.",
-        ),
-    ] = "name",
+    secnumcloud: SecNumCloudOption = False,
+    hds: HdsOption = False,
+    scheme: SchemeOption = None,
+    country: CountryOption = None,
+    kind: ProviderKindOption = None,
+    status: ProviderStatusOption = None,
+    owner: OwnerOption = None,
+    include_pending: IncludePendingOption = False,
+    sort: SortOption = "name",
     as_of: AsOfOption = None,
     format_: FormatOption = Format.table,
     svg: snapshot.SvgOption = None,
