@@ -72,20 +72,7 @@ def dossier(
     from sovcloud.render.dossier import dossier as render
     from sovcloud.render.dossier import shortlist
 
-    as_html = False
-    if output is not None:
-        from sovcloud.atomic import check_free
-
-        special = output.exists() and not output.is_file()  # a pipe or a device: no name
-        suffix = output.suffix.lower()
-        if suffix and suffix not in MARKDOWN + HTML and not special:
-            raise typer.BadParameter(
-                f"{output.name}: a dossier is Markdown or HTML; name the file .md or .html "
-                "(a browser prints the HTML page to PDF)",
-                param_hint="--output",
-            )
-        as_html = suffix in HTML
-        check_free(output, force)
+    as_html = _checked_output(output, force)
 
     def question(index: "Index") -> Document:
         ids = dict.fromkeys(resolve(index, n, folders=("providers",)).id for n in names)
@@ -99,7 +86,34 @@ def dossier(
     document = answer(data, question)
     # Markdown escapes (HTML writes `#` as an entity): a CI log that shows the file runs
     # nothing, and it renders the same.
-    text = log_safe(document.html() if as_html else document.markdown())
+    _write(log_safe(document.html() if as_html else document.markdown()), output, force)
+
+
+MARKDOWN = (".md", ".markdown")
+HTML = (".html", ".htm")
+
+
+def _checked_output(output: Path | None, force: bool) -> bool:
+    """Whether the file is to be HTML (else Markdown), from --output's suffix; a suffix
+    that is neither, or a file there without --force, is refused before any work."""
+    if output is None:
+        return False
+    from sovcloud.atomic import check_free
+
+    special = output.exists() and not output.is_file()  # a pipe or a device: no name
+    suffix = output.suffix.lower()
+    if suffix and suffix not in MARKDOWN + HTML and not special:
+        raise typer.BadParameter(
+            f"{output.name}: a dossier is Markdown or HTML; name the file .md or .html "
+            "(a browser prints the HTML page to PDF)",
+            param_hint="--output",
+        )
+    check_free(output, force)
+    return suffix in HTML
+
+
+def _write(text: str, output: Path | None, force: bool) -> None:
+    """To standard output, or to the file, replaced whole or not at all."""
     if output is None:
         sys.stdout.write(text)
         return
@@ -107,7 +121,3 @@ def dossier(
 
     write_text(output, text, force=force)
     sys.stderr.write(f"wrote {output}\n")
-
-
-MARKDOWN = (".md", ".markdown")
-HTML = (".html", ".htm")

@@ -30,78 +30,90 @@ from sovcloud.vocabulary import PROVIDER_KINDS, PROVIDER_STATUSES, SORT_KEYS
 
 if TYPE_CHECKING:
     from sovcloud.index import Index
-    from sovcloud.render.views import TimelineView
+    from sovcloud.render.timeline import TimelineView
+
+
+# The filters of `providers`, declared apart so the command reads as parse, query, render.
+SecNumCloudOption = Annotated[
+    bool, typer.Option("--secnumcloud", help="Holds a current SecNumCloud qualification.")
+]
+HdsOption = Annotated[bool, typer.Option("--hds", help="Holds a current HDS certification.")]
+SchemeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--scheme",
+        "--cert",
+        metavar="ID",
+        help="Holds this scheme (repeatable; all must hold): iso-27001, bsi-c5... "
+        "`sovcloud schemes` lists them.",
+        autocompletion=completion.schemes,
+    ),
+]
+CountryOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--country",
+        metavar="CODE",
+        help="ISO country code (repeatable).",
+        autocompletion=completion.countries,
+    ),
+]
+ProviderKindOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        metavar="KIND",
+        callback=choices(PROVIDER_KINDS),
+        autocompletion=completion.among(PROVIDER_KINDS),
+        help="cloud-provider, hyperscaler, joint-venture, hosting... (repeatable).",
+    ),
+]
+ProviderStatusOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        metavar="STATUS",
+        callback=choices(PROVIDER_STATUSES),
+        autocompletion=completion.among(PROVIDER_STATUSES),
+        help="active, announced, merged or closed (repeatable).",
+    ),
+]
+OwnerOption = Annotated[
+    str | None,
+    typer.Option("--owner", metavar="NAME", help="Owned by (fuzzy): 'Orange', 'Dassault'."),
+]
+IncludePendingOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-pending",
+        help="Also list providers whose certification is only in progress "
+        "or announced, marked PENDING.",
+    ),
+]
+SortOption = Annotated[
+    str,
+    typer.Option(
+        "--sort",
+        metavar="KEY",
+        callback=lambda v: choices(SORT_KEYS)([v])[0],
+        autocompletion=completion.among(SORT_KEYS),
+        help="name, id, country, kind, founded or certifications.",
+    ),
+]
 
 
 @command()
 def providers(
     ctx: typer.Context,
-    secnumcloud: Annotated[
-        bool, typer.Option("--secnumcloud", help="Holds a current SecNumCloud qualification.")
-    ] = False,
-    hds: Annotated[bool, typer.Option("--hds", help="Holds a current HDS certification.")] = False,
-    scheme: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--scheme",
-            "--cert",
-            metavar="ID",
-            help="Holds this scheme (repeatable; all must hold): iso-27001, bsi-c5... "
-            "`sovcloud schemes` lists them.",
-            autocompletion=completion.schemes,
-        ),
-    ] = None,
-    country: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--country",
-            metavar="CODE",
-            help="ISO country code (repeatable).",
-            autocompletion=completion.countries,
-        ),
-    ] = None,
-    kind: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--kind",
-            metavar="KIND",
-            callback=choices(PROVIDER_KINDS),
-            autocompletion=completion.among(PROVIDER_KINDS),
-            help="cloud-provider, hyperscaler, joint-venture, hosting... (repeatable).",
-        ),
-    ] = None,
-    status: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--status",
-            metavar="STATUS",
-            callback=choices(PROVIDER_STATUSES),
-            autocompletion=completion.among(PROVIDER_STATUSES),
-            help="active, announced, merged or closed (repeatable).",
-        ),
-    ] = None,
-    owner: Annotated[
-        str | None,
-        typer.Option("--owner", metavar="NAME", help="Owned by (fuzzy): 'Orange', 'Dassault'."),
-    ] = None,
-    include_pending: Annotated[
-        bool,
-        typer.Option(
-            "--include-pending",
-            help="Also list providers whose certification is only in progress "
-            "or announced, marked PENDING.",
-        ),
-    ] = False,
-    sort: Annotated[
-        str,
-        typer.Option(
-            "--sort",
-            metavar="KEY",
-            callback=lambda v: choices(SORT_KEYS)([v])[0],
-            autocompletion=completion.among(SORT_KEYS),
-            help="name, id, country, kind, founded or certifications.",
-        ),
-    ] = "name",
+    secnumcloud: SecNumCloudOption = False,
+    hds: HdsOption = False,
+    scheme: SchemeOption = None,
+    country: CountryOption = None,
+    kind: ProviderKindOption = None,
+    status: ProviderStatusOption = None,
+    owner: OwnerOption = None,
+    include_pending: IncludePendingOption = False,
+    sort: SortOption = "name",
     as_of: AsOfOption = None,
     format_: FormatOption = Format.table,
     svg: snapshot.SvgOption = None,
@@ -130,7 +142,7 @@ def providers(
     from sovcloud.coverage import coverage
     from sovcloud.i18n import current_lang
     from sovcloud.query import ProviderFilter, provider_listing
-    from sovcloud.render.views import ProvidersView
+    from sovcloud.render.providers import ProvidersView
 
     flt = ProviderFilter(
         secnumcloud=secnumcloud,
@@ -194,7 +206,7 @@ def show(
     """
     from sovcloud.i18n import current_lang
     from sovcloud.query import event_detail, provider_detail, resolve
-    from sovcloud.render.views import EventView, ProviderView
+    from sovcloud.render.show import EventView, ProviderView
 
     def question(index: "Index") -> Any:
         key = name.strip().lower()
@@ -250,7 +262,7 @@ def timeline(
     from sovcloud.i18n import current_lang
     from sovcloud.query import provider_names
     from sovcloud.query import timeline as query_timeline
-    from sovcloud.render.views import TimelineView
+    from sovcloud.render.timeline import TimelineView
 
     flt = timeline_filter(since, until, provider, tag, kind, newest_first=reverse)
 
@@ -290,7 +302,7 @@ def search(
     """
     from sovcloud.i18n import current_lang
     from sovcloud.query import search as query_search
-    from sovcloud.render.views import SearchView
+    from sovcloud.render.search import SearchView
 
     found = answer(
         data, lambda index: query_search(index, text, limit=limit, lang=current_lang(lang))
@@ -326,7 +338,7 @@ def compare(
     """
     from sovcloud.i18n import current_lang
     from sovcloud.query import compare as query_compare
-    from sovcloud.render.views import CompareView
+    from sovcloud.render.compare import CompareView
 
     if len(names) < 2:
         raise typer.BadParameter("name at least two providers", param_hint="NAMES")

@@ -13,8 +13,8 @@ import html as html_
 from typing import NamedTuple
 
 from sovcloud import __version__
+from sovcloud.render.markup import md, md_table
 from sovcloud.render.terminal import plain
-from sovcloud.render.views import md, md_table
 
 
 class Strong(NamedTuple):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from sovcloud.core.labels import scheme_name
 from sovcloud.coverage import Coverage
 from sovcloud.i18n import t, tn
-from sovcloud.render.views import Rows, md, md_table
+from sovcloud.render.markup import Rows, md, md_table
 from sovcloud.stats import Bar, Stats
 
 if TYPE_CHECKING:

@@ -132,7 +132,7 @@ def dossier(detail: ProviderDetail, stamp: Stamp, lang: str = "en") -> Document:
 def shortlist(details: list[ProviderDetail], stamp: Stamp, lang: str = "en") -> Document:
     """One file for a shortlist: the comparison, then a section per provider, every fact
     footnoted once across the file, the data's date and fingerprint."""
-    from sovcloud.render.views import CompareView
+    from sovcloud.render.compare import CompareView
 
     today: dt.date = stamp.made
     notes = Footnotes()
@@ -169,9 +169,35 @@ def _list_or_none(items: list[Inline]) -> Block:
 def _body(
     detail: ProviderDetail, today: dt.date, notes: Footnotes, lang: str, level: int
 ) -> list[Block]:
-    """A provider's sections, headed at `level` (2 in a dossier, 3 in a shortlist)."""
+    """A provider's sections, headed at `level` (2 in a dossier, 3 in a shortlist).
+
+    The sections cite in display order, so the footnotes number in the order read."""
     r = detail.record
-    record_marks = notes.cite(r["sources"])  # first, so numbers follow the record's order
+    out = _identity(r, notes, lang, level)
+    out += [Heading(level, ["Owners"]), _list_or_none(_owners(r, notes, lang))]
+    if r["licensed_technology"]:
+        licences: list[Inline] = [
+            [license_label(x), notes.cite_ids(r, x["sources"])] for x in r["licensed_technology"]
+        ]
+        out += [Heading(level, ["Technology under licence"]), Items(licences)]
+    if r["offers"]:
+        out += [Heading(level, ["Offers"]), _offers(r, lang)]
+    out.append(Heading(level, ["Certifications"]))
+    out += _certifications(r, today, notes, lang, level + 1)
+    if r["data_centres"]:
+        out += [Heading(level, ["Data centres"]), Items(_data_centres(r, notes))]
+    links = _links_from_others(r["id"], detail.referrers, notes)
+    if links:
+        out += [Heading(level, ["Named in other providers' records"]), Items(links)]
+    events = [_event(e, notes, lang) for e in detail.events]
+    out += [Heading(level, ["Events, newest first"]), _list_or_none(events)]
+    return out
+
+
+def _identity(r: Record, notes: Footnotes, lang: str, level: int) -> list[Block]:
+    """Who the provider is, resting on the record's own sources: cited first, so that
+    their numbers follow the record's order."""
+    record_marks = notes.cite(r["sources"])
     identity = [
         ["Name", r["name"]],
         ["Id", r["id"]],
@@ -192,7 +218,11 @@ def _body(
     if r.get("note"):
         out.append(Para(_field("Note", localized(r["note"], lang))))
     out.append(Para(["Identity and description rest on the record's sources", record_marks, "."]))
+    return out
 
+
+def _owners(r: Record, notes: Footnotes, lang: str) -> list[Inline]:
+    """Each owner with its role, dates and stake, then how the ownership adds up."""
     owners: list[Inline] = []
     for o in r["owners"]:
         text = f"{owner_label(o)}, {o['role']}"
@@ -209,63 +239,41 @@ def _body(
         if own.get("note"):
             text += f"; {localized(own['note'], lang)}"
         owners.append([text, notes.cite_ids(r, own["sources"])])
-    out += [Heading(level, ["Owners"]), _list_or_none(owners)]
+    return owners
 
-    if r["licensed_technology"]:
-        out += [
-            Heading(level, ["Technology under licence"]),
-            Items(
-                [
-                    [license_label(x), notes.cite_ids(r, x["sources"])]
-                    for x in r["licensed_technology"]
-                ]
-            ),
-        ]
 
-    if r["offers"]:
-        rows = [
-            [
-                o["name"],
-                o["id"],
-                o["service"],
-                o["status"],
-                localized(o.get("description"), lang) or "-",
-            ]
-            for o in r["offers"]
-        ]
-        out += [
-            Heading(level, ["Offers"]),
-            Table(["Offer", "Id", "Service", "Status", "Description"], rows),
-        ]
-
-    out.append(Heading(level, ["Certifications"]))
-    out += _certifications(r, today, notes, lang, level + 1)
-
-    if r["data_centres"]:
-        centres: list[Inline] = []
-        for d in r["data_centres"]:
-            text = f"{d['location']} ({d['country']})"
-            if d.get("operator"):
-                text += f", operated by {d['operator']}"
-            centres.append([text, notes.cite_ids(r, d["sources"])])
-        out += [Heading(level, ["Data centres"]), Items(centres)]
-
-    links = _links_from_others(r["id"], detail.referrers, notes)
-    if links:
-        out += [Heading(level, ["Named in other providers' records"]), Items(links)]
-
-    events: list[Inline] = [
+def _offers(r: Record, lang: str) -> Table:
+    rows = [
         [
-            Strong(f"{date_label(e['date'], e['status'])}, {e['kind']}"),
-            f": {localized(e['title'], lang)} ({e['id']})",
-            notes.cite(e["sources"]),
-            Break(),
-            localized(e["summary"], lang),
+            o["name"],
+            o["id"],
+            o["service"],
+            o["status"],
+            localized(o.get("description"), lang) or "-",
         ]
-        for e in detail.events
+        for o in r["offers"]
     ]
-    out += [Heading(level, ["Events, newest first"]), _list_or_none(events)]
-    return out
+    return Table(["Offer", "Id", "Service", "Status", "Description"], rows)
+
+
+def _data_centres(r: Record, notes: Footnotes) -> list[Inline]:
+    centres: list[Inline] = []
+    for d in r["data_centres"]:
+        text = f"{d['location']} ({d['country']})"
+        if d.get("operator"):
+            text += f", operated by {d['operator']}"
+        centres.append([text, notes.cite_ids(r, d["sources"])])
+    return centres
+
+
+def _event(e: Record, notes: Footnotes, lang: str) -> Inline:
+    return [
+        Strong(f"{date_label(e['date'], e['status'])}, {e['kind']}"),
+        f": {localized(e['title'], lang)} ({e['id']})",
+        notes.cite(e["sources"]),
+        Break(),
+        localized(e["summary"], lang),
+    ]
 
 
 def _certifications(

@@ -16,7 +16,8 @@ from sovcloud.core.labels import (
 )
 from sovcloud.coverage import Coverage, SchemeDetail
 from sovcloud.i18n import localized, t, tn
-from sovcloud.render.views import Rows, md, md_table, source_lines, styled
+from sovcloud.render.markup import Rows, md, md_table, styled
+from sovcloud.render.sources import source_lines
 
 if TYPE_CHECKING:
     from rich.console import Console

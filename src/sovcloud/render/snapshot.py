@@ -27,7 +27,7 @@ from sovcloud.core.licence import ATTRIBUTION, DATA_LICENSE_URL
 if TYPE_CHECKING:
     from rich.console import Console
 
-DEFAULT_WIDTH = 100  # wide enough for every column of the tables (views.NARROW)
+DEFAULT_WIDTH = 100  # wide enough for every column of the tables (markup.NARROW)
 
 # Monospace fonts found on the reader's own system, nothing fetched; Rich lays the picture
 # out for Fira Code's proportions (0.61), which these share within a few percent.

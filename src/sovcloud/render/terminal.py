@@ -132,7 +132,7 @@ def write_out(text: str, stderr: bool = False) -> None:
 
 
 # The width of output going neither to a terminal nor where one can be measured (CI logs,
-# cron mail): wide enough for every column of the tables (views.NARROW).
+# cron mail): wide enough for every column of the tables (markup.NARROW).
 DEFAULT_WIDTH = 100
 
 
