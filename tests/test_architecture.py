@@ -29,8 +29,9 @@ LAYERS: list[tuple[str, list[str]]] = [
     ]),
     ("index", ["sovcloud.index", "sovcloud.index.*", "sovcloud.provenance"]),
     ("query", [
-        "sovcloud.query", "sovcloud.coverage", "sovcloud.insight", "sovcloud.stats",
-        "sovcloud.sovereignty",
+        "sovcloud.query", "sovcloud.coverage", "sovcloud.stats", "sovcloud.facts",
+        "sovcloud.assess_rules", "sovcloud.assess", "sovcloud.match", "sovcloud.changes",
+        "sovcloud.stale", "sovcloud.framework_rules", "sovcloud.framework_assess",
     ]),
     ("render", ["sovcloud.render", "sovcloud.render.*", "sovcloud.export", "sovcloud.export.*"]),
     ("cli", ["sovcloud.cli", "sovcloud.cli.*", "sovcloud.__main__"]),

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import REPO, run
 from sovcloud.core import framework as rules_
-from sovcloud.sovereignty import RULES
+from sovcloud.framework_rules import RULES
 
 FRAMEWORK = REPO / "data" / "frameworks" / "eu-csf.yaml"
 

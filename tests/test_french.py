@@ -227,12 +227,14 @@ def test_every_text_given_to_t_or_tn_has_its_french() -> None:
 
 
 def test_every_rule_reason_and_code_shown_has_its_french() -> None:
+    from sovcloud.assess_rules import RULES, RULES_INTRO
+    from sovcloud.changes import CHANGE_GROUPS
     from sovcloud.core.certs import REASONS, STATES
     from sovcloud.i18n import FRENCH
-    from sovcloud.insight import CHANGE_GROUPS, RULES, RULES_INTRO
     from sovcloud.models import HolderUnit, SchemeTarget, SourceType
-    from sovcloud.render.insight import STALE_ENTRY_HEADERS, STALE_HEADERS, STATUS_SHOWN
+    from sovcloud.render.assess import STATUS_SHOWN
     from sovcloud.render.schemes import SCHEMES_HEADERS
+    from sovcloud.render.stale import STALE_ENTRY_HEADERS, STALE_HEADERS
     from sovcloud.vocabulary import EVENT_KINDS, PROVIDER_KINDS
 
     texts = [RULES_INTRO, *REASONS.values(), *CHANGE_GROUPS.values(), *STATUS_SHOWN.values()]

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_DATA, REPO, fixture_run, run
-from sovcloud.insight import RULES, cert_verdict
+from sovcloud.assess_rules import RULES
+from sovcloud.facts import cert_verdict
 from sovcloud.render.formats import OutputFormat
 
 FORMATS = [f.value for f in OutputFormat]
@@ -453,20 +454,15 @@ def bad_record() -> dict:
 
 
 def bad_views() -> list:
-    from sovcloud.insight import (
-        Assessment,
-        Candidate,
-        Change,
-        Context,
-        Criterion,
-        MatchResult,
-        StaleRecord,
-        Tender,
-        _provider_changes,
-        _scheme_need,
-        _service_need,
-    )
-    from sovcloud.render.insight import AssessView, ChangesView, MatchView, StaleView
+    from sovcloud.assess import Assessment, Criterion
+    from sovcloud.changes import Change, _provider_changes
+    from sovcloud.facts import Context
+    from sovcloud.match import Candidate, MatchResult, Tender, _scheme_need, _service_need
+    from sovcloud.render.assess import AssessView
+    from sovcloud.render.changes import ChangesView
+    from sovcloud.render.match import MatchView
+    from sovcloud.render.stale import StaleView
+    from sovcloud.stale import StaleRecord
 
     record, on = bad_record(), dt.date(2026, 11, 24)
     ctx = Context(record, on, {})

@@ -20,33 +20,37 @@ from sovcloud import __version__
 from sovcloud.cli.common import app as _app
 from sovcloud.cli.common import pager_off, register_only
 
-# Command name -> the module under sovcloud.cli that defines it.
+# Command name -> the module under sovcloud.cli that defines it, in the order `--help`
+# lists them (groups, such as export and new, come after the commands).
 COMMANDS = {
     "validate": "check",
     "schema": "check",
+    "dossier": "dossier",
+    "assess": "assess",
+    "match": "match",
+    "changes": "changes",
+    "stale": "stale",
     "providers": "queries",
     "show": "queries",
     "timeline": "queries",
     "search": "queries",
     "compare": "queries",
-    "export": "export",
-    "new": "new",
-    "stats": "stats",
-    "dossier": "dossier",
-    "assess": "insight",
-    "match": "insight",
-    "changes": "insight",
-    "stale": "insight",
     "schemes": "schemes",
     "tags": "schemes",
+    "stats": "stats",
+    "export": "export",
+    "new": "new",
 }
 
 __all__ = ["COMMANDS", "app", "main"]
 
 
 def _load(modules: set[str]) -> None:
-    for module in sorted(modules):
-        importlib.import_module(f"sovcloud.cli.{module}")
+    """Import these command modules, in the order of COMMANDS: the order of registration
+    is the order of `--help`."""
+    for module in dict.fromkeys(COMMANDS.values()):
+        if module in modules:
+            importlib.import_module(f"sovcloud.cli.{module}")
 
 
 def __getattr__(name: str) -> Any:

@@ -81,7 +81,7 @@ def validate(
     with progress_bar("Checking data files") as progress:
         index = Index.open(data_dir, today(), max_age_days=max_age, progress=progress)
     untrusted(index)
-    from sovcloud.sovereignty import answer_findings
+    from sovcloud.framework_assess import answer_findings
 
     # Answers to a sovereignty framework are checked against the framework, once all is read.
     index.findings += answer_findings(index, data_dir)

@@ -212,7 +212,7 @@ def show(
         key = name.strip().lower()
         framework = index.framework(key) if key.isascii() and key.isprintable() else None
         if framework is not None:  # a framework is shown as its rules: how it decides
-            from sovcloud.render.framework import FrameworkRulesView
+            from sovcloud.render.framework_rules import FrameworkRulesView
 
             return FrameworkRulesView(framework)
         found = resolve(index, name)

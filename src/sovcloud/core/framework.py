@@ -13,7 +13,7 @@ each made of criteria. Every answer to a criterion scores points and allows a SE
 The records rarely settle an answer: they leave a set of possible answers for each criterion
 (all of them when nothing is known). This module turns those sets into ranges: the lowest and
 highest SEAL and score the records leave open, and the criteria that cap each objective. It
-decides nothing about providers (sovereignty.py says which answers the records leave
+decides nothing about providers (framework_assess.py says which answers the records leave
 possible); standard library only, importing nothing above it.
 """
 
