@@ -26,7 +26,8 @@ file must be read again.
 
 from typing import Any
 
-from sovcloud.index.serve import QUICK_ABOVE, Index, SearchRow
+from sovcloud.index.search import SearchRow
+from sovcloud.index.serve import QUICK_ABOVE, Index
 from sovcloud.index.store import IndexDamaged, cache_path, name_rows
 
 

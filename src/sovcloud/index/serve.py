@@ -10,15 +10,15 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from sovcloud import dates
 from sovcloud.errors import Finding
 from sovcloud.index.findings import cached_findings, compute_findings, verify_rows
 from sovcloud.index.refresh import early_readers, refresh
+from sovcloud.index.search import Searching
 from sovcloud.index.store import (
     NAMES,
-    SEARCH_ROWS,
     SERVED,
     WITH_RECORDS,
     IndexDamaged,
@@ -46,7 +46,7 @@ from sovcloud.trust import (
 QUICK_ABOVE = 2000
 
 
-class Index:
+class Index(Searching):
     """The checked records of one data directory, and every finding about them."""
 
     def __init__(
@@ -111,33 +111,8 @@ class Index:
                 conn = connect(path, key)
             if conn is not None:
                 try:
-                    # After connect's first read, so that SQLite has applied any journal.
-                    trusted = witnessed(path, key)
-                    seen = file_identity(path)
-                    if not trusted:
-                        verify_rows(conn, key)
-                    drop_if_dated_after(conn, today, key)
-                    if quick:
-                        index = cls._open_quick(conn, data_dir, today, max_age_days, key)
-                        if index is not None:
-                            if not trusted or file_identity(path) != seen:
-                                witness(path, key)
-                            return index
-                    times = folder_times(data_dir)  # before listing: later changes show
-                    with early_readers(conn, data_dir, jobs) as readers:
-                        listing = scan(data_dir)
-                        refresh(conn, listing, today, jobs, progress, readers, key)
-                    remember_listing(conn, listing, times, key)
-                    findings = cached_findings(conn, listing.findings, today, max_age_days, key)
-                    if not trusted or file_identity(path) != seen:
-                        witness(path, key)  # only after a write: a read leaves it as it was
-                    return cls(
-                        data_dir,
-                        conn,
-                        findings,
-                        cached=True,
-                        file_count=len(listing.files),
-                        key=key,
+                    return cls._open_cached(
+                        conn, path, key, data_dir, today, quick, max_age_days, jobs, progress
                     )
                 except (sqlite3.Error, OSError, ValueError, IndexDamaged) as exc:
                     # Unwritable, full or corrupt cache: answer from memory instead, and
@@ -147,6 +122,54 @@ class Index:
                         discard(path)
                     if isinstance(exc, IndexDamaged):
                         untrusted = f"{path} {exc}"
+        return cls._open_in_memory(data_dir, today, max_age_days, jobs, progress, untrusted)
+
+    @classmethod
+    def _open_cached(
+        cls,
+        conn: sqlite3.Connection,
+        path: Path,
+        key: bytes,
+        data_dir: Path,
+        today: dt.date,
+        quick: bool,
+        max_age_days: int | None,
+        jobs: int | None,
+        progress: Callable[[int, int], None] | None,
+    ) -> Index:
+        """The on-disk index, checked row by row unless witnessed, brought up to date."""
+        # After connect's first read, so that SQLite has applied any journal.
+        trusted = witnessed(path, key)
+        seen = file_identity(path)
+        if not trusted:
+            verify_rows(conn, key)
+        drop_if_dated_after(conn, today, key)
+        index = cls._open_quick(conn, data_dir, today, max_age_days, key) if quick else None
+        if index is None:
+            times = folder_times(data_dir)  # before listing: later changes show
+            with early_readers(conn, data_dir, jobs) as readers:
+                listing = scan(data_dir)
+                refresh(conn, listing, today, jobs, progress, readers, key)
+            remember_listing(conn, listing, times, key)
+            findings = cached_findings(conn, listing.findings, today, max_age_days, key)
+            index = cls(
+                data_dir, conn, findings, cached=True, file_count=len(listing.files), key=key
+            )
+        if not trusted or file_identity(path) != seen:
+            witness(path, key)  # only after a write: a read leaves the file as it was
+        return index
+
+    @classmethod
+    def _open_in_memory(
+        cls,
+        data_dir: Path,
+        today: dt.date,
+        max_age_days: int | None,
+        jobs: int | None,
+        progress: Callable[[int, int], None] | None,
+        untrusted: str | None,
+    ) -> Index:
+        """An index of this run alone, when the cache cannot be used or believed."""
         key = os.urandom(32)  # a key for this run alone: the memory index dies with it
         conn = connect_memory()
         with early_readers(conn, data_dir, jobs) as readers:
@@ -380,76 +403,6 @@ class Index:
         )
         return {id_: name for id_, name in rows if id_ in wanted}
 
-    def search_matches(
-        self, words: list[str], target: str, limit: int
-    ) -> list[tuple[float, SearchRow]]:
-        """The `limit` best records among those with a text holding every word, each with
-        its best such row and that row's score: 100 when the text holds `target` whole,
-        else 95, times the field's weight (SEARCH_WEIGHTS, whose order breaks ties).
-
-        Scored and ranked in SQL: a broad search ("provider") matches hundreds of
-        thousands of texts at scale, too many to bring into Python."""
-        words = list(dict.fromkeys(words))
-        if len(words) > MAX_SEARCH_WORDS:
-            return []  # no stored text is long enough to hold them all
-        from sovcloud.index.rows import SEARCH_WEIGHTS
-
-        weight = " ".join(f"WHEN '{f}' THEN {w!r}" for f, w in SEARCH_WEIGHTS.items())
-        rank = " ".join(f"WHEN '{f}' THEN {n}" for n, f in enumerate(SEARCH_WEIGHTS))
-        holds = _all_of(["instr(s.folded, ?) > 0"] * len(words))
-        # Per file, the row with the highest score, then rank, then first item: with a
-        # single max(), SQLite takes the other columns from the row that has it. Distinct
-        # scores differ by at least 0.25, far more than rank and item can weigh.
-        sql = f"""
-            SELECT f.path, f.folder, f.id, b.fid, b.field, b.item, b.folded, b.score,
-                count(*) OVER () FROM (
-                SELECT fid, field, item, folded, score,
-                    max(score * 1000000 - rank * 1000 - min(item, 999))
-                FROM (
-                    SELECT s.fid, s.field, s.item, s.folded,
-                        (CASE WHEN instr(s.folded, ?) > 0 THEN 100.0 ELSE 95.0 END)
-                            * (CASE s.field {weight} END) AS score,
-                        (CASE s.field {rank} END) AS rank
-                    FROM search s WHERE {holds})
-                GROUP BY fid) b
-            JOIN files f ON f.fid = b.fid
-            ORDER BY b.score DESC, f.folder != 'providers', f.date_first DESC, f.id LIMIT ?"""
-        rows = self.conn.execute(sql, [target, *words, limit]).fetchall()
-        self.last_match_count = rows[0][8] if rows else 0
-        return [(row[7], SearchRow._make(row[:7])) for row in rows]
-
-    def search_rows_for(self, folded: list[str]) -> list[SearchRow]:
-        """Search rows of short fields (not summaries, notes or ids) with exactly these folded
-        texts."""
-        rows: list[tuple[Any, ...]] = []
-        for start in range(0, len(folded), 500):
-            chunk = folded[start : start + 500]
-            rows += self.conn.execute(
-                f"{SEARCH_ROWS} WHERE s.field NOT IN ('summary', 'note', 'id') AND s.folded IN "
-                f"({', '.join('?' * len(chunk))})",
-                chunk,
-            ).fetchall()
-        return self._serve_rows(rows)
-
-    def short_search_texts(self, longest: int = 80) -> list[str]:
-        """The distinct short folded texts of short fields (names, titles, actors...), for
-        fuzzy matching. Ids are left out: each is its record's name or title written as a
-        slug, which the fuzzy score already sees, and at scale they were a third of the
-        texts to score (an id is still found by the words it holds, in search_matches)."""
-        return [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT DISTINCT folded FROM search WHERE field NOT IN ('summary', 'note', "
-                "'id') AND length(folded) <= ?",  # as search_folded's own condition
-                (longest,),
-            )
-        ]
-
-    def _serve_rows(self, rows: list[tuple[Any, ...]]) -> list[SearchRow]:
-        # Not served: the records shown are, through records_of. A broad search matches
-        # most files, and checking each of them would cost more than the search.
-        return [SearchRow._make(row) for row in rows]
-
     def records_of(self, fids: Iterable[int]) -> dict[int, Record]:
         """{fid: record} of these files, served."""
         wanted = list(dict.fromkeys(fids))
@@ -476,29 +429,3 @@ class Index:
                 (folded,),
             )
         )
-
-
-# More distinct words than a text of 10,000 characters (the longest a record holds) can hold.
-MAX_SEARCH_WORDS = 5000
-
-
-def _all_of(terms: list[str]) -> str:
-    """`terms` joined by AND as a balanced tree: SQLite refuses an expression nested more
-    than 1,000 deep, which a plain chain of a thousand words is."""
-    if len(terms) == 1:
-        return terms[0]
-    half = len(terms) // 2
-    return f"({_all_of(terms[:half])} AND {_all_of(terms[half:])})"
-
-
-class SearchRow(NamedTuple):
-    """A search row with its record's file, folder and id; `field` and `item` say which text
-    of the record it holds (see search_fields)."""
-
-    path: str
-    folder: str
-    id: str
-    fid: int
-    field: str
-    item: int
-    folded: str
