@@ -288,3 +288,33 @@ def test_html_by_any_of_its_names(tmp_path: Path, name: str) -> None:
     out = tmp_path / name
     assert run("dossier", "numspot", "-o", str(out), "--data", str(FIXTURE_DATA)).exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+# --- match --dossier: the tender's shortlist in one file ------------------------------------
+
+
+def test_match_writes_the_shortlist_of_those_meeting_every_requirement(tmp_path: Path) -> None:
+    target = tmp_path / "tender.md"
+    result = fixture_run("match", "--require", "secnumcloud", "--dossier", str(target))
+    assert result.exit_code == 0, result
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Provider file: Outscale")  # the one meeting every requirement
+    assert "Bleu" not in text and "NumSpot" not in text  # near misses stay out
+    assert "Outscale" in result.stdout  # the ranking is still shown
+
+
+def test_match_writes_no_dossier_when_nobody_meets_every_requirement(tmp_path: Path) -> None:
+    target = tmp_path / "tender.html"
+    result = fixture_run(
+        "match", "--require", "secnumcloud", "--require", "bsi-c5", "--dossier", str(target)
+    )
+    assert result.exit_code == 1
+    assert "no provider meets every requirement" in result.stderr
+    assert not target.exists()
+
+
+def test_match_refuses_a_dossier_that_is_neither_markdown_nor_html(tmp_path: Path) -> None:
+    target = tmp_path / "tender.pdf"
+    result = fixture_run("match", "--require", "secnumcloud", "--dossier", str(target))
+    assert result.exit_code == 2 and "a dossier is Markdown or HTML" in result.stderr
+    assert not target.exists()

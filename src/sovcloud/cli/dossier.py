@@ -72,7 +72,7 @@ def dossier(
     from sovcloud.render.dossier import dossier as render
     from sovcloud.render.dossier import shortlist
 
-    as_html = _checked_output(output, force)
+    as_html = checked_output(output, force)
 
     def question(index: "Index") -> Document:
         ids = dict.fromkeys(resolve(index, n, folders=("providers",)).id for n in names)
@@ -86,14 +86,14 @@ def dossier(
     document = answer(data, question)
     # Markdown escapes (HTML writes `#` as an entity): a CI log that shows the file runs
     # nothing, and it renders the same.
-    _write(log_safe(document.html() if as_html else document.markdown()), output, force)
+    write_output(log_safe(document.html() if as_html else document.markdown()), output, force)
 
 
 MARKDOWN = (".md", ".markdown")
 HTML = (".html", ".htm")
 
 
-def _checked_output(output: Path | None, force: bool) -> bool:
+def checked_output(output: Path | None, force: bool, option: str = "--output") -> bool:
     """Whether the file is to be HTML (else Markdown), from --output's suffix; a suffix
     that is neither, or a file there without --force, is refused before any work."""
     if output is None:
@@ -106,13 +106,13 @@ def _checked_output(output: Path | None, force: bool) -> bool:
         raise typer.BadParameter(
             f"{output.name}: a dossier is Markdown or HTML; name the file .md or .html "
             "(a browser prints the HTML page to PDF)",
-            param_hint="--output",
+            param_hint=option,
         )
     check_free(output, force)
     return suffix in HTML
 
 
-def _write(text: str, output: Path | None, force: bool) -> None:
+def write_output(text: str, output: Path | None, force: bool) -> None:
     """To standard output, or to the file, replaced whole or not at all."""
     if output is None:
         sys.stdout.write(text)

@@ -6,7 +6,8 @@ inside the command.
 
 # No `from __future__ import annotations`: Typer would evaluate every annotation string
 # of every command on each start.
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,7 +25,13 @@ from sovcloud.cli.common import (
     emit_view,
     today,
 )
+from sovcloud.errors import SovcloudError
 from sovcloud.vocabulary import SERVICE_MODELS
+
+if TYPE_CHECKING:
+    from sovcloud.index import Index
+    from sovcloud.match import MatchResult
+    from sovcloud.render.blocks import Document
 
 RequireOption = Annotated[
     list[str] | None,
@@ -74,6 +81,21 @@ EveryoneOption = Annotated[
 ]
 
 
+DossierOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--dossier",
+        metavar="FILE",
+        help="Also write the shortlist of the providers meeting every requirement as one "
+        "dossier, as `sovcloud dossier` does: FILE.md for Markdown, FILE.html for a web page.",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace the --dossier FILE if it exists.")
+]
+
+
 def _requirements(values: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
     """--require values: scheme ids, and minimum SEALs per objective (`sov-2:3`)."""
     import re
@@ -102,6 +124,8 @@ def match(
     everyone: EveryoneOption = False,
     as_of: AsOfOption = None,
     format_: FormatOption = Format.table,
+    dossier: DossierOption = None,
+    force: ForceOption = False,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -120,6 +144,8 @@ def match(
       sovcloud match --require secnumcloud --service iaas --lang fr
 
       sovcloud match --require sov-2:2 --require sov-3:2 --service iaas
+
+      sovcloud match --require secnumcloud --require hds --dossier shortlist.html
     """
     from sovcloud.i18n import current_lang, t
     from sovcloud.match import Tender
@@ -134,7 +160,15 @@ def match(
     tender = Tender(
         schemes, service or [], country or [], day(as_of), everyone, all_services, seals
     )
-    result = answer(data, lambda index: match_tender(index, tender, today(), chosen))
+    from sovcloud.cli.dossier import checked_output, write_output
+
+    as_html = checked_output(dossier, force, "--dossier")  # before any work
+
+    def question(index: "Index") -> "tuple[MatchResult, Document | None]":
+        found = match_tender(index, tender, today(), chosen)
+        return found, (_shortlist(index, found, chosen) if dossier else None)
+
+    result, document = answer(data, question)
     for scheme in result.unknown_schemes:
         warn(
             t(
@@ -144,4 +178,28 @@ def match(
             ),
             t("warning", chosen),
         )
+    if dossier is not None:  # first: a reader that stops early (| head) keeps the file
+        if document is None:
+            raise SovcloudError(
+                "no provider meets every requirement: no dossier written to {file}",
+                file=str(dossier),
+            )
+        from sovcloud.render.terminal import log_safe
+
+        write_output(log_safe(document.html() if as_html else document.markdown()), dossier, force)
     emit_view(MatchView(result, chosen), format_)
+
+
+def _shortlist(index: "Index", result: "MatchResult", lang: str) -> "Document | None":
+    """The dossier of the providers meeting every requirement, as `sovcloud dossier`
+    writes it for them; None when none does."""
+    from sovcloud.provenance import stamp
+    from sovcloud.query import provider_detail
+    from sovcloud.render.dossier import dossier, shortlist
+
+    details = [provider_detail(index, c.record["id"]) for c in result.candidates if c.meets_all]
+    if not details:
+        return None
+    if len(details) == 1:
+        return dossier(details[0], stamp(index, today()), lang)
+    return shortlist(details, stamp(index, today()), lang)
