@@ -20,8 +20,8 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "sovcloud"
 LAYERS: list[tuple[str, list[str]]] = [
     ("core", [
         "sovcloud", "sovcloud.core", "sovcloud.core.*", "sovcloud.charsets", "sovcloud.dates",
-        "sovcloud.countries", "sovcloud.i18n", "sovcloud.errors", "sovcloud.vocabulary",
-        "sovcloud.trust", "sovcloud.atomic",
+        "sovcloud.countries", "sovcloud.i18n", "sovcloud.french", "sovcloud.french.*",
+        "sovcloud.errors", "sovcloud.vocabulary", "sovcloud.trust", "sovcloud.atomic",
     ]),
     ("ingest", [
         "sovcloud.yamlparse", "sovcloud.paths", "sovcloud.models", "sovcloud.schema_messages",
