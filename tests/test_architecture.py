@@ -24,7 +24,8 @@ LAYERS: list[tuple[str, list[str]]] = [
         "sovcloud.errors", "sovcloud.vocabulary", "sovcloud.trust", "sovcloud.atomic",
     ]),
     ("ingest", [
-        "sovcloud.yamlparse", "sovcloud.paths", "sovcloud.models", "sovcloud.schema_messages",
+        "sovcloud.yamlparse", "sovcloud.paths", "sovcloud.models", "sovcloud.models.*",
+        "sovcloud.schema_messages",
         "sovcloud.checks", "sovcloud.loader", "sovcloud.scaffold", "sovcloud.history",
     ]),
     ("index", ["sovcloud.index", "sovcloud.index.*", "sovcloud.provenance"]),
