@@ -25,8 +25,8 @@ LAYERS: list[tuple[str, list[str]]] = [
     ]),
     ("ingest", [
         "sovcloud.yamlparse", "sovcloud.paths", "sovcloud.models", "sovcloud.models.*",
-        "sovcloud.schema_messages",
-        "sovcloud.checks", "sovcloud.loader", "sovcloud.scaffold", "sovcloud.history",
+        "sovcloud.schema_messages", "sovcloud.checks", "sovcloud.checks.*", "sovcloud.loader",
+        "sovcloud.scaffold", "sovcloud.history",
     ]),
     ("index", ["sovcloud.index", "sovcloud.index.*", "sovcloud.provenance"]),
     ("query", [

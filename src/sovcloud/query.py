@@ -13,8 +13,8 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from sovcloud import dates
-from sovcloud.checks import fold, id_named
 from sovcloud.core import certs
+from sovcloud.core.text import fold, id_named
 from sovcloud.errors import NotFoundError
 from sovcloud.i18n import localized
 from sovcloud.index import Index, SearchRow
