@@ -30,8 +30,8 @@ LAYERS: list[tuple[str, list[str]]] = [
     ]),
     ("index", ["sovcloud.index", "sovcloud.index.*", "sovcloud.provenance"]),
     ("query", [
-        "sovcloud.query", "sovcloud.coverage", "sovcloud.insight", "sovcloud.stats",
-        "sovcloud.sovereignty",
+        "sovcloud.query", "sovcloud.query.*", "sovcloud.coverage", "sovcloud.insight",
+        "sovcloud.stats", "sovcloud.sovereignty",
     ]),
     ("render", ["sovcloud.render", "sovcloud.render.*", "sovcloud.export", "sovcloud.export.*"]),
     ("cli", ["sovcloud.cli", "sovcloud.cli.*", "sovcloud.__main__"]),
