@@ -20,18 +20,20 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "sovcloud"
 LAYERS: list[tuple[str, list[str]]] = [
     ("core", [
         "sovcloud", "sovcloud.core", "sovcloud.core.*", "sovcloud.charsets", "sovcloud.dates",
-        "sovcloud.countries", "sovcloud.i18n", "sovcloud.errors", "sovcloud.vocabulary",
-        "sovcloud.trust", "sovcloud.atomic",
+        "sovcloud.countries", "sovcloud.i18n", "sovcloud.french", "sovcloud.french.*",
+        "sovcloud.errors", "sovcloud.vocabulary", "sovcloud.trust", "sovcloud.atomic",
     ]),
     ("ingest", [
-        "sovcloud.yamlparse", "sovcloud.paths", "sovcloud.models", "sovcloud.schema_messages",
-        "sovcloud.checks", "sovcloud.loader", "sovcloud.scaffold", "sovcloud.history",
+        "sovcloud.yamlparse", "sovcloud.paths", "sovcloud.models", "sovcloud.models.*",
+        "sovcloud.schema_messages", "sovcloud.checks", "sovcloud.checks.*", "sovcloud.loader",
+        "sovcloud.scaffold", "sovcloud.history",
     ]),
     ("index", ["sovcloud.index", "sovcloud.index.*", "sovcloud.provenance"]),
     ("query", [
-        "sovcloud.query", "sovcloud.coverage", "sovcloud.stats", "sovcloud.facts",
-        "sovcloud.assess_rules", "sovcloud.assess", "sovcloud.match", "sovcloud.changes",
-        "sovcloud.stale", "sovcloud.framework_rules", "sovcloud.framework_assess",
+        "sovcloud.query", "sovcloud.query.*", "sovcloud.coverage", "sovcloud.stats",
+        "sovcloud.facts", "sovcloud.assess_rules", "sovcloud.assess", "sovcloud.match",
+        "sovcloud.changes", "sovcloud.stale", "sovcloud.framework_rules",
+        "sovcloud.framework_assess",
     ]),
     ("render", ["sovcloud.render", "sovcloud.render.*", "sovcloud.export", "sovcloud.export.*"]),
     ("cli", ["sovcloud.cli", "sovcloud.cli.*", "sovcloud.__main__"]),

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, NamedTuple
 
-from sovcloud.checks import fold
 from sovcloud.core import certs, schemes
+from sovcloud.core.text import fold
 from sovcloud.errors import NotFoundError
 from sovcloud.index import Index
 

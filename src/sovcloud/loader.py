@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from sovcloud.checks import Timed, check_record
+from sovcloud.checks.record import Timed, check_record
 from sovcloud.errors import Finding
 from sovcloud.models import MODELS, SLUG_MESSAGE, SLUG_PATTERN
 from sovcloud.paths import RecordFile

@@ -2,7 +2,7 @@
 place.
 
 Standard library only (nothing at all): the command modules read these at start-up, where
-importing the pydantic models is too slow. models.py defines the same values as enums for
+importing the pydantic models is too slow. models/ defines the same values as enums for
 validation; tests/test_project.py checks that the two agree.
 """
 

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-# One home for how an owner and a licence read in one line: the catalogue's shape.
-from sovcloud.core.shape import license_label as license_label
-from sovcloud.core.shape import owner_label as owner_label
 from sovcloud.i18n import localized, t
 
 if TYPE_CHECKING:
@@ -83,6 +80,21 @@ def cert_label(
         if cert.get("ended"):
             parts.append(f"{t('ended', lang)} {cert['ended']}")
     return " ".join(parts)
+
+
+def owner_label(owner: Record) -> str:
+    """'Docaposte (FR, 36%)': in listings (core/shape.py), `show`, `compare`, dossiers."""
+    details = [owner["country"]]
+    if owner.get("stake") is not None:
+        details.append(f"{owner['stake']:g}%")
+    elif owner.get("stake_note"):
+        details.append(owner["stake_note"])
+    return f"{owner['name']} ({', '.join(details)})"
+
+
+def license_label(lic: Record) -> str:
+    """'Microsoft (US): Azure'."""
+    return f"{lic['vendor']} ({lic['country']}): {lic['technology']}"
 
 
 def ownership_label(ownership: Record, lang: str = "en") -> str:

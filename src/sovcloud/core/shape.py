@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 
 from sovcloud import dates
 from sovcloud.core import certs, schemes
+from sovcloud.core.labels import license_label, owner_label
 from sovcloud.i18n import localized
 
 Record = dict[str, Any]
@@ -141,21 +142,6 @@ def _prose(value: Any, lang: str) -> str:
 def _each(text: Callable[[Record], str]) -> Cell:
     """A list of records as one cell: each record's one-line text, joined with '; '."""
     return lambda items, _lang: "; ".join(text(item) for item in items)
-
-
-def owner_label(owner: Record) -> str:
-    """'Docaposte (FR, 36%)'."""
-    details = [owner["country"]]
-    if owner.get("stake") is not None:
-        details.append(f"{owner['stake']:g}%")
-    elif owner.get("stake_note"):
-        details.append(owner["stake_note"])
-    return f"{owner['name']} ({', '.join(details)})"
-
-
-def license_label(lic: Record) -> str:
-    """'Microsoft (US): Azure'."""
-    return f"{lic['vendor']} ({lic['country']}): {lic['technology']}"
 
 
 def _links(item: Record, record: Record) -> str:

@@ -12,7 +12,7 @@ import os
 import sqlite3
 from typing import Any
 
-from sovcloud.checks import (
+from sovcloud.checks.cross import (
     confusable_names,
     dangling_refs,
     duplicate_ids,

@@ -11,7 +11,7 @@ from typing import Any
 
 from sovcloud import dates
 from sovcloud.charsets import skeleton
-from sovcloud.checks import fold
+from sovcloud.core.text import fold
 from sovcloud.i18n import localized
 from sovcloud.index.store import Record
 from sovcloud.paths import RecordFile
