@@ -130,6 +130,9 @@ LABELS: dict[str, str] = {
         "{text!r} peut désigner plusieurs fiches ; précisez ou utilisez un identifiant"
     ),
     "no provider with id {id!r}": "aucun fournisseur d'identifiant {id!r}",
+    "no provider meets every requirement: no dossier written to {file}": (
+        "aucun fournisseur ne remplit toutes les exigences : aucun dossier écrit dans {file}"
+    ),
     "no event with id {id!r}": "aucun événement d'identifiant {id!r}",
     "no scheme with id {id!r}": "aucun référentiel d'identifiant {id!r}",
     "no tag {text!r}; `sovcloud tags` lists them": (
