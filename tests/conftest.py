@@ -206,8 +206,7 @@ def reseal_record(conn: Any, fid: int, record_text: str) -> None:
     from sovcloud.trust import digest, load_key, seal
 
     conn.execute("UPDATE records SET record = ? WHERE fid = ?", (record_text, fid))
-    conn.execute("UPDATE files SET rdigest = ? WHERE fid = ?",
-                 (digest(record_text.encode()), fid))
+    conn.execute("UPDATE files SET rdigest = ? WHERE fid = ?", (digest(record_text.encode()), fid))
     values = conn.execute(
         f"SELECT {', '.join(SEALED_COLUMNS)} FROM files WHERE fid = ?", (fid,)
     ).fetchone()

@@ -18,23 +18,57 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "sovcloud"
 
 # From the bottom up. A module name ending in ".*" stands for a package's modules.
 LAYERS: list[tuple[str, list[str]]] = [
-    ("core", [
-        "sovcloud", "sovcloud.core", "sovcloud.core.*", "sovcloud.charsets", "sovcloud.dates",
-        "sovcloud.countries", "sovcloud.i18n", "sovcloud.french", "sovcloud.french.*",
-        "sovcloud.errors", "sovcloud.vocabulary", "sovcloud.trust", "sovcloud.atomic",
-    ]),
-    ("ingest", [
-        "sovcloud.yamlparse", "sovcloud.paths", "sovcloud.models", "sovcloud.models.*",
-        "sovcloud.schema_messages", "sovcloud.checks", "sovcloud.checks.*", "sovcloud.loader",
-        "sovcloud.scaffold", "sovcloud.history",
-    ]),
+    (
+        "core",
+        [
+            "sovcloud",
+            "sovcloud.core",
+            "sovcloud.core.*",
+            "sovcloud.charsets",
+            "sovcloud.dates",
+            "sovcloud.countries",
+            "sovcloud.i18n",
+            "sovcloud.french",
+            "sovcloud.french.*",
+            "sovcloud.errors",
+            "sovcloud.vocabulary",
+            "sovcloud.trust",
+            "sovcloud.atomic",
+        ],
+    ),
+    (
+        "ingest",
+        [
+            "sovcloud.yamlparse",
+            "sovcloud.paths",
+            "sovcloud.models",
+            "sovcloud.models.*",
+            "sovcloud.schema_messages",
+            "sovcloud.checks",
+            "sovcloud.checks.*",
+            "sovcloud.loader",
+            "sovcloud.scaffold",
+            "sovcloud.history",
+        ],
+    ),
     ("index", ["sovcloud.index", "sovcloud.index.*", "sovcloud.provenance"]),
-    ("query", [
-        "sovcloud.query", "sovcloud.query.*", "sovcloud.coverage", "sovcloud.stats",
-        "sovcloud.facts", "sovcloud.assess_rules", "sovcloud.assess", "sovcloud.match",
-        "sovcloud.changes", "sovcloud.stale", "sovcloud.framework_rules",
-        "sovcloud.framework_assess",
-    ]),
+    (
+        "query",
+        [
+            "sovcloud.query",
+            "sovcloud.query.*",
+            "sovcloud.coverage",
+            "sovcloud.stats",
+            "sovcloud.facts",
+            "sovcloud.assess_rules",
+            "sovcloud.assess",
+            "sovcloud.match",
+            "sovcloud.changes",
+            "sovcloud.stale",
+            "sovcloud.framework_rules",
+            "sovcloud.framework_assess",
+        ],
+    ),
     ("render", ["sovcloud.render", "sovcloud.render.*", "sovcloud.export", "sovcloud.export.*"]),
     ("cli", ["sovcloud.cli", "sovcloud.cli.*", "sovcloud.__main__"]),
 ]
@@ -126,7 +160,7 @@ def test_no_module_level_import_cycle() -> None:
 
     def visit(name: str, trail: list[str]) -> None:
         if name in trail:
-            cycle = trail[trail.index(name):] + [name]
+            cycle = trail[trail.index(name) :] + [name]
             raise AssertionError("import cycle: " + " -> ".join(cycle))
         if name in done:
             return

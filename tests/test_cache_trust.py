@@ -81,16 +81,28 @@ def forge_record(path: Path, id_: str, change: Any) -> None:
 def qualify(record: dict[str, Any], conn: sqlite3.Connection, fid: int) -> None:
     """Give the record a current SecNumCloud qualification, as NumSpot's entry is written,
     and the row that lets `providers --secnumcloud` find it."""
-    numspot = json.loads(conn.execute(
-        "SELECT r.record FROM files f JOIN records r ON r.fid = f.fid WHERE f.id = 'numspot'"
-    ).fetchone()[0])
+    numspot = json.loads(
+        conn.execute(
+            "SELECT r.record FROM files f JOIN records r ON r.fid = f.fid WHERE f.id = 'numspot'"
+        ).fetchone()[0]
+    )
     entry = next(c for c in numspot["certifications"] if c["scheme"] == "secnumcloud")
-    record["certifications"] = [{**entry, "status": "qualified", "granted": "2024-01",
-                                 "offers": [], "sources": ["s1"], "milestone": None}]
+    record["certifications"] = [
+        {
+            **entry,
+            "status": "qualified",
+            "granted": "2024-01",
+            "offers": [],
+            "sources": ["s1"],
+            "milestone": None,
+        }
+    ]
     for source in record["sources"]:
         source["type"] = "register"
-    conn.execute("INSERT INTO certs VALUES (?, 7, 'secnumcloud', 'qualified', ?, NULL)",
-                 (fid, entry["version"]))
+    conn.execute(
+        "INSERT INTO certs VALUES (?, 7, 'secnumcloud', 'qualified', ?, NULL)",
+        (fid, entry["version"]),
+    )
 
 
 def qualified(data_dir: Path) -> tuple[list[str], str]:
@@ -104,6 +116,7 @@ def warning_lines(stderr: str) -> list[str]:
 
 
 # --- rows sovcloud did not write ----------------------------------------------------------------
+
 
 def test_a_forged_qualification_is_never_served(market: Path) -> None:
     path = build(market)
@@ -157,17 +170,23 @@ def test_findings_of_an_earlier_state_are_not_put_back(market: Path) -> None:
     assert done.returncode == 1 and "SC101" in done.stdout
 
 
-@pytest.mark.parametrize("table,sql", [
-    ("refs", "DELETE FROM refs"),
-    ("search", "UPDATE search SET folded = 'x' || folded WHERE field = 'name'"),
-    ("timed", "DELETE FROM timed"),
-    ("certs", "UPDATE certs SET scheme = 'secnumcloud'"),
-])
+@pytest.mark.parametrize(
+    "table,sql",
+    [
+        ("refs", "DELETE FROM refs"),
+        ("search", "UPDATE search SET folded = 'x' || folded WHERE field = 'name'"),
+        ("timed", "DELETE FROM timed"),
+        ("certs", "UPDATE certs SET scheme = 'secnumcloud'"),
+    ],
+)
 def test_validate_checks_every_row_it_reads(market: Path, table: str, sql: str) -> None:
     # A dangling reference, a shared name, a future date: found again after each tampering.
     event = market / "events" / "2023-hds-v2.yaml"
-    event.write_text(event.read_text().replace("tags: [hds]", "tags: [hds]\nproviders: [ghost]")
-                     .replace("date: 2023\n", "date: 2031\n", 1))
+    event.write_text(
+        event.read_text()
+        .replace("tags: [hds]", "tags: [hds]\nproviders: [ghost]")
+        .replace("date: 2023\n", "date: 2031\n", 1)
+    )
     alias = market / "providers" / "hyperscaler.yaml"
     alias.write_text(HYPERSCALER.replace("name: Hyperscaler", "name: Hyperscaler\naliases: [Bleu]"))
     for path in market.rglob("*.yaml"):
@@ -185,6 +204,7 @@ def test_validate_checks_every_row_it_reads(market: Path, table: str, sql: str) 
 
 
 # --- the witness: rows are checked again whenever the file changed behind sovcloud's back -------
+
 
 def test_a_forged_row_is_found_though_the_file_times_are_put_back(market: Path) -> None:
     path = build(market)
@@ -226,6 +246,7 @@ def test_an_index_sovcloud_wrote_is_witnessed_until_someone_else_writes(market: 
 
 
 # --- an index that is not ours ------------------------------------------------------------------
+
 
 def untouched(path: Path) -> tuple[bytes, int, int]:
     st = os.lstat(path)
@@ -327,9 +348,20 @@ def test_as_another_user_a_shared_cache_is_not_trusted(market: Path, public_tmp:
     state = public_tmp / "state"
     state.mkdir(mode=0o700)
     give_to_nobody(state)
-    done = installed("providers", "--secnumcloud", "-f", "json", "--data", str(data),
-                     env={"SOVCLOUD_CACHE_DIR": str(shared), "SOVCLOUD_STATE_DIR": str(state),
-                          "HOME": str(state)}, as_nobody=True)
+    done = installed(
+        "providers",
+        "--secnumcloud",
+        "-f",
+        "json",
+        "--data",
+        str(data),
+        env={
+            "SOVCLOUD_CACHE_DIR": str(shared),
+            "SOVCLOUD_STATE_DIR": str(state),
+            "HOME": str(state),
+        },
+        as_nobody=True,
+    )
     assert done.returncode == 0, done.stderr
     assert "hyperscaler" not in done.stdout
     assert list(shared.iterdir()) == []
@@ -337,6 +369,7 @@ def test_as_another_user_a_shared_cache_is_not_trusted(market: Path, public_tmp:
 
 
 # --- where the cache is ---------------------------------------------------------------------
+
 
 def test_a_relative_xdg_cache_home_is_ignored(data_dir: Path, tmp_path: Path) -> None:
     home = tmp_path / "home"
@@ -347,8 +380,14 @@ def test_a_relative_xdg_cache_home_is_ignored(data_dir: Path, tmp_path: Path) ->
 
     from conftest import INSTALLED
 
-    done = subprocess.run([str(INSTALLED), "validate", "."], cwd=data_dir, env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [str(INSTALLED), "validate", "."],
+        cwd=data_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert not (data_dir / "cache").exists()
     assert list((home / ".cache" / "sovcloud").glob("index-*.sqlite"))

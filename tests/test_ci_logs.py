@@ -103,8 +103,9 @@ FORMATS = ["table", "markdown", "csv", "yaml", "json"]
 @pytest.mark.parametrize("format_", FORMATS)
 @pytest.mark.parametrize("query", QUERIES, ids=list(QUERIES))
 def test_data_text_starts_no_workflow_command(evil_dir: Path, query: str, format_: str) -> None:
-    done = installed(*QUERIES[query], "--data", str(evil_dir), "--format", format_,
-                     env={"COLUMNS": "60"})
+    done = installed(
+        *QUERIES[query], "--data", str(evil_dir), "--format", format_, env={"COLUMNS": "60"}
+    )
     assert done.returncode == 0, done.stderr
     assert commands(done.stdout + "\n" + done.stderr) == []
     assert "Evil" in done.stdout or "evil" in done.stdout
@@ -150,9 +151,11 @@ def test_csv_and_markdown_show_the_text_escaped(evil_dir: Path) -> None:
 def hostile_invalid(data_dir: Path) -> Path:
     """A record whose findings quote hostile values, and two that share a hostile name."""
     (data_dir / "providers" / "evil-cloud.yaml").write_text(
-        PROVIDER.replace("country: FR", 'country: "##[add-mask]secret"'), encoding="utf-8")
+        PROVIDER.replace("country: FR", 'country: "##[add-mask]secret"'), encoding="utf-8"
+    )
     twin = PROVIDER.replace("evil-cloud", "evil-twin").replace(
-        'aliases: ["##[error]alias", "  ::warning::spaced"]', 'aliases: ["##[error]alias"]')
+        'aliases: ["##[error]alias", "  ::warning::spaced"]', 'aliases: ["##[error]alias"]'
+    )
     (data_dir / "providers" / "evil-twin.yaml").write_text(twin, encoding="utf-8")
     return data_dir
 
@@ -183,11 +186,21 @@ def test_a_query_stopped_by_hostile_findings_prints_no_command(data_dir: Path) -
     assert commands(done.stdout + done.stderr) == []
 
 
-@pytest.mark.parametrize("text", [
-    "::error::x", "  ::error::x", "a\n::error::x", "a\r::error::x", "a ##[error]x",
-    "\u2003::warning::x", "##vso[task.complete]x", "###[x", "a\n \t::x",
-    "##teamcity[message text='x']",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "::error::x",
+        "  ::error::x",
+        "a\n::error::x",
+        "a\r::error::x",
+        "a ##[error]x",
+        "\u2003::warning::x",
+        "##vso[task.complete]x",
+        "###[x",
+        "a\n \t::x",
+        "##teamcity[message text='x']",
+    ],
+)
 def test_log_safe_breaks_every_command_form(text: str) -> None:
     assert commands(text) != []
     assert commands(log_safe(text)) == []

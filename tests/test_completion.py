@@ -128,16 +128,22 @@ def test_the_shell_gets_the_candidates(shell_cache: Path, words: str, expected: 
 
 # --- completion runs nothing -------------------------------------------------------------------
 
+
 def hostile_names(data_dir: Path, marker: Path) -> Path:
     """Providers whose one-word names and aliases would run a command on the command line."""
     touch = f"touch${{IFS}}{marker}"
     path = data_dir / "providers" / "bleu.yaml"
-    path.write_text(path.read_text().replace(
-        "name: Bleu\n",
-        f"name: 'Acme$({touch}-name)'\naliases: ['`{touch}-alias`', 'Ac;{touch}-semi']\n", 1))
+    path.write_text(
+        path.read_text().replace(
+            "name: Bleu\n",
+            f"name: 'Acme$({touch}-name)'\naliases: ['`{touch}-alias`', 'Ac;{touch}-semi']\n",
+            1,
+        )
+    )
     path = data_dir / "providers" / "outscale.yaml"
-    path.write_text(path.read_text().replace(
-        "name: Outscale\n", f"name: 'Out\\$({touch}-help) scale'\n", 1))
+    path.write_text(
+        path.read_text().replace("name: Outscale\n", f"name: 'Out\\$({touch}-help) scale'\n", 1)
+    )
     done = installed("validate", str(data_dir))
     assert done.returncode == 0, done.stdout
     assert installed("providers", "--data", str(data_dir)).returncode == 0  # the index
@@ -157,8 +163,9 @@ def shell_candidates(shell: str, words: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_candidates_hold_no_shell_metacharacters(shell: str, data_dir: Path,
-                                                 tmp_path: Path) -> None:
+def test_candidates_hold_no_shell_metacharacters(
+    shell: str, data_dir: Path, tmp_path: Path
+) -> None:
     hostile_names(data_dir, tmp_path / "ran")
     for typed in ["A", "`", "O", "b", "o", ""]:
         lines = shell_candidates(shell, ["sovcloud", "show", "--data", str(data_dir), typed])
@@ -189,14 +196,19 @@ def test_tab_then_enter_in_bash_runs_nothing(data_dir: Path, tmp_path: Path) -> 
             done
         done
     """
-    done = subprocess.run(["bash", "--norc", "--noprofile", "-c", command],
-                          capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PATH": f"{INSTALLED.parent}:{os.environ['PATH']}"})
+    done = subprocess.run(
+        ["bash", "--norc", "--noprofile", "-c", command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PATH": f"{INSTALLED.parent}:{os.environ['PATH']}"},
+    )
     assert done.returncode == 0, done.stderr
     assert list(tmp_path.glob("ran*")) == []
 
 
 # --- option values --------------------------------------------------------------------------
+
 
 def with_tag_vocabulary(data_dir: Path) -> Path:
     """The test catalogue with a tags/ folder, as the shipped data has: the three tags its
@@ -211,7 +223,9 @@ def with_tag_vocabulary(data_dir: Path) -> Path:
 
 def test_scheme_ids_with_their_names(indexed: None) -> None:
     assert schemes(ctx(), "") == [
-        ("bsi-c5", "BSI C5"), ("hds", "HDS"), ("iso-27001", "ISO 27001"),
+        ("bsi-c5", "BSI C5"),
+        ("hds", "HDS"),
+        ("iso-27001", "ISO 27001"),
         ("secnumcloud", "SecNumCloud"),
     ]
     assert schemes(ctx(), "s") == [("secnumcloud", "SecNumCloud")]
@@ -219,7 +233,11 @@ def test_scheme_ids_with_their_names(indexed: None) -> None:
 
 def test_without_an_index_scheme_ids_come_from_file_names() -> None:
     assert [value for value, _ in schemes(ctx(), "")] == [
-        "bsi-c5", "hds", "iso-27001", "secnumcloud"]
+        "bsi-c5",
+        "hds",
+        "iso-27001",
+        "secnumcloud",
+    ]
 
 
 def test_countries_of_the_providers_recorded(indexed: None) -> None:
@@ -238,7 +256,11 @@ def test_tags_come_from_the_vocabulary_when_there_is_one(data_dir: Path) -> None
     with_tag_vocabulary(data_dir)
     # Before any query: the file names of tags/.
     assert tags(ctx(data_dir), "") == [
-        ("hds", ""), ("health-data-hub", ""), ("secnumcloud", ""), ("sovereignty", "")]
+        ("hds", ""),
+        ("health-data-hub", ""),
+        ("secnumcloud", ""),
+        ("sovereignty", ""),
+    ]
     assert run("providers", "--data", str(data_dir)).exit_code == 0
     assert tags(ctx(data_dir), "s") == [("secnumcloud", "1 event"), ("sovereignty", "0 events")]
 
@@ -336,8 +358,11 @@ def test_option_values_complete_in_each_shell(
 
 # Options and arguments taking a text no list could hold; every other one completes.
 FREE_TEXT_OPTIONS = {"--since", "--until", "--date", "--owner"}
-FREE_TEXT_ARGUMENTS = {"sovcloud search text", "sovcloud new provider name",
-                       "sovcloud new event title"}
+FREE_TEXT_ARGUMENTS = {
+    "sovcloud search text",
+    "sovcloud new provider name",
+    "sovcloud new event title",
+}
 
 
 def test_every_option_taking_a_word_completes_it() -> None:

@@ -156,8 +156,11 @@ def test_a_shortlist_is_one_file_with_the_comparison_and_a_section_each(tmp_path
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Shortlist: NumSpot, S3NS, Bleu")
     assert "## Side by side" in text and "| SecNumCloud |" in text
-    assert text.index("## NumSpot (numspot)") < text.index("## S3NS (s3ns)") < text.index(
-        "## Bleu (bleu)")
+    assert (
+        text.index("## NumSpot (numspot)")
+        < text.index("## S3NS (s3ns)")
+        < text.index("## Bleu (bleu)")
+    )
     assert "Decision or certificate:** 3395" in text  # NumSpot's register line
     # One source, one number, across the whole file.
     definitions = [line for line in text.splitlines() if line.startswith("[^")]
@@ -217,17 +220,23 @@ def test_an_html_shortlist_is_one_page_saying_what_the_markdown_says(tmp_path: P
     assert text.startswith("<!DOCTYPE html>")
     page = Page(text)
     shown = page.shown()
-    assert "Shortlist: NumSpot, Outscale, Bleu" in "".join(
-        t for t in page.text if "Shortlist" in t
-    )
+    assert "Shortlist: NumSpot, Outscale, Bleu" in "".join(t for t in page.text if "Shortlist" in t)
     # The comparison table, then one section per provider, then the sources.
     headings = [a.get("id") for t, a in page.tags if t == "h2"]
-    assert headings == ["side-by-side", "provider-numspot", "provider-outscale",
-                        "provider-bleu", "sources"]
+    assert headings == [
+        "side-by-side",
+        "provider-numspot",
+        "provider-outscale",
+        "provider-bleu",
+        "sources",
+    ]
     assert page.all("table") and "SecNumCloud" in shown
     # The data's version, fingerprint and date, and the licence with its link.
-    assert re.search(r"data sha256:[0-9a-f]{16} \(6 providers, 5 events, reviewed up to "
-                     r"\d{4}-\d\d-\d\d\)", shown), shown[:500]
+    assert re.search(
+        r"data sha256:[0-9a-f]{16} \(6 providers, 5 events, reviewed up to "
+        r"\d{4}-\d\d-\d\d\)",
+        shown,
+    ), shown[:500]
     assert "CC BY 4.0" in shown
     assert {"href": "https://creativecommons.org/licenses/by/4.0/"} in page.all("a")
     # Every mark leads to a note, every note is cited, numbered as in the Markdown file.
@@ -272,9 +281,33 @@ def test_record_text_never_becomes_html(tmp_path: Path, data_dir: Path) -> None:
     (data_dir / "providers" / "markup-cloud.yaml").write_text(PROVIDER, encoding="utf-8")
     text = html_dossier(tmp_path, "outscale", "markup-cloud", data=data_dir)
     page = Page(text)
-    allowed = {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3",
-               "h4", "p", "table", "thead", "tbody", "tr", "th", "td", "ul", "ol", "li", "a",
-               "strong", "sup", "br"}
+    allowed = {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "p",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "strong",
+        "sup",
+        "br",
+    }
     assert {t for t, _ in page.tags} <= allowed
     assert HOSTILE.replace("\u0301", "?") in page.shown() or HOSTILE in page.shown()
     # The record's links are links; the markup that pretends to be one is text.

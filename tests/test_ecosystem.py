@@ -22,9 +22,10 @@ SCHEMAS = {"providers": "provider.schema.json", "events": "event.schema.json"}
 def check_jsonschema(schema: Path, files: list[Path]) -> subprocess.CompletedProcess[str]:
     pytest.importorskip("check_jsonschema")
     return subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--schemafile", str(schema),
-         *map(str, files)],
-        capture_output=True, text=True)
+        [sys.executable, "-m", "check_jsonschema", "--schemafile", str(schema), *map(str, files)],
+        capture_output=True,
+        text=True,
+    )
 
 
 @pytest.mark.parametrize("kind", SCHEMAS)
@@ -32,7 +33,8 @@ def test_checked_in_schemas_are_current(kind: str) -> None:
     checked_in = (REPO / "schemas" / SCHEMAS[kind]).read_text(encoding="utf-8")
     assert checked_in == run("schema", kind).stdout, (
         f"schemas/{SCHEMAS[kind]} is out of date with the models: "
-        "run `sovcloud schema --write schemas`")
+        "run `sovcloud schema --write schemas`"
+    )
 
 
 def test_schema_write_regenerates_both_files(tmp_path: Path) -> None:
@@ -61,14 +63,20 @@ def test_test_catalogue_passes_check_jsonschema(kind: str) -> None:
 def test_check_jsonschema_refuses_a_bad_record(tmp_path: Path) -> None:
     good = (REPO / "tests" / "data" / "providers" / "outscale.yaml").read_text()
     bad = tmp_path / "outscale.yaml"
-    bad.write_text(good.replace("kind: cloud-provider", "kind: spaceship")
-                   .replace("country: FR", "country: France") + "colour: blue\n")
+    bad.write_text(
+        good.replace("kind: cloud-provider", "kind: spaceship").replace(
+            "country: FR", "country: France"
+        )
+        + "colour: blue\n"
+    )
     done = check_jsonschema(REPO / "schemas" / "provider.schema.json", [bad])
     assert done.returncode == 1
     assert "spaceship" in done.stdout and "colour" in done.stdout
     event = tmp_path / "event.yaml"
-    event.write_text("id: x\ndate: 23 May 2023\nkind: report\ntitle: t\nsummary: s\n"
-                     "sources: []\nlast_reviewed: 2026-11-01\n")
+    event.write_text(
+        "id: x\ndate: 23 May 2023\nkind: report\ntitle: t\nsummary: s\n"
+        "sources: []\nlast_reviewed: 2026-11-01\n"
+    )
     done = check_jsonschema(REPO / "schemas" / "event.schema.json", [event])
     assert done.returncode == 1
 
@@ -77,11 +85,12 @@ def test_schema_and_validate_agree_on_what_yaml_gives(data_dir: Path) -> None:
     # Unquoted versions arrive as numbers and days as dates (or strings, depending on the
     # YAML loader); accented links are allowed. Both checks must accept all of them.
     path = data_dir / "providers" / "outscale.yaml"
-    path.write_text(path.read_text()
-                    .replace('version: "3.2"', "version: 3.2")
-                    .replace("https://cyber.example.gouv.fr/snc",
-                             "https://cyber.example.gouv.fr/qualifiés")
-                    + "founded: 2010-06-01\n")
+    path.write_text(
+        path.read_text()
+        .replace('version: "3.2"', "version: 3.2")
+        .replace("https://cyber.example.gouv.fr/snc", "https://cyber.example.gouv.fr/qualifiés")
+        + "founded: 2010-06-01\n"
+    )
     assert run("validate", str(data_dir)).exit_code == 0
     done = check_jsonschema(REPO / "schemas" / "provider.schema.json", [path])
     assert done.returncode == 0, done.stdout
@@ -126,7 +135,11 @@ WORKFLOW = EXAMPLE / ".github" / "workflows" / "validate.yml"
 def git(repo: Path, *args: str) -> str:
     done = subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
-        cwd=repo, capture_output=True, text=True, check=True)
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return done.stdout
 
 
@@ -168,8 +181,17 @@ def test_the_examples_pin_this_release_everywhere() -> None:
 def test_the_workflow_is_one_github_accepts() -> None:
     pytest.importorskip("check_jsonschema")
     done = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
-         str(WORKFLOW)], capture_output=True, text=True)
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(WORKFLOW),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -193,8 +215,9 @@ def test_the_workflow_steps_pass_on_good_data_and_fail_on_bad(tmp_path: Path) ->
     env = {**os.environ, "PATH": f"{INSTALLED.parent}{os.pathsep}{os.environ['PATH']}"}
 
     def step(script: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["bash", "-e", "-c", script], cwd=repo, env=env,
-                              capture_output=True, text=True)
+        return subprocess.run(
+            ["bash", "-e", "-c", script], cwd=repo, env=env, capture_output=True, text=True
+        )
 
     validate, schemas = workflow_steps()[1:]
     for script in (validate, schemas):

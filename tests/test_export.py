@@ -18,9 +18,19 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURE_DATA, REPO, TODAY, fixture_run, run
 
-TABLES = ["providers", "owners", "licences", "offers", "certifications", "data_centres",
-          "sovereignty_answers",
-          "events", "event_providers", "sources", "citations"]
+TABLES = [
+    "providers",
+    "owners",
+    "licences",
+    "offers",
+    "certifications",
+    "data_centres",
+    "sovereignty_answers",
+    "events",
+    "event_providers",
+    "sources",
+    "citations",
+]
 ATOM = "{http://www.w3.org/2005/Atom}"
 SECNUMCLOUD_SQL = """
     SELECT DISTINCT p.id FROM providers p JOIN certifications c ON c.provider_id = p.id
@@ -82,25 +92,42 @@ def test_sqlite_foreign_keys_hold_and_sources_say_what_they_back(database: Path)
     conn = sqlite3.connect(database)
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    backs = dict(conn.execute(
-        "SELECT source_key, backs FROM sources WHERE provider_id = 'numspot'").fetchall())
+    backs = dict(
+        conn.execute(
+            "SELECT source_key, backs FROM sources WHERE provider_id = 'numspot'"
+        ).fetchall()
+    )
     assert json.loads(backs["src-a"]) == [
-        "owner: Docaposte", "owner: Dassault Systèmes",
-        "certification: secnumcloud 3.2 (in-progress)"]
+        "owner: Docaposte",
+        "owner: Dassault Systèmes",
+        "certification: secnumcloud 3.2 (in-progress)",
+    ]
     assert json.loads(backs["src-b"]) == ["certification: hds 2.0 (certified)"]
     cited = conn.execute(
         "SELECT s.source_key FROM citations ci JOIN sources s ON s.id = ci.source_id "
         "JOIN certifications c ON c.id = ci.certification_id "
-        "WHERE c.provider_id = 'numspot' AND c.scheme = 'hds'").fetchall()
+        "WHERE c.provider_id = 'numspot' AND c.scheme = 'hds'"
+    ).fetchall()
     assert cited == [("src-b",)]
-    event = conn.execute("SELECT date, date_precision, date_first, date_last, summary, "
-                         "summary_fr FROM events WHERE id = '2023-10-18-numspot-hdh'").fetchone()
-    assert event == ("2023-10-18", "day", "2023-10-18", "2023-10-18",
-                     "Test summary in English.", "Résumé de test en français.")
-    assert conn.execute("SELECT date_first, date_last FROM events WHERE id = '2023-hds-v2'"
-                        ).fetchone() == ("2023-01-01", "2023-12-31")
-    links = conn.execute("SELECT provider_id FROM event_providers WHERE event_id = "
-                         "'2023-10-18-numspot-hdh' ORDER BY position").fetchall()
+    event = conn.execute(
+        "SELECT date, date_precision, date_first, date_last, summary, "
+        "summary_fr FROM events WHERE id = '2023-10-18-numspot-hdh'"
+    ).fetchone()
+    assert event == (
+        "2023-10-18",
+        "day",
+        "2023-10-18",
+        "2023-10-18",
+        "Test summary in English.",
+        "Résumé de test en français.",
+    )
+    assert conn.execute(
+        "SELECT date_first, date_last FROM events WHERE id = '2023-hds-v2'"
+    ).fetchone() == ("2023-01-01", "2023-12-31")
+    links = conn.execute(
+        "SELECT provider_id FROM event_providers WHERE event_id = "
+        "'2023-10-18-numspot-hdh' ORDER BY position"
+    ).fetchall()
     assert links == [("numspot",), ("docaposte",)]
 
 
@@ -119,22 +146,33 @@ def test_json_document_holds_everything_sorted_and_valid(tmp_path: Path) -> None
     result = export("json", str(out))
     assert result.stdout == ""
     document = json.loads(out.read_text(encoding="utf-8"))
-    assert list(document) == ["schema_version", "sovcloud_version", "license", "license_url",
-                              "attribution", "providers", "events",
-                              "schemes", "standing"]
-    assert [s["id"] for s in document["schemes"]] == ["bsi-c5", "hds", "iso-27001",
-                                                      "secnumcloud"]
+    assert list(document) == [
+        "schema_version",
+        "sovcloud_version",
+        "license",
+        "license_url",
+        "attribution",
+        "providers",
+        "events",
+        "schemes",
+        "standing",
+    ]
+    assert [s["id"] for s in document["schemes"]] == ["bsi-c5", "hds", "iso-27001", "secnumcloud"]
     standing = {(e["provider"], e["scheme"]): e for e in document["standing"]["entries"]}
     assert document["standing"]["as_of"] == "2026-11-30"
     assert standing[("docaposte", "hds")]["state"] == "unverified"
     assert standing[("outscale", "secnumcloud")]["state"] == "held"
     assert document["schema_version"] == 1
     assert [p["id"] for p in document["providers"]] == sorted(
-        p.stem for p in (FIXTURE_DATA / "providers").glob("*.yaml"))
+        p.stem for p in (FIXTURE_DATA / "providers").glob("*.yaml")
+    )
     assert [e["id"] for e in document["events"]] == sorted(
-        p.stem for p in (FIXTURE_DATA / "events").glob("*.yaml"))
-    schemas = {kind: json.loads((REPO / "schemas" / f"{kind}.schema.json").read_text())
-               for kind in ("provider", "event")}
+        p.stem for p in (FIXTURE_DATA / "events").glob("*.yaml")
+    )
+    schemas = {
+        kind: json.loads((REPO / "schemas" / f"{kind}.schema.json").read_text())
+        for kind in ("provider", "event")
+    }
     for record in document["providers"]:
         jsonschema.validate(record, schemas["provider"])
         assert list(record)[:3] == ["id", "name", "aliases"]  # the schema's order
@@ -212,8 +250,10 @@ def test_ics_events_are_all_day_with_precision_said(tmp_path: Path) -> None:
     # Year and month precision: the first day, and the title and description say so.
     assert "DTSTART;VALUE=DATE:20230101" in text
     assert "SUMMARY:HDS referential version 2 published (2023)" in text
-    assert "Date: 2023 (year precision): the source gives no month or day\\, so the calendar " \
-           "shows it on 1 January." in text
+    assert (
+        "Date: 2023 (year precision): the source gives no month or day\\, so the calendar "
+        "shows it on 1 January." in text
+    )
     assert "SUMMARY:Outscale qualified SecNumCloud 3.2 (2022-03)" in text
     assert "Date: March 2022 (month precision)" in text
     # Expected events are marked.
@@ -266,8 +306,22 @@ def test_ics_to_stdout_keeps_crlf_bytes(tmp_path: Path) -> None:
     export("ics", str(out), "--provider", "numspot")
     env = {**os.environ, "SOVCLOUD_NO_CACHE": "1"}
     piped = subprocess.run(
-        [sys.executable, "-m", "sovcloud", "export", "ics", "-", "--provider", "numspot",
-         "--data", str(FIXTURE_DATA)], capture_output=True, check=True, env=env).stdout
+        [
+            sys.executable,
+            "-m",
+            "sovcloud",
+            "export",
+            "ics",
+            "-",
+            "--provider",
+            "numspot",
+            "--data",
+            str(FIXTURE_DATA),
+        ],
+        capture_output=True,
+        check=True,
+        env=env,
+    ).stdout
     assert piped == out.read_bytes()
     assert piped.count(b"BEGIN:VEVENT") == 2
 
@@ -303,9 +357,12 @@ def test_atom_feed_newest_first_with_source_links(tmp_path: Path) -> None:
 
 def test_atom_links_go_to_source_urls(tmp_path: Path, data_dir: Path) -> None:
     event = data_dir / "events" / "2023-hds-v2.yaml"
-    event.write_text(event.read_text().replace(
-        "    type: government",
-        "    url: https://esante.example.gouv.fr/hds?a=1&b=2\n    type: government"))
+    event.write_text(
+        event.read_text().replace(
+            "    type: government",
+            "    url: https://esante.example.gouv.fr/hds?a=1&b=2\n    type: government",
+        )
+    )
     out = tmp_path / "feed.xml"
     assert run("export", "atom", str(out), "--tag", "hds", "--data", str(data_dir)).exit_code == 0
     entry = ET.parse(out).getroot().find(f"{ATOM}entry")
@@ -315,7 +372,8 @@ def test_atom_links_go_to_source_urls(tmp_path: Path, data_dir: Path) -> None:
     assert link.get("rel") == "alternate"
     assert link.get("href") == "https://esante.example.gouv.fr/hds?a=1&b=2"
     assert 'href="https://esante.example.gouv.fr/hds?a=1&amp;b=2"' in (
-        entry.findtext(f"{ATOM}content") or "")
+        entry.findtext(f"{ATOM}content") or ""
+    )
 
 
 def test_same_data_gives_the_same_bytes(tmp_path: Path) -> None:
@@ -387,9 +445,22 @@ def test_a_write_that_fails_half_way_keeps_the_old_file(tmp_path: Path, kind: st
         out.write_text("old")
     env = {**os.environ, "SOVCLOUD_NO_CACHE": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     done = subprocess.run(
-        [sys.executable, "-m", "sovcloud", "export", kind, str(out), "--force", "--data",
-         str(FIXTURE_DATA)],
-        capture_output=True, text=True, env=env, preexec_fn=_limited(1000))
+        [
+            sys.executable,
+            "-m",
+            "sovcloud",
+            "export",
+            kind,
+            str(out),
+            "--force",
+            "--data",
+            str(FIXTURE_DATA),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        preexec_fn=_limited(1000),
+    )
     assert done.returncode == 1, done
     assert done.stdout == ""
     assert done.stderr.startswith("error: cannot write "), done.stderr
@@ -402,8 +473,9 @@ def test_a_write_that_fails_half_way_keeps_the_old_file(tmp_path: Path, kind: st
         assert out.read_text() == "old"
 
 
-def test_missing_folder_for_csv_is_created_and_removed_on_failure(tmp_path: Path,
-                                                                  monkeypatch) -> None:
+def test_missing_folder_for_csv_is_created_and_removed_on_failure(
+    tmp_path: Path, monkeypatch
+) -> None:
     out = tmp_path / "new" / "tables"
     result = fixture_run("export", "csv", str(out))
     assert result.exit_code == 1 and "cannot write" in result.stderr  # the parent is missing
@@ -420,8 +492,7 @@ def test_missing_folder_for_csv_is_created_and_removed_on_failure(tmp_path: Path
 
 
 def test_export_help_has_examples() -> None:
-    for args in (["export"], *[["export", k] for k in ("sqlite", "json", "csv", "ics",
-                                                        "atom")]):
+    for args in (["export"], *[["export", k] for k in ("sqlite", "json", "csv", "ics", "atom")]):
         result = run(*args, "--help")
         assert result.exit_code == 0
         examples = result.stdout.split("Examples:")[1]
@@ -444,8 +515,12 @@ def _unescape(value: str) -> str:
     return "".join(out)
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"),
-               max_size=400))
+@given(
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"),
+        max_size=400,
+    )
+)
 def test_ics_fold_and_escape_round_trip(text: str) -> None:
     from sovcloud.export.ical import escape, fold
 
@@ -457,7 +532,7 @@ def test_ics_fold_and_escape_round_trip(text: str) -> None:
         line.decode("utf-8")
     unfolded = folded.replace(b"\r\n ", b"").decode("utf-8")
     assert unfolded.endswith("\r\n") and "\n" not in unfolded[:-2]
-    assert _unescape(unfolded[len("DESCRIPTION:"):-2]) == text
+    assert _unescape(unfolded[len("DESCRIPTION:") : -2]) == text
 
 
 def test_export_and_new_help_do_not_load_heavy_modules() -> None:
@@ -470,8 +545,9 @@ def test_export_and_new_help_do_not_load_heavy_modules() -> None:
             "print('HEAVY', [m for m in ('pydantic', 'yaml', 'rapidfuzz', 'sovcloud.models', "
             "'sovcloud.cli.queries') if m in sys.modules])\n"
         )
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             check=True).stdout
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout
         assert out.strip().endswith("HEAVY []"), (args, out)
 
 
@@ -487,10 +563,14 @@ def _ics_value(lines: list[str], name: str) -> str | None:
     ("filters", "title"),
     [
         ([], "sovcloud — timeline"),
-        (["--tag", "health-data-hub", "--since", "2021"],
-         "sovcloud — timeline, tag health-data-hub, since 2021"),
-        (["--provider", "numspt", "--kind", "statement", "--until", "2024-06"],
-         "sovcloud — timeline, provider NumSpot, kind statement, until 2024-06"),
+        (
+            ["--tag", "health-data-hub", "--since", "2021"],
+            "sovcloud — timeline, tag health-data-hub, since 2021",
+        ),
+        (
+            ["--provider", "numspt", "--kind", "statement", "--until", "2024-06"],
+            "sovcloud — timeline, provider NumSpot, kind statement, until 2024-06",
+        ),
     ],
     ids=["all", "tag", "provider"],
 )
@@ -520,15 +600,18 @@ def test_each_entry_is_dated_by_its_own_review_not_the_export(
     tmp_path: Path, data_dir: Path
 ) -> None:
     event = data_dir / "events" / "2023-hds-v2.yaml"
-    event.write_text(event.read_text().replace("last_reviewed: 2026-11-01",
-                                               "last_reviewed: 2025-06-15"))
+    event.write_text(
+        event.read_text().replace("last_reviewed: 2026-11-01", "last_reviewed: 2025-06-15")
+    )
     feed, calendar = tmp_path / "feed.xml", tmp_path / "t.ics"
     for kind, out in (("atom", feed), ("ics", calendar)):
         done = run("export", kind, str(out), "--data", str(data_dir))
         assert done.exit_code == 0, done
     root = ET.parse(feed).getroot()
-    updated = {e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}updated")
-               for e in root.findall(f"{ATOM}entry")}
+    updated = {
+        e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}updated")
+        for e in root.findall(f"{ATOM}entry")
+    }
     assert updated["2023: HDS referential version 2 published"] == "2025-06-15T00:00:00Z"
     assert set(updated.values()) == {"2025-06-15T00:00:00Z", "2026-11-01T00:00:00Z"}
     assert root.findtext(f"{ATOM}updated") == "2026-11-01T00:00:00Z"  # the latest review

@@ -66,12 +66,14 @@ def stored_with(path: Path, text: str) -> int:
 
 # --- two processes at once ---------------------------------------------------------------------
 
+
 def generate(out: Path, providers: int, events: int) -> None:
     """A valid data directory of `providers` + `events` small records."""
     (out / "providers").mkdir(parents=True)
     (out / "events").mkdir()
     for i in range(providers):
-        (out / "providers" / f"p-{i:04d}.yaml").write_text(textwrap.dedent(f"""\
+        (out / "providers" / f"p-{i:04d}.yaml").write_text(
+            textwrap.dedent(f"""\
             id: p-{i:04d}
             name: Provider {i:04d}
             kind: cloud-provider
@@ -89,9 +91,11 @@ def generate(out: Path, providers: int, events: int) -> None:
                 date: 2024
                 type: register
             last_reviewed: 2026-11-01
-            """))
+            """)
+        )
     for i in range(events):
-        (out / "events" / f"2024-01-01-e-{i:04d}.yaml").write_text(textwrap.dedent(f"""\
+        (out / "events" / f"2024-01-01-e-{i:04d}.yaml").write_text(
+            textwrap.dedent(f"""\
             id: 2024-01-01-e-{i:04d}
             date: 2024-01-01
             kind: other
@@ -104,28 +108,43 @@ def generate(out: Path, providers: int, events: int) -> None:
                 date: 2024
                 type: press
             last_reviewed: 2026-11-01
-            """))
+            """)
+        )
 
 
 def sovcloud(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "sovcloud", *args],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
-def test_two_processes_building_a_fresh_index_at_once(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_processes_building_a_fresh_index_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # 400 files: above the size where each process reads them with a pool of workers.
     data = tmp_path / "data"
     generate(data, 100, 300)
-    expected = {"files": 400, "providers": 100, "events": 300, "schemes": 0, "tags": 0,
-                "frameworks": 0, "errors": 0, "warnings": 0, "notices": 0}
+    expected = {
+        "files": 400,
+        "providers": 100,
+        "events": 300,
+        "schemes": 0,
+        "tags": 0,
+        "frameworks": 0,
+        "errors": 0,
+        "warnings": 0,
+        "notices": 0,
+    }
     for attempt in range(3):
         monkeypatch.setenv("SOVCLOUD_CACHE_DIR", str(tmp_path / f"cache-{attempt}"))
-        both = [sovcloud("validate", str(data), "--format", "json"),
-                sovcloud("validate", str(data), "--format", "json"),
-                sovcloud("providers", "--secnumcloud", "--data", str(data), "--format", "json")]
+        both = [
+            sovcloud("validate", str(data), "--format", "json"),
+            sovcloud("validate", str(data), "--format", "json"),
+            sovcloud("providers", "--secnumcloud", "--data", str(data), "--format", "json"),
+        ]
         outputs = [process.communicate(timeout=120) for process in both]
         for process, (_, stderr) in zip(both, outputs, strict=True):
             assert process.returncode == 0, stderr
@@ -140,21 +159,24 @@ def test_two_processes_building_a_fresh_index_at_once(tmp_path: Path,
 
 # --- a damaged index -------------------------------------------------------------------------
 
+
 def built(data_dir: Path) -> Path:
     age(data_dir)
     assert run("providers", "--data", str(data_dir)).exit_code == 0
     return cache_path(data_dir)
 
 
-def test_an_index_that_is_a_folder_is_bypassed(data_dir: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_index_that_is_a_folder_is_bypassed(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     expected = truth(data_dir, monkeypatch)
     cache_path(data_dir).mkdir(parents=True)
     assert answers(data_dir) == expected
 
 
-def test_an_index_of_another_shape_is_bypassed(data_dir: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_index_of_another_shape_is_bypassed(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # A whole database with the right format mark, but none of the tables it should hold.
     path = built(data_dir)
     conn = sqlite3.connect(path)
@@ -175,7 +197,7 @@ def damage_an_index_page(path: Path) -> None:
     conn.close()
     assert root, "the index has no files_id index any more: choose another page"
     raw = bytearray(path.read_bytes())
-    raw[(root[0] - 1) * page:root[0] * page] = bytes(page)
+    raw[(root[0] - 1) * page : root[0] * page] = bytes(page)
     path.write_bytes(bytes(raw))
 
 
@@ -189,30 +211,36 @@ def damage_records(path: Path, sql: str) -> None:
 DAMAGE = {
     "page-of-an-index": damage_an_index_page,
     "record-not-json": lambda path: damage_records(
-        path, "UPDATE records SET record = substr(record, 1, 40)"),
+        path, "UPDATE records SET record = substr(record, 1, 40)"
+    ),
     "record-not-utf8": lambda path: damage_records(
-        path, "UPDATE records SET record = CAST(x'7b22ff22' AS TEXT)"),
+        path, "UPDATE records SET record = CAST(x'7b22ff22' AS TEXT)"
+    ),
 }
 
 
 @pytest.mark.parametrize("damage", DAMAGE, ids=list(DAMAGE))
-def test_an_index_damaged_inside_is_bypassed(data_dir: Path, monkeypatch: pytest.MonkeyPatch,
-                                            damage: str) -> None:
+def test_an_index_damaged_inside_is_bypassed(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
     expected = truth(data_dir, monkeypatch)
     DAMAGE[damage](built(data_dir))
     assert answers(data_dir) == expected
     assert sound(cache_path(data_dir))  # set aside, then rebuilt
 
 
-def test_an_index_whose_records_changed_is_not_believed(data_dir: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_index_whose_records_changed_is_not_believed(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     expected = truth(data_dir, monkeypatch)
-    damage_records(built(data_dir), "UPDATE records SET record = replace(record, 'NumSpot', "
-                   "'NumSpoT')")
+    damage_records(
+        built(data_dir), "UPDATE records SET record = replace(record, 'NumSpot', 'NumSpoT')"
+    )
     assert answers(data_dir) == expected
 
 
 # --- an unwritable or full index -------------------------------------------------------------
+
 
 def with_pragma(monkeypatch: pytest.MonkeyPatch, *pragmas: str, read_only: bool = False) -> None:
     """Every SQLite database the index opens on disk gets these pragmas, or opens read-only."""
@@ -231,8 +259,9 @@ def with_pragma(monkeypatch: pytest.MonkeyPatch, *pragmas: str, read_only: bool 
     monkeypatch.setattr(sqlite3, "connect", connect)
 
 
-def test_a_read_only_index_is_served_or_bypassed(data_dir: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_read_only_index_is_served_or_bypassed(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Works for root too: SQLite itself refuses to write.
     expected = truth(data_dir, monkeypatch)
     path = built(data_dir)
@@ -246,8 +275,9 @@ def test_a_read_only_index_is_served_or_bypassed(data_dir: Path,
     assert path.read_bytes() == before
 
 
-def test_a_full_disk_while_writing_the_index(data_dir: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_disk_while_writing_the_index(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     expected = truth(data_dir, monkeypatch)
     path = built(data_dir)
     pages = sqlite3.connect(path).execute("PRAGMA page_count").fetchone()[0]
@@ -263,8 +293,9 @@ def test_a_full_disk_while_writing_the_index(data_dir: Path,
     assert stored_with(path, "a long note") == 11
 
 
-def test_a_full_disk_while_creating_the_index(data_dir: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_disk_while_creating_the_index(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     expected = truth(data_dir, monkeypatch)
     with_pragma(monkeypatch, "PRAGMA max_page_count = 3")
     assert answers(data_dir) == expected
@@ -290,8 +321,9 @@ main()
 
 
 @pytest.mark.parametrize("fresh", [True, False], ids=["first-build", "update"])
-def test_a_crash_while_writing_the_index_leaves_it_whole(data_dir: Path, fresh: bool,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crash_while_writing_the_index_leaves_it_whole(
+    data_dir: Path, fresh: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = cache_path(data_dir)
     if not fresh:
         built(data_dir)
@@ -301,7 +333,9 @@ def test_a_crash_while_writing_the_index_leaves_it_whole(data_dir: Path, fresh: 
             file.write_text(file.read_text() + "# edited\n")
     crashed = subprocess.run(
         [sys.executable, "-c", CRASH.format(after=5), "validate", str(data_dir)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, "SOVCLOUD_NO_CACHE": ""},
     )
     assert crashed.returncode == 9, crashed.stderr
@@ -313,6 +347,7 @@ def test_a_crash_while_writing_the_index_leaves_it_whole(data_dir: Path, fresh: 
 
 
 # --- the data directory ------------------------------------------------------------------------
+
 
 def test_a_read_only_data_directory_is_served_and_never_written(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
@@ -346,12 +381,17 @@ def test_a_read_only_data_directory_is_served_and_never_written(
     assert attempts == []
 
 
-@pytest.mark.parametrize("readable_again", [
-    False,
-    True,
-], ids=["unreadable", "readable-again"])
-def test_an_unreadable_record_is_one_clear_finding(data_dir: Path, readable_again: bool,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "readable_again",
+    [
+        False,
+        True,
+    ],
+    ids=["unreadable", "readable-again"],
+)
+def test_an_unreadable_record_is_one_clear_finding(
+    data_dir: Path, readable_again: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Permissions do not stop root: refuse the read itself.
     real_open = os.open
     target = data_dir / "providers" / "bleu.yaml"
@@ -373,6 +413,7 @@ def test_an_unreadable_record_is_one_clear_finding(data_dir: Path, readable_agai
 
 # --- a file that changes while it is read ------------------------------------------------------
 
+
 def changing(patch: pytest.MonkeyPatch, target: Path, change: Any) -> list[str]:
     """Make `change(target)` happen after the listing and just before the file is read."""
     import sovcloud.loader as loader
@@ -393,12 +434,14 @@ def changing(patch: pytest.MonkeyPatch, target: Path, change: Any) -> list[str]:
 def rename(new_name: str) -> Any:
     def change(path: Path) -> None:
         path.write_text(path.read_text().replace("name: NumSpot", f"name: {new_name}"))
+
     return change
 
 
 @pytest.mark.parametrize("cached", [True, False], ids=["index", "no-index"])
-def test_a_file_changed_between_listing_and_reading(data_dir: Path, cached: bool,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_changed_between_listing_and_reading(
+    data_dir: Path, cached: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     age(data_dir)
     if not cached:
         monkeypatch.setenv("SOVCLOUD_NO_CACHE", "1")
@@ -415,8 +458,9 @@ def test_a_file_changed_between_listing_and_reading(data_dir: Path, cached: bool
 
 
 @pytest.mark.parametrize("change", ["emptied", "broken", "grown", "deleted"])
-def test_a_file_spoilt_between_listing_and_reading(data_dir: Path, change: str,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_spoilt_between_listing_and_reading(
+    data_dir: Path, change: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     age(data_dir)
     target = data_dir / "providers" / "numspot.yaml"
     target.write_text(target.read_text() + "# touched\n")
@@ -442,8 +486,9 @@ def test_a_file_spoilt_between_listing_and_reading(data_dir: Path, change: str,
         assert (str(target), code) in found
 
 
-def test_a_cache_folder_that_vanishes_is_recreated(data_dir: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cache_folder_that_vanishes_is_recreated(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     expected = truth(data_dir, monkeypatch)
     path = built(data_dir)
     shutil.rmtree(path.parent)

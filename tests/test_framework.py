@@ -53,8 +53,7 @@ def answer(criterion: str, answers: str, *extra: str, sources: str = "s1") -> st
 
 
 def assess(data: Path, name: str, *args: str) -> dict:
-    result = run("assess", name, "--framework", "eu-csf", "--data", str(data), "-f", "json",
-                 *args)
+    result = run("assess", name, "--framework", "eu-csf", "--data", str(data), "-f", "json", *args)
     assert result.exit_code == 0, result
     return json.loads(result.stdout)
 
@@ -63,15 +62,13 @@ def objectives(document: dict) -> dict[str, dict]:
     return {o["id"]: o for o in document["objectives"]}
 
 
-US_PARENT = ("owners:\n  - name: Megacorp\n    country: US\n    role: parent\n"
-             "    sources: [s1]\n")
+US_PARENT = "owners:\n  - name: Megacorp\n    country: US\n    role: parent\n    sources: [s1]\n"
 
 
 # --- the hand check ------------------------------------------------------------------------
 
 
-def test_a_providers_result_checked_by_hand_against_the_frameworks_own_rules(
-        data: Path) -> None:
+def test_a_providers_result_checked_by_hand_against_the_frameworks_own_rules(data: Path) -> None:
     """A US company whose keys only its customers hold (SOV-3.1, answer 5) and whose PUE is
     under 1.3 (SOV-8.1, answer 4); nothing else recorded. By the framework's rules and the
     calculator's points (data/frameworks/eu-csf.yaml):
@@ -96,8 +93,12 @@ def test_a_providers_result_checked_by_hand_against_the_frameworks_own_rules(
                + 15 * 1001 + 5 * 937.5) / 1000 = 96.0138 -> 96.01%
     and with the weights of 1.2.1 (15/10/10/15/20/15/10/5): 2.94% to 96.44%.
     """
-    write_provider(data, "handcloud", US_PARENT + "sovereignty:\n" + answer("sov-3-1", "5")
-                   + answer("sov-8-1", "4"), country="US")
+    write_provider(
+        data,
+        "handcloud",
+        US_PARENT + "sovereignty:\n" + answer("sov-3-1", "5") + answer("sov-8-1", "4"),
+        country="US",
+    )
     document = assess(data, "handcloud")
     found = objectives(document)
     assert found["sov-1"]["seal"] == {"low": 0, "high": 1}
@@ -110,11 +111,12 @@ def test_a_providers_result_checked_by_hand_against_the_frameworks_own_rules(
     assert found["sov-3"]["points"] == {"low": 200, "high": 1000}
     assert found["sov-8"]["points"] == {"low": 187.5, "high": 937.5}
     keys = {c["id"]: c for c in found["sov-3"]["criteria"]}["sov-3-1"]
-    assert (keys["state"], keys["answers"], keys["seal"]) == ("settled", [5],
-                                                              {"low": 4, "high": 4})
-    assert document["overall"] == {"seal": {"low": 0, "high": 1},
-                                   "score": {"low": 2.94, "high": 96.01},
-                                   "capped_by": ["sov-1", "sov-2"]}
+    assert (keys["state"], keys["answers"], keys["seal"]) == ("settled", [5], {"low": 4, "high": 4})
+    assert document["overall"] == {
+        "seal": {"low": 0, "high": 1},
+        "score": {"low": 2.94, "high": 96.01},
+        "capped_by": ["sov-1", "sov-2"],
+    }
     assert document["framework"]["version"] == "2026-06"
     older = assess(data, "handcloud", "--weights", "1.2.1")
     assert older["overall"]["score"] == {"low": 2.94, "high": 96.44}
@@ -173,9 +175,14 @@ def test_a_non_eu_licence_caps_supply_chain(data: Path) -> None:
 
 
 def test_sourced_answers_count_from_since_or_their_earliest_source(data: Path) -> None:
-    write_provider(data, "datedcloud", "sovereignty:\n" + answer("sov-4-4", "4")
-                   + answer("sov-7-3", "5", "since: 2025-06") + answer("sov-6-3", "5",
-                                                                       sources="s2"))
+    write_provider(
+        data,
+        "datedcloud",
+        "sovereignty:\n"
+        + answer("sov-4-4", "4")
+        + answer("sov-7-3", "5", "since: 2025-06")
+        + answer("sov-6-3", "5", sources="s2"),
+    )
 
     def states(*args: str) -> dict[str, str]:
         found = objectives(assess(data, "datedcloud", *args))
@@ -190,10 +197,14 @@ def test_sourced_answers_count_from_since_or_their_earliest_source(data: Path) -
 
 
 def test_owners_of_the_day_decide_control(data: Path) -> None:
-    write_provider(data, "soldcloud", "owners:\n  - name: Megacorp\n    country: US\n"
-                   "    role: parent\n    until: 2023\n    sources: [s1]\n"
-                   "  - name: Eurogroup\n    country: DE\n    role: parent\n    since: 2024\n"
-                   "    sources: [s1]\n")
+    write_provider(
+        data,
+        "soldcloud",
+        "owners:\n  - name: Megacorp\n    country: US\n"
+        "    role: parent\n    until: 2023\n    sources: [s1]\n"
+        "  - name: Eurogroup\n    country: DE\n    role: parent\n    since: 2024\n"
+        "    sources: [s1]\n",
+    )
     now = objectives(assess(data, "soldcloud"))["sov-1"]["criteria"][0]
     then = objectives(assess(data, "soldcloud", "--as-of", "2022-06-01"))["sov-1"]["criteria"][0]
     assert (now["answers"], now["evidence"][0]["by"]) == ([3, 4], "eu-parent")
@@ -209,8 +220,9 @@ def test_sources_that_disagree_leave_every_answer_they_allow_open(data: Path) ->
 
 
 def test_an_answer_to_no_criterion_is_left_out_and_said(data: Path) -> None:
-    write_provider(data, "typocloud", "sovereignty:\n" + answer("sov-3-9", "1")
-                   + answer("sov-3-1", "7"))
+    write_provider(
+        data, "typocloud", "sovereignty:\n" + answer("sov-3-9", "1") + answer("sov-3-1", "7")
+    )
     document = assess(data, "typocloud")
     notes = " ".join(document["notes"])
     assert "names criterion sov-3-9, which the framework does not have" in notes
@@ -222,17 +234,21 @@ def test_an_answer_to_no_criterion_is_left_out_and_said(data: Path) -> None:
 
 
 def test_the_table_names_the_capping_criterion_and_numbers_its_sources(data: Path) -> None:
-    write_provider(data, "handcloud", US_PARENT + "sovereignty:\n" + answer("sov-3-1", "5"),
-                   country="US")
+    write_provider(
+        data, "handcloud", US_PARENT + "sovereignty:\n" + answer("sov-3-1", "5"), country="US"
+    )
     result = run("assess", "handcloud", "--framework", "eu-csf", "--data", str(data))
     assert result.exit_code == 0, result
     out = result.stdout
     assert "not an audit" in out
     assert re.search(r"^OVERALL +SEAL-0 to SEAL-1, the lowest of its objectives", out, re.M)
     assert "capped by SOV-1.1" in out
-    assert re.search(r"Controlled from outside the EU/EEA: Megacorp \(US\) is the parent "
-                     r"company \[1\]", out)
-    assert "[1] Test Press, \"Facts\", 2024 (press)" in out
+    assert re.search(
+        r"Controlled from outside the EU/EEA: Megacorp \(US\) is the parent "
+        r"company \[1\]",
+        out,
+    )
+    assert '[1] Test Press, "Facts", 2024 (press)' in out
     assert "unknown, could lower the SEAL: SOV-1.3" in out
     assert "unknown, no effect on the SEAL: SOV-1.2, SOV-1.4" in out
     assert "Weights and level names of version 2026-06" in out
@@ -251,19 +267,33 @@ def test_every_format_renders(data: Path, format_: str) -> None:
 
 def test_the_table_fits_80_columns(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    write_provider(data, "a-cloud-provider-with-a-rather-long-identifier", US_PARENT
-                   + "sovereignty:\n" + answer("sov-3-1", "5"), country="US")
-    result = run("assess", "a-cloud-provider-with-a-rather-long-identifier", "--framework",
-                 "eu-csf", "--data", str(data))
+    write_provider(
+        data,
+        "a-cloud-provider-with-a-rather-long-identifier",
+        US_PARENT + "sovereignty:\n" + answer("sov-3-1", "5"),
+        country="US",
+    )
+    result = run(
+        "assess",
+        "a-cloud-provider-with-a-rather-long-identifier",
+        "--framework",
+        "eu-csf",
+        "--data",
+        str(data),
+    )
     assert result.exit_code == 0
-    too_long = [line for line in result.stdout.splitlines()
-                if len(line) > 80 and not line.strip().startswith("http")]
+    too_long = [
+        line
+        for line in result.stdout.splitlines()
+        if len(line) > 80 and not line.strip().startswith("http")
+    ]
     assert not too_long, too_long
 
 
 def test_rules_and_show_print_how_it_decides(data: Path) -> None:
-    rules = json.loads(run("assess", "--rules", "--framework", "eu-csf", "--data", str(data),
-                           "-f", "json").stdout)
+    rules = json.loads(
+        run("assess", "--rules", "--framework", "eu-csf", "--data", str(data), "-f", "json").stdout
+    )
     assert [v["version"] for v in rules["framework"]["versions"]] == ["1.2.1", "2026-06"]
     assert sum(len(o["criteria"]) for o in rules["framework"]["objectives"]) == 48
     assert {r["id"] for r in rules["rules"]} == {r.id for r in RULES}
@@ -306,43 +336,70 @@ def test_validate_checks_the_framework_record(data: Path) -> None:
     path.write_text(text, encoding="utf-8")
     result = run("validate", str(data), "--format", "json")
     assert result.exit_code == 1
-    messages = [(f["code"], f["message"]) for f in json.loads(result.stdout)["findings"]
-                if f["file"].endswith("eu-csf.yaml")]
-    assert ("SC103", "`weights` of version 2026-06 add up to 90, not 100: write each "
-            "objective's weight in percent") in messages
+    messages = [
+        (f["code"], f["message"])
+        for f in json.loads(result.stdout)["findings"]
+        if f["file"].endswith("eu-csf.yaml")
+    ]
+    assert (
+        "SC103",
+        "`weights` of version 2026-06 add up to 90, not 100: write each "
+        "objective's weight in percent",
+    ) in messages
     assert ("SC208", "criterion `sov-1-1` is listed twice") in messages
-    assert any(code == "SC103" and "`sov-3-6` is listed under objective `sov-2`" in message
-               for code, message in messages)
+    assert any(
+        code == "SC103" and "`sov-3-6` is listed under objective `sov-2`" in message
+        for code, message in messages
+    )
 
 
 def test_validate_checks_a_providers_answers(data: Path) -> None:
-    write_provider(data, "badcloud", "sovereignty:\n" + answer("sov-3-1", "4, 4")
-                   + answer("sov-3-2", "2", "offers: [nothing]") + answer("sov-3-9", "1")
-                   + answer("sov-3-3", "6"))
+    write_provider(
+        data,
+        "badcloud",
+        "sovereignty:\n"
+        + answer("sov-3-1", "4, 4")
+        + answer("sov-3-2", "2", "offers: [nothing]")
+        + answer("sov-3-9", "1")
+        + answer("sov-3-3", "6"),
+    )
     result = run("validate", str(data), "--format", "json")
     assert result.exit_code == 1
-    found = {(f["code"], f["line"], f["message"]) for f in json.loads(result.stdout)["findings"]
-             if f["file"].endswith("badcloud.yaml")}
+    found = {
+        (f["code"], f["line"], f["message"])
+        for f in json.loads(result.stdout)["findings"]
+        if f["file"].endswith("badcloud.yaml")
+    }
     assert {code for code, _, _ in found} == {"SC208", "SC203", "SC103"}
     # Checked against the framework, at the answer's line, with the nearest criterion.
-    assert any(code == "SC203" and line == 17 and text.startswith(
-        "sovereignty answer 3 names criterion `sov-3-9`, which no framework in frameworks/ "
-        "defines: did you mean `sov-3-") for code, line, text in found)
-    assert any(code == "SC103" and line == 21 and "the 5 answers that `sov-3-3` offers" in text
-               for code, line, text in found)
+    assert any(
+        code == "SC203"
+        and line == 17
+        and text.startswith(
+            "sovereignty answer 3 names criterion `sov-3-9`, which no framework in frameworks/ "
+            "defines: did you mean `sov-3-"
+        )
+        for code, line, text in found
+    )
+    assert any(
+        code == "SC103" and line == 21 and "the 5 answers that `sov-3-3` offers" in text
+        for code, line, text in found
+    )
     # Without frameworks/, there is nothing to check them against.
     shutil.rmtree(data / "frameworks")
     result = run("validate", str(data), "--format", "json")
-    codes = {f["code"] for f in json.loads(result.stdout)["findings"]
-             if f["file"].endswith("badcloud.yaml")}
+    codes = {
+        f["code"]
+        for f in json.loads(result.stdout)["findings"]
+        if f["file"].endswith("badcloud.yaml")
+    }
     assert codes == {"SC208", "SC203"}
 
 
 # --- match ---------------------------------------------------------------------------------
 
 
-def test_match_requires_a_minimum_seal_and_explains_near_misses_by_criterion(
-        data: Path) -> None:
+def test_match_requires_a_minimum_seal_and_explains_near_misses_by_criterion(data: Path) -> None:
     every = "".join(answer(f"sov-3-{n}", "5") for n in range(1, 6))
     write_provider(data, "keycloud", "sovereignty:\n" + every)
     write_provider(data, "handcloud", US_PARENT, country="US")
@@ -356,8 +413,10 @@ def test_match_requires_a_minimum_seal_and_explains_near_misses_by_criterion(
     assert found["keycloud"]["needs"][0]["state"] == "met"
     assert found["keycloud"]["needs"][1]["state"] == "unknown"
     lacks = found["handcloud"]["lacks"]
-    assert lacks[1].startswith("SOV-1 Strategic Sovereignty: SEAL-0 to SEAL-1, below SEAL-2: "
-                               "SOV-1.1 Control by an EU/EEA legal entity")
+    assert lacks[1].startswith(
+        "SOV-1 Strategic Sovereignty: SEAL-0 to SEAL-1, below SEAL-2: "
+        "SOV-1.1 Control by an EU/EEA legal entity"
+    )
     assert "(Controlled from outside the EU/EEA)" in lacks[1]
     assert found["handcloud"]["needs"][1]["state"] == "missing"
     ranked = list(found)

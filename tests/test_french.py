@@ -35,8 +35,17 @@ def test_stats_speaks_french() -> None:
 
 
 def test_match_speaks_french() -> None:
-    out = french("match", "--require", "secnumcloud", "--require", "hds", "--service", "iaas",
-                 "--service", "paas")
+    out = french(
+        "match",
+        "--require",
+        "secnumcloud",
+        "--require",
+        "hds",
+        "--service",
+        "iaas",
+        "--service",
+        "paas",
+    )
     assert "Fournisseur Pays Remplit Manque" in out
     assert "SecNumCloud : en cours (J1)" in out
     assert "HDS : aucune entrée enregistrée" in out
@@ -44,8 +53,15 @@ def test_match_speaks_french() -> None:
     assert "HDS : certifié depuis 2019 ; détention non établie le 2026-11-30 : version non" in out
     assert "aucun ne remplit toutes les exigences, 4 candidats proches (au 2026-11-30)" in out
     assert "Services : une offre de l'un de ces types : iaas, paas" in out
-    for english in ("Provider", "Lacks", "near miss", "none recorded", "offer recorded",
-                    "requirement", "not known"):
+    for english in (
+        "Provider",
+        "Lacks",
+        "near miss",
+        "none recorded",
+        "offer recorded",
+        "requirement",
+        "not known",
+    ):
         assert english not in out
     md = french("match", "--require", "secnumcloud", "--format", "markdown")
     assert "| \\# | Fournisseur | Pays | Remplit | Manque |" in md and "| rien |" in md
@@ -62,8 +78,16 @@ def test_assess_speaks_french() -> None:
     assert "aucun centre de données n'est enregistré" in out
     assert "(presse)" in out and "(registre)" in out
     assert "3 remplis, 1 non rempli, 2 indéterminés. Comment chacun est décidé" in out
-    for english in ("MET", "UNKNOWN", "sovereignty", "held on", "recorded", "shareholder",
-                    "(press)", "How each"):
+    for english in (
+        "MET",
+        "UNKNOWN",
+        "sovereignty",
+        "held on",
+        "recorded",
+        "shareholder",
+        "(press)",
+        "How each",
+    ):
         assert english not in out
     md = french("assess", "bleu", "--as-of", "2021-01-01", "--format", "markdown")
     assert "# Profil de souveraineté : Bleu (bleu)" in md
@@ -84,8 +108,16 @@ def test_changes_speaks_french() -> None:
     assert "NumSpot (coentreprise, FR) : création" in out
     assert "Événements : déclaration" in out and "(presse)" in out
     assert "10 changements entre 2020 et 2026-11-30" in out
-    for english in ("granted", "Ownership", "New providers", "became", "founded", "changes",
-                    "(press)", "statement"):
+    for english in (
+        "granted",
+        "Ownership",
+        "New providers",
+        "became",
+        "founded",
+        "changes",
+        "(press)",
+        "statement",
+    ):
         assert english not in out
     md = french("changes", "--since", "2020", "--format", "markdown")
     assert "## Changements d'actionnaires" in md and "**2030 (attendu)**" not in md
@@ -117,8 +149,7 @@ def with_vocabulary(tmp_path: Path) -> Path:
         ("secnumcloud", "SecNumCloud", "SecNumCloud"),
     ):
         (data / "tags" / f"{id_}.yaml").write_text(
-            f"id: {id_}\nlabel:\n  en: {en}\n  fr: {fr}\naliases: []\n"
-            "last_reviewed: 2026-11-30\n",
+            f"id: {id_}\nlabel:\n  en: {en}\n  fr: {fr}\naliases: []\nlast_reviewed: 2026-11-30\n",
             encoding="utf-8",
         )
     scheme = data / "schemes" / "bsi-c5.yaml"
@@ -158,9 +189,11 @@ def test_tags_speaks_french(tmp_path: Path) -> None:
 
 def test_french_counts_agree_with_their_number() -> None:
     assert "1 remplit toutes les exigences, 1 candidat proche (au" in french(
-        "match", "--require", "hds")
+        "match", "--require", "hds"
+    )
     assert "1 remplit toutes les exigences, 2 candidats proches (au" in french(
-        "match", "--require", "secnumcloud")
+        "match", "--require", "secnumcloud"
+    )
     assert "aucun candidat proche" in french("match", "--require", "bsi-c5")
     alone = french("match", "--require", "secnumcloud", "--country", "DE")
     assert "aucun ne remplit toutes les exigences" in alone

@@ -31,8 +31,12 @@ def test_links_and_ids_are_never_cut() -> None:
 
 def test_an_id_wider_than_its_column_takes_a_line_of_its_own_inside_the_table() -> None:
     id_ = "2025-04-25-conseil-etat-refuses-to-suspend-darwin-eu"  # 52 characters
-    row = [("2025-04-25", ""), ("court-decision", ""), (f"A short title\n{id_}", ""),
-           ("Microsoft Azure", "")]
+    row = [
+        ("2025-04-25", ""),
+        ("court-decision", ""),
+        (f"A short title\n{id_}", ""),
+        ("Microsoft Azure", ""),
+    ]
     widths = [10, 14, 30, 9]  # 69 with the gaps: the id cannot start in its column
     lines = row_text(row, widths)
     assert lines == [

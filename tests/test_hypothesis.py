@@ -51,11 +51,58 @@ SHARED = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 # Texts that YAML writers and readers disagree on, or that mean something to YAML, Markdown
 # or Rich: each must come back as the same text.
 TRICKY = [
-    "NO", "no", "yes", "On", "null", "Null", "~", "true", "False", "1e3", "1E3", "09", "0x1F",
-    "0o17", "1_000", "+1", "-.5", "1.", ".inf", ".nan", "2023", "2023-01-01", "12:30", "=",
-    "<<", "- a", "a: b", "a:b", "#x", "x #y", "? x", "! x", "&a", "*a", "%x", "@x", "`x`",
-    "'", '"', "{a}", "[a]", "|", ">", "[bold]x[/bold]", "[link=https://evil.example]x[/link]",
-    "\\e[31m", "Thésée", "日本語", "a\u00a0b", "  padded  ", "tab\tinside", "ÇA VA ?",
+    "NO",
+    "no",
+    "yes",
+    "On",
+    "null",
+    "Null",
+    "~",
+    "true",
+    "False",
+    "1e3",
+    "1E3",
+    "09",
+    "0x1F",
+    "0o17",
+    "1_000",
+    "+1",
+    "-.5",
+    "1.",
+    ".inf",
+    ".nan",
+    "2023",
+    "2023-01-01",
+    "12:30",
+    "=",
+    "<<",
+    "- a",
+    "a: b",
+    "a:b",
+    "#x",
+    "x #y",
+    "? x",
+    "! x",
+    "&a",
+    "*a",
+    "%x",
+    "@x",
+    "`x`",
+    "'",
+    '"',
+    "{a}",
+    "[a]",
+    "|",
+    ">",
+    "[bold]x[/bold]",
+    "[link=https://evil.example]x[/link]",
+    "\\e[31m",
+    "Thésée",
+    "日本語",
+    "a\u00a0b",
+    "  padded  ",
+    "tab\tinside",
+    "ÇA VA ?",
 ]
 text_chars = st.characters(exclude_categories=["Cs", "Cc", "Cf", "Zl", "Zp", "Co", "Cn"])
 one_line = st.one_of(st.sampled_from(TRICKY), st.text(text_chars, min_size=1, max_size=30))
@@ -88,8 +135,12 @@ def enum(kind: Any) -> st.SearchStrategy[str]:
 
 
 def source(with_id: bool) -> st.SearchStrategy[dict[str, Any]]:
-    required = {"publisher": one_line, "title": one_line, "date": partial_date,
-                "type": enum(SourceType)}
+    required = {
+        "publisher": one_line,
+        "title": one_line,
+        "date": partial_date,
+        "type": enum(SourceType),
+    }
     if with_id:
         required["id"] = slug
     return st.fixed_dictionaries(required, optional={"url": url, "note": prose})
@@ -181,8 +232,11 @@ event_record = st.fixed_dictionaries(
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=SHARED)
-@given(st.one_of(provider_record.map(lambda r: (Provider, r)),
-                 event_record.map(lambda r: (EventModel, r))))
+@given(
+    st.one_of(
+        provider_record.map(lambda r: (Provider, r)), event_record.map(lambda r: (EventModel, r))
+    )
+)
 def test_an_accepted_record_survives_a_write_and_a_read(case: tuple[Any, dict[str, Any]]) -> None:
     model, data = case
     try:
@@ -203,20 +257,85 @@ def test_an_accepted_record_survives_a_write_and_a_read(case: tuple[Any, dict[st
 # --- any file content: validate answers, changes nothing ------------------------------------
 
 YAML_BITS = [
-    "\n", "  ", "    ", "\t", "- ", ": ", ":", "[", "]", "{", "}", ",", "'", '"', "#", "?", "|",
-    ">", "&a ", "*a", "!!python/object:os.system", "!!binary", "!x ", "---\n", "...\n",
-    "%YAML 1.1\n", "id", "name", "acme", "sources", "NO", "~", "1e400", "9" * 5000, "\\e",
-    "\ufeff", "\x00", "\x1b[31m", "\u202e", "[link=https://evil]x[/link]", "x" * 2000,
-    "https://example.com", "javascript:alert(1)", "2023-02-29", "2026-11-01",
+    "\n",
+    "  ",
+    "    ",
+    "\t",
+    "- ",
+    ": ",
+    ":",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "'",
+    '"',
+    "#",
+    "?",
+    "|",
+    ">",
+    "&a ",
+    "*a",
+    "!!python/object:os.system",
+    "!!binary",
+    "!x ",
+    "---\n",
+    "...\n",
+    "%YAML 1.1\n",
+    "id",
+    "name",
+    "acme",
+    "sources",
+    "NO",
+    "~",
+    "1e400",
+    "9" * 5000,
+    "\\e",
+    "\ufeff",
+    "\x00",
+    "\x1b[31m",
+    "\u202e",
+    "[link=https://evil]x[/link]",
+    "x" * 2000,
+    "https://example.com",
+    "javascript:alert(1)",
+    "2023-02-29",
+    "2026-11-01",
 ]
 yamlish = st.lists(st.sampled_from(YAML_BITS), max_size=40).map("".join)
 # Values that once crashed a reader or that a reader must refuse.
 HOSTILE_VALUES = [
-    "9" * 5000, "-" + "1" * 400, "1e400", ".nan", "!!python/object/apply:os.system [ls]",
-    "!!binary QQ==", "&a x", "*a", '"\\e[31m"', '"\\x9b"', '"\\0"', '"\\ud800"', "﻿x",
-    "x‮y", "[", "{", "'", "|", "- x", "? x", "x" * 2000, "https://exa mple.com",
-    "javascript:alert(1)", "2023-02-29", "0", "~", "[]", "{}", "[[[[[[[[[[[[[[[[[[[[[[x]]]]]]]]]]"
-    "]]]]]]]]]]]]", "{a: 1, a: 2}",
+    "9" * 5000,
+    "-" + "1" * 400,
+    "1e400",
+    ".nan",
+    "!!python/object/apply:os.system [ls]",
+    "!!binary QQ==",
+    "&a x",
+    "*a",
+    '"\\e[31m"',
+    '"\\x9b"',
+    '"\\0"',
+    '"\\ud800"',
+    "﻿x",
+    "x‮y",
+    "[",
+    "{",
+    "'",
+    "|",
+    "- x",
+    "? x",
+    "x" * 2000,
+    "https://exa mple.com",
+    "javascript:alert(1)",
+    "2023-02-29",
+    "0",
+    "~",
+    "[]",
+    "{}",
+    "[[[[[[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]]]]]]",
+    "{a: 1, a: 2}",
 ]
 
 
@@ -226,7 +345,7 @@ def spliced(draw: st.DrawFn) -> str:
     base = draw(st.sampled_from([GOOD_PROVIDER, GOOD_EVENT]))
     at = draw(st.integers(0, len(base)))
     cut = draw(st.integers(0, 20))
-    return base[:at] + draw(st.one_of(yamlish, st.text(max_size=20))) + base[at + cut:]
+    return base[:at] + draw(st.one_of(yamlish, st.text(max_size=20))) + base[at + cut :]
 
 
 @st.composite
@@ -271,8 +390,11 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=SHARED)
-@given(content=file_content, folder=st.sampled_from(["providers", "events"]),
-       format_=st.sampled_from(["text", "json", "github"]))
+@given(
+    content=file_content,
+    folder=st.sampled_from(["providers", "events"]),
+    format_=st.sampled_from(["text", "json", "github"]),
+)
 def test_any_file_content_gets_an_answer_and_changes_nothing(
     hostile_dir: Path, content: bytes, folder: str, format_: str
 ) -> None:
@@ -300,11 +422,36 @@ def test_any_file_content_gets_an_answer_and_changes_nothing(
 # --- any name or words: show and search answer, and read nothing outside the data ------------
 
 HOSTILE_QUERIES = [
-    "../../etc/passwd", "/etc/passwd", "providers/numspot.yaml", "../providers/numspot",
-    "numspot.yaml", "~/.ssh/id_rsa", "file:///etc/passwd", "a\x00b", "\x00", "x" * 100_000,
-    "numspot" * 5000, "%", "_", "*", "'; DROP TABLE files; --", "\" OR 1=1 --", "\x1b[31m",
-    "[bold]numspot[/bold]", "\u202enuspot", "\ufeffnumspot", "NUMSPOT", "Thésée", "thesee",
-    " ", "", "\n", "\t", "ß" * 1000, "\u0301", "🙂",
+    "../../etc/passwd",
+    "/etc/passwd",
+    "providers/numspot.yaml",
+    "../providers/numspot",
+    "numspot.yaml",
+    "~/.ssh/id_rsa",
+    "file:///etc/passwd",
+    "a\x00b",
+    "\x00",
+    "x" * 100_000,
+    "numspot" * 5000,
+    "%",
+    "_",
+    "*",
+    "'; DROP TABLE files; --",
+    '" OR 1=1 --',
+    "\x1b[31m",
+    "[bold]numspot[/bold]",
+    "\u202enuspot",
+    "\ufeffnumspot",
+    "NUMSPOT",
+    "Thésée",
+    "thesee",
+    " ",
+    "",
+    "\n",
+    "\t",
+    "ß" * 1000,
+    "\u0301",
+    "🙂",
 ]
 query_text = st.one_of(st.sampled_from(HOSTILE_QUERIES), st.text(max_size=60))
 
@@ -338,8 +485,16 @@ def watching() -> Iterator[Watch]:
 
         setattr(owner, name, watched)
 
-    for owner, name in [(builtins, "open"), (io, "open"), (os, "open"), (os, "stat"),
-                        (os, "lstat"), (os, "scandir"), (os, "listdir"), (sqlite3, "connect")]:
+    for owner, name in [
+        (builtins, "open"),
+        (io, "open"),
+        (os, "open"),
+        (os, "stat"),
+        (os, "lstat"),
+        (os, "scandir"),
+        (os, "listdir"),
+        (sqlite3, "connect"),
+    ]:
         wrap(owner, name)
     try:
         yield watch
@@ -353,8 +508,12 @@ def allowed_roots(data_dir: Path) -> list[str]:
 
     python = {sys.prefix, sys.base_prefix, sys.exec_prefix}
     return [
-        str(data_dir.resolve()), str(data_dir), str(cache_dir()), str(state_dir()),
-        str(Path(sovcloud.__file__).parent), *python,
+        str(data_dir.resolve()),
+        str(data_dir),
+        str(cache_dir()),
+        str(state_dir()),
+        str(Path(sovcloud.__file__).parent),
+        *python,
     ]
 
 
@@ -362,7 +521,9 @@ def inside(path: str, roots: list[str]) -> bool:
     """Whether `path` is in one of the roots, or is a folder above one (resolving a path
     looks at each folder on its way)."""
     return any(
-        path == root or path.startswith(root.rstrip("/") + "/") or root.startswith(path + "/")
+        path == root
+        or path.startswith(root.rstrip("/") + "/")
+        or root.startswith(path + "/")
         or path == "/"
         for root in roots
     )
@@ -376,8 +537,11 @@ def query_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=SHARED)
-@given(text=query_text, command=st.sampled_from(["show", "search"]),
-       format_=st.sampled_from([f.value for f in OutputFormat]))
+@given(
+    text=query_text,
+    command=st.sampled_from(["show", "search"]),
+    format_=st.sampled_from([f.value for f in OutputFormat]),
+)
 def test_any_text_resolves_or_fails_cleanly_and_reads_only_the_data(
     query_dir: Path, text: str, command: str, format_: str
 ) -> None:
@@ -394,9 +558,11 @@ def test_any_text_resolves_or_fails_cleanly_and_reads_only_the_data(
     assert watch.paths, "the watch saw nothing: it does not work"
 
 
-@pytest.mark.parametrize("args", [["show", "\udcff"], ["compare", "bleu", "\udcff"],
-                                  ["timeline", "--provider", "\udcff"]],
-                         ids=["show", "compare", "timeline"])
+@pytest.mark.parametrize(
+    "args",
+    [["show", "\udcff"], ["compare", "bleu", "\udcff"], ["timeline", "--provider", "\udcff"]],
+    ids=["show", "compare", "timeline"],
+)
 def test_text_that_is_not_utf8_fails_cleanly(args: list[str]) -> None:
     result = run(*args, "--data", str(FIXTURE_DATA))
     assert result.exit_code == 1 and result.stderr.startswith("error: ")
@@ -419,13 +585,15 @@ FILTERS: dict[str, st.SearchStrategy[list[str]]] = {
     "hds": st.just(["--hds"]),
     "cert": st.sampled_from(SCHEMES).map(lambda v: ["--cert", v]),
     "country": st.lists(st.sampled_from(COUNTRIES), min_size=1, max_size=2).map(
-        lambda vs: [a for v in vs for a in ("--country", v)]),
+        lambda vs: [a for v in vs for a in ("--country", v)]
+    ),
     "kind": st.lists(st.sampled_from(KINDS), min_size=1, max_size=2).map(
-        lambda vs: [a for v in vs for a in ("--kind", v)]),
+        lambda vs: [a for v in vs for a in ("--kind", v)]
+    ),
     "status": st.lists(st.sampled_from(STATUSES), min_size=1, max_size=2).map(
-        lambda vs: [a for v in vs for a in ("--status", v)]),
-    "owner": st.one_of(st.sampled_from(OWNERS), st.text(max_size=10)).map(
-        lambda v: ["--owner", v]),
+        lambda vs: [a for v in vs for a in ("--status", v)]
+    ),
+    "owner": st.one_of(st.sampled_from(OWNERS), st.text(max_size=10)).map(lambda v: ["--owner", v]),
 }
 
 

@@ -67,8 +67,9 @@ def test_truncated_index_falls_back_without_error(data_dir: Path) -> None:
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes through permissions")
-def test_unwritable_cache_falls_back_without_error(data_dir: Path, tmp_path: Path,
-                                                   monkeypatch) -> None:
+def test_unwritable_cache_falls_back_without_error(
+    data_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
     cache = tmp_path / "ro-cache"
     cache.mkdir()
     cache.chmod(stat.S_IRUSR | stat.S_IXUSR)
@@ -104,15 +105,17 @@ def test_read_only_data_directory_is_served(data_dir: Path) -> None:
             path.chmod(path.stat().st_mode | 0o200)
 
 
-def test_an_index_built_later_still_answers_for_an_earlier_day(data_dir: Path,
-                                                              monkeypatch) -> None:
+def test_an_index_built_later_still_answers_for_an_earlier_day(data_dir: Path, monkeypatch) -> None:
     # The event happened on 2026-11-01: built on 2026-11-30, the index leaves out its
     # "date in the future" check, which can no longer fire; asked for 2026-10-01, it must
     # notice and check again.
     event = data_dir / "events" / "2026-11-01-late.yaml"
-    event.write_text((data_dir / "events" / "2023-hds-v2.yaml").read_text()
-                     .replace("2023-hds-v2", "2026-11-01-late").replace("date: 2023\n",
-                                                                        "date: 2026-11-01\n"))
+    event.write_text(
+        (data_dir / "events" / "2023-hds-v2.yaml")
+        .read_text()
+        .replace("2023-hds-v2", "2026-11-01-late")
+        .replace("date: 2023\n", "date: 2026-11-01\n")
+    )
     assert run("validate", str(data_dir)).exit_code == 0
     monkeypatch.setenv("SOVCLOUD_TODAY", "2026-10-01")
     result = run("validate", str(data_dir))

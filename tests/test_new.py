@@ -50,13 +50,21 @@ def test_new_provider_writes_a_skeleton_that_validates_once_filled(data_dir: Pat
     text = path.read_text(encoding="utf-8")
     assert text.startswith(
         "# yaml-language-server: $schema=../../schemas/provider.schema.json\n"
-        "id: thesee-cloud-oeuvres\nname: Thésée Cloud & Œuvres\n")
+        "id: thesee-cloud-oeuvres\nname: Thésée Cloud & Œuvres\n"
+    )
     assert "last_reviewed: 2026-11-30" in text
     # The placeholders are listed with their lines, and validate refuses them until filled.
     listed = re.findall(r"line (\d+) +(\S+)", result.stderr)
     fields = [f for _, f in listed]
-    assert fields == ["kind", "country", "description", "sources.0.publisher",
-                      "sources.0.title", "sources.0.date", "sources.0.type"]
+    assert fields == [
+        "kind",
+        "country",
+        "description",
+        "sources.0.publisher",
+        "sources.0.title",
+        "sources.0.date",
+        "sources.0.type",
+    ]
     lines = text.splitlines()
     for number, field in listed:
         assert lines[int(number) - 1].lstrip(" -").startswith(field.split(".")[-1] + ":")
@@ -68,8 +76,15 @@ def test_new_provider_writes_a_skeleton_that_validates_once_filled(data_dir: Pat
 
 
 def test_new_event_id_is_date_and_slug_and_validates_once_filled(data_dir: Path) -> None:
-    result = run("new", "event", "ANSSI qualifie l'offre « Cloud Sûr »", "--date", "2024-03",
-                 "--data", str(data_dir))
+    result = run(
+        "new",
+        "event",
+        "ANSSI qualifie l'offre « Cloud Sûr »",
+        "--date",
+        "2024-03",
+        "--data",
+        str(data_dir),
+    )
     assert result.exit_code == 0, result
     path = data_dir / "events" / "2024-03-anssi-qualifie-l-offre-cloud-sur.yaml"
     assert result.stdout.strip() == str(path)
@@ -83,8 +98,7 @@ def test_new_event_id_is_date_and_slug_and_validates_once_filled(data_dir: Path)
 
 
 def test_new_event_after_today_is_expected(data_dir: Path) -> None:
-    result = run("new", "event", "Migration: phase 2", "--date", "2031", "--data",
-                 str(data_dir))
+    result = run("new", "event", "Migration: phase 2", "--date", "2031", "--data", str(data_dir))
     path = data_dir / "events" / "2031-migration-phase-2.yaml"
     text = path.read_text(encoding="utf-8")
     assert 'title: "Migration: phase 2"' in text  # quoted: YAML would read a mapping
@@ -98,7 +112,8 @@ def test_new_refuses_to_replace_a_file(data_dir: Path) -> None:
     result = run("new", "provider", "NumSpot", "--data", str(data_dir))
     assert result.exit_code == 1
     assert "already a name, alias or id of the provider `numspot`" in " ".join(
-        result.stderr.split())
+        result.stderr.split()
+    )
     assert result.stdout == ""
     assert (data_dir / "providers" / "numspot.yaml").read_text() == before
 
@@ -107,11 +122,11 @@ def test_new_refuses_bad_names_and_dates(data_dir: Path) -> None:
     assert run("new", "provider", "!!!", "--data", str(data_dir)).exit_code == 2
     hidden = run("new", "provider", "Acme\u200bCloud", "--data", str(data_dir))
     assert hidden.exit_code == 2 and "U+200B" in hidden.stderr
-    assert run("new", "event", "Title", "--date", "2023-13", "--data",
-               str(data_dir)).exit_code == 2
+    assert run("new", "event", "Title", "--date", "2023-13", "--data", str(data_dir)).exit_code == 2
     assert run("new", "event", "Title", "--data", str(data_dir)).exit_code == 2  # no date
     assert sorted(p.name for p in (data_dir / "providers").iterdir()) == sorted(
-        p.name for p in (Path(__file__).parent / "data" / "providers").iterdir())
+        p.name for p in (Path(__file__).parent / "data" / "providers").iterdir()
+    )
 
 
 def test_new_refuses_the_installed_bundled_data(tmp_path: Path, monkeypatch) -> None:
@@ -124,7 +139,8 @@ def test_new_refuses_the_installed_bundled_data(tmp_path: Path, monkeypatch) -> 
     result = run("new", "provider", "Acme")
     assert result.exit_code == 1
     assert "pass --data pointing at the data folder of your checkout" in " ".join(
-        result.stderr.split())
+        result.stderr.split()
+    )
     assert list((installed / "data" / "providers").iterdir()) == []
 
 

@@ -41,8 +41,12 @@ def null_device(path: Path) -> Path:
 
 def kind(path: Path) -> str:
     mode = os.lstat(path).st_mode
-    return {stat.S_IFIFO: "fifo", stat.S_IFCHR: "char", stat.S_IFREG: "file",
-            stat.S_IFLNK: "link"}.get(stat.S_IFMT(mode), "other")
+    return {
+        stat.S_IFIFO: "fifo",
+        stat.S_IFCHR: "char",
+        stat.S_IFREG: "file",
+        stat.S_IFLNK: "link",
+    }.get(stat.S_IFMT(mode), "other")
 
 
 def export(*args: str) -> subprocess.CompletedProcess[str]:
@@ -106,8 +110,10 @@ def test_export_force_onto_a_link_to_a_device_keeps_both(tmp_path: Path) -> None
 
 def test_dossier_and_pictures_onto_a_device(tmp_path: Path) -> None:
     device = null_device(tmp_path / "null")
-    for args in (["dossier", "numspot", "-o", str(device), "--force"],
-                 ["providers", "--svg", str(device), "--force"]):
+    for args in (
+        ["dossier", "numspot", "-o", str(device), "--force"],
+        ["providers", "--svg", str(device), "--force"],
+    ):
         done = installed(*args, "--data", str(FIXTURE_DATA))
         assert done.returncode == 0, done.stderr
         assert kind(device) == "char"
@@ -142,6 +148,7 @@ def test_csv_tables_are_never_moved_over_a_special_file(tmp_path: Path) -> None:
 
 # --- new --------------------------------------------------------------------------------------
 
+
 def test_new_refuses_a_providers_folder_linked_outside(data_dir: Path, tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere"
     outside.mkdir()
@@ -159,8 +166,9 @@ def test_new_refuses_a_providers_folder_linked_outside(data_dir: Path, tmp_path:
     assert "SC013" in installed("validate", str(data_dir)).stdout
 
 
-def test_new_refuses_a_dangling_link_where_the_record_would_go(data_dir: Path,
-                                                              tmp_path: Path) -> None:
+def test_new_refuses_a_dangling_link_where_the_record_would_go(
+    data_dir: Path, tmp_path: Path
+) -> None:
     target = tmp_path / "target.yaml"
     (data_dir / "providers" / "acme-cloud.yaml").symlink_to(target)
     done = installed("new", "provider", "Acme Cloud", "--data", str(data_dir))

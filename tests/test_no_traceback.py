@@ -43,11 +43,15 @@ def shared_data(public_tmp: Path) -> Path:
 
 
 def nobody_env(data: Path) -> dict[str, str]:
-    return {"SOVCLOUD_CACHE_DIR": str(data.parent / "cache"),
-            "SOVCLOUD_STATE_DIR": str(data.parent / "state"), "HOME": str(data.parent / "state")}
+    return {
+        "SOVCLOUD_CACHE_DIR": str(data.parent / "cache"),
+        "SOVCLOUD_STATE_DIR": str(data.parent / "state"),
+        "HOME": str(data.parent / "state"),
+    }
 
 
 # --- an unreadable providers/ folder ----------------------------------------------------------
+
 
 def test_an_unreadable_providers_folder(shared_data: Path) -> None:
     (shared_data / "providers").chmod(0)
@@ -65,12 +69,14 @@ def test_an_unreadable_providers_folder(shared_data: Path) -> None:
 
 def test_an_unreadable_data_directory(shared_data: Path) -> None:
     shared_data.chmod(0o644)  # readable, but its entries cannot be reached
-    line = one_error_line(installed("validate", str(shared_data), env=nobody_env(shared_data),
-                                    as_nobody=True))
+    line = one_error_line(
+        installed("validate", str(shared_data), env=nobody_env(shared_data), as_nobody=True)
+    )
     assert "cannot be read (Permission denied)" in line
 
 
 # --- a read-only file system under export and new ------------------------------------------
+
 
 def read_only(
     folder: Path, *args: str, as_nobody: bool = False
@@ -87,7 +93,9 @@ def read_only(
     script = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"'
     return subprocess.run(
         [unshare, "-m", "sh", "-c", script, "sh", str(folder), *user, str(INSTALLED), *args],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, **nobody_env(folder.parent / "data")} if as_nobody else None,
     )
 
@@ -105,8 +113,9 @@ EXPORTS = [
 
 @pytest.mark.parametrize("as_nobody", [False, True], ids=["root", "nobody"])
 @pytest.mark.parametrize("command", EXPORTS, ids=[" ".join(c[:2]) for c in EXPORTS])
-def test_export_onto_a_read_only_file_system(shared_data: Path, command: list[str],
-                                            as_nobody: bool) -> None:
+def test_export_onto_a_read_only_file_system(
+    shared_data: Path, command: list[str], as_nobody: bool
+) -> None:
     out = shared_data.parent / "out"
     out.mkdir(mode=0o777)
     out.chmod(0o777)
@@ -122,8 +131,16 @@ def test_export_onto_a_read_only_file_system(shared_data: Path, command: list[st
 def test_new_on_a_read_only_file_system(shared_data: Path, kind: str, as_nobody: bool) -> None:
     before = sorted(p.name for p in shared_data.rglob("*"))
     extra = ["--date", "2024"] if kind == "event" else []
-    done = read_only(shared_data, "new", kind, "Acme Cloud", *extra, "--data", str(shared_data),
-                     as_nobody=as_nobody)
+    done = read_only(
+        shared_data,
+        "new",
+        kind,
+        "Acme Cloud",
+        *extra,
+        "--data",
+        str(shared_data),
+        as_nobody=as_nobody,
+    )
     assert "Read-only file system" in one_error_line(done)
     assert done.stdout == ""
     assert sorted(p.name for p in shared_data.rglob("*")) == before
@@ -133,8 +150,15 @@ def test_export_into_a_folder_we_may_not_write(shared_data: Path) -> None:
     out = shared_data.parent / "closed"
     out.mkdir()
     out.chmod(0o755)  # root's: nobody may not write in it
-    done = installed("export", "json", str(out / "all.json"), "--data", str(shared_data),
-                     env=nobody_env(shared_data), as_nobody=True)
+    done = installed(
+        "export",
+        "json",
+        str(out / "all.json"),
+        "--data",
+        str(shared_data),
+        env=nobody_env(shared_data),
+        as_nobody=True,
+    )
     assert "Permission denied" in one_error_line(done)
     assert list(out.iterdir()) == []
 
@@ -182,9 +206,13 @@ def test_stdout_on_a_full_device(name: str, data_dir: Path) -> None:
 
 
 def test_stdout_closed_early_is_quiet() -> None:
-    process = subprocess.Popen([str(INSTALLED), "timeline", "--data", str(FIXTURE_DATA)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "COLUMNS": "400"})
+    process = subprocess.Popen(
+        [str(INSTALLED), "timeline", "--data", str(FIXTURE_DATA)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "COLUMNS": "400"},
+    )
     assert process.stdout is not None
     process.stdout.close()  # the reader is gone, as with `| head -0`
     _, stderr = process.communicate(timeout=60)
@@ -193,10 +221,17 @@ def test_stdout_closed_early_is_quiet() -> None:
 
 # --- names and arguments ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("command", EXPORTS, ids=[" ".join(c[:2]) for c in EXPORTS])
 def test_a_legal_250_character_output_name(command: list[str], tmp_path: Path) -> None:
-    name = "a" * 245 + {"json": ".json", "csv": "", "sqlite": ".db", "ics": ".ics",
-                        "atom": ".xml", "numspot": ".md"}.get(command[1], ".out")
+    name = "a" * 245 + {
+        "json": ".json",
+        "csv": "",
+        "sqlite": ".db",
+        "ics": ".ics",
+        "atom": ".xml",
+        "numspot": ".md",
+    }.get(command[1], ".out")
     out = tmp_path / name
     args = [a if "{out}" not in a else str(out) for a in command]
     done = installed(*args, "--data", str(FIXTURE_DATA))
@@ -225,20 +260,33 @@ def test_search_with_a_thousand_words() -> None:
     assert done.returncode == 0 and "health" in done.stdout.lower()
 
 
-@pytest.mark.parametrize("args", [
-    ["search", "health", "--limit", str(2**64 + 1)],
-    ["search", "health", "--limit", "-" + str(2**64)],
-    ["stale", "--max-age", str(2**64)],
-    ["validate", "--max-age", str(2**63)],
-    ["validate", "--max-age", "99999999"],
-], ids=["limit", "negative-limit", "stale-age", "validate-age", "validate-age-days"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "health", "--limit", str(2**64 + 1)],
+        ["search", "health", "--limit", "-" + str(2**64)],
+        ["stale", "--max-age", str(2**64)],
+        ["validate", "--max-age", str(2**63)],
+        ["validate", "--max-age", "99999999"],
+    ],
+    ids=["limit", "negative-limit", "stale-age", "validate-age", "validate-age-days"],
+)
 def test_numbers_beyond_their_range(args: list[str]) -> None:
     done = installed(*args, "--data", str(FIXTURE_DATA))
     assert "range" in one_error_line(done, code=2)
 
 
-@pytest.mark.parametrize("value", ["garbage", "2026-13-01", "2026-02-30", "\uff12\uff10\uff12\uff16"
-                                   "-11-30", "20261130", "2026-11-30T00:00"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "garbage",
+        "2026-13-01",
+        "2026-02-30",
+        "\uff12\uff10\uff12\uff16-11-30",
+        "20261130",
+        "2026-11-30T00:00",
+    ],
+)
 @pytest.mark.parametrize("command", ["providers", "validate", "show"])
 def test_a_malformed_sovcloud_today(value: str, command: str) -> None:
     args = {"providers": ["providers"], "validate": ["validate"], "show": ["show", "numspot"]}

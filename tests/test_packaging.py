@@ -46,8 +46,10 @@ def test_wheel_carries_the_data_and_py_typed(dist: Path) -> None:
         assert shipped and shipped <= names
     assert "sovcloud/py.typed" in names
     # Both licences travel with the wheel, and the metadata names them.
-    assert {f"sovcloud-{__version__}.dist-info/licenses/LICENSE",
-            f"sovcloud-{__version__}.dist-info/licenses/data/LICENSE.md"} <= names
+    assert {
+        f"sovcloud-{__version__}.dist-info/licenses/LICENSE",
+        f"sovcloud-{__version__}.dist-info/licenses/data/LICENSE.md",
+    } <= names
     assert not any("__pycache__" in n or n.startswith("tests/") for n in names)
     metadata = zipfile.ZipFile(wheel).read(f"sovcloud-{__version__}.dist-info/METADATA")
     assert f"\nVersion: {__version__}\n" in metadata.decode()

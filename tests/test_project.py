@@ -21,8 +21,9 @@ def test_help_does_not_load_heavy_modules() -> None:
         "if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert "HEAVY []" in out
 
 
@@ -41,11 +42,21 @@ def test_show_from_a_fresh_index_does_not_load_the_models_or_yaml(tmp_path: Path
     import os
 
     env = {**os.environ, "SOVCLOUD_CACHE_DIR": str(tmp_path), "NO_COLOR": "1"}
-    first = subprocess.run([sys.executable, "-c", env_code, str(fixture)], env=env,
-                           check=True, capture_output=True, text=True).stdout
+    first = subprocess.run(
+        [sys.executable, "-c", env_code, str(fixture)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     assert "'yaml'" in first  # the first run builds the index
-    out = subprocess.run([sys.executable, "-c", env_code, str(fixture)], env=env, check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", env_code, str(fixture)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     assert out.strip().splitlines()[-1] == "[]"
 
 
@@ -66,7 +77,8 @@ def test_schema_prints_json_schema_of_both_kinds() -> None:
     assert provider["$schema"].startswith("https://json-schema.org/")
     assert provider["additionalProperties"] is False
     assert {"id", "name", "certifications", "sources", "last_reviewed"} <= set(
-        provider["properties"])
+        provider["properties"]
+    )
     assert json.loads(run("schema", "events").stdout)["title"] == "Event"
     assert run("schema", "nothing").exit_code == 2
 
@@ -113,9 +125,17 @@ def test_validate_formats() -> None:
     result = run("validate", str(FIXTURE_DATA), "--format", "json")
     document = json.loads(result.stdout)
     # Docaposte's HDS rests on press without a version: notices, which never fail.
-    assert document["summary"] == {"files": 15, "providers": 6, "events": 5, "schemes": 4,
-                                   "tags": 0, "frameworks": 0, "errors": 0, "warnings": 0,
-                                   "notices": 3}
+    assert document["summary"] == {
+        "files": 15,
+        "providers": 6,
+        "events": 5,
+        "schemes": 4,
+        "tags": 0,
+        "frameworks": 0,
+        "errors": 0,
+        "warnings": 0,
+        "notices": 3,
+    }
     result = run("validate", str(FIXTURE_DATA), "--format", "github")
     assert "::notice file=" in result.stdout
     assert result.stdout.splitlines()[-1].startswith("valid: 15 files")
@@ -123,9 +143,12 @@ def test_validate_formats() -> None:
 
 def test_github_annotations_and_strict(data_dir: Path) -> None:
     event = data_dir / "events" / "2024-late.yaml"
-    event.write_text((data_dir / "events" / "2030-hdh-migration.yaml").read_text()
-                     .replace("2030-hdh-migration", "2024-late").replace("date: 2030",
-                                                                         "date: 2024"))
+    event.write_text(
+        (data_dir / "events" / "2030-hdh-migration.yaml")
+        .read_text()
+        .replace("2030-hdh-migration", "2024-late")
+        .replace("date: 2030", "date: 2024")
+    )
     result = run("validate", str(data_dir), "--format", "github")
     assert result.exit_code == 0  # a warning only
     assert f"::warning file={event},line=3,title=SC302::" in result.stdout
@@ -163,8 +186,22 @@ def test_help_shows_real_metavars() -> None:
     Click's `<str>` or `{name}`."""
     import re
 
-    commands = ["providers", "show", "timeline", "search", "compare", "schemes", "stats",
-                "assess", "match", "changes", "stale", "validate", "schema", "dossier"]
+    commands = [
+        "providers",
+        "show",
+        "timeline",
+        "search",
+        "compare",
+        "schemes",
+        "stats",
+        "assess",
+        "match",
+        "changes",
+        "stale",
+        "validate",
+        "schema",
+        "dossier",
+    ]
     commands += ["new provider", "new event"]
     commands += [f"export {kind}" for kind in ("json", "csv", "sqlite", "ics", "atom")]
     for command in commands:
@@ -183,7 +220,10 @@ def test_an_error_line_is_never_wrapped(tmp_path: Path) -> None:
     long_name.mkdir()
     result = subprocess.run(
         [sys.executable, "-m", "sovcloud", "validate", str(long_name)],
-        capture_output=True, text=True, env={**os.environ, "COLUMNS": "60"}, check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "60"},
+        check=False,
     )
     assert result.returncode == 1
     (line,) = result.stderr.splitlines()

@@ -29,7 +29,10 @@ def test_secnumcloud_lists_only_current_qualifications() -> None:
 def test_include_pending_adds_in_progress_and_announced_marked_as_such(monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "200")
     assert ids(fixture_run("providers", "--secnumcloud", "--include-pending", "-f", "json")) == [
-        "bleu", "numspot", "outscale"]
+        "bleu",
+        "numspot",
+        "outscale",
+    ]
     table = fixture_run("providers", "--secnumcloud", "--include-pending")
     assert "PENDING: in progress 3.2 (J1)" in table.stdout
     assert "PENDING: announced" in table.stdout
@@ -39,17 +42,20 @@ def test_include_pending_adds_in_progress_and_announced_marked_as_such(monkeypat
 def test_filters_combine() -> None:
     assert ids(fixture_run("providers", "--hds", "-f", "json")) == ["docaposte", "numspot"]
     assert ids(fixture_run("providers", "--hds", "--kind", "joint-venture", "-f", "json")) == [
-        "numspot"]
+        "numspot"
+    ]
     assert ids(fixture_run("providers", "--country", "de", "-f", "json")) == ["bleuet-hosting"]
-    assert ids(fixture_run("providers", "--cert", "bsi-c5", "--country", "FR", "-f",
-                           "json")) == []
-    assert ids(fixture_run("providers", "--cert", "iso-27001", "--cert", "secnumcloud", "-f",
-                           "json")) == ["outscale"]
+    assert ids(fixture_run("providers", "--cert", "bsi-c5", "--country", "FR", "-f", "json")) == []
+    assert ids(
+        fixture_run("providers", "--cert", "iso-27001", "--cert", "secnumcloud", "-f", "json")
+    ) == ["outscale"]
 
 
 def test_owner_filter_is_fuzzy_and_accent_blind() -> None:
     assert ids(fixture_run("providers", "--owner", "dassault systemes", "-f", "json")) == [
-        "numspot", "outscale"]
+        "numspot",
+        "outscale",
+    ]
     assert ids(fixture_run("providers", "--owner", "Orange", "-f", "json")) == ["bleu"]
 
 
@@ -67,8 +73,14 @@ def test_bad_choice_is_a_usage_error() -> None:
 def test_csv_has_one_row_per_provider_with_certifications_flattened() -> None:
     result = fixture_run("providers", "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert [r["id"] for r in rows] == ["bleu", "bleuet-hosting", "docaposte", "numspot",
-                                       "outscale", "thesee-datacenter"]
+    assert [r["id"] for r in rows] == [
+        "bleu",
+        "bleuet-hosting",
+        "docaposte",
+        "numspot",
+        "outscale",
+        "thesee-datacenter",
+    ]
     outscale = next(r for r in rows if r["id"] == "outscale")
     assert outscale["secnumcloud_status"] == "qualified"
     assert outscale["secnumcloud_granted"] == "2022-03"
@@ -89,9 +101,17 @@ def test_json_is_the_complete_record() -> None:
     records = json.loads(fixture_run("providers", "--owner", "Orange", "-f", "json").stdout)
     bleu = records[0]
     assert bleu["licensed_technology"][0]["vendor"] == "Microsoft"
-    assert bleu["owners"][0] == {"name": "Orange", "provider": None, "country": "FR",
-                                 "role": "shareholder", "stake": 50.0, "stake_note": None,
-                                 "since": None, "until": None, "sources": ["s1"]}
+    assert bleu["owners"][0] == {
+        "name": "Orange",
+        "provider": None,
+        "country": "FR",
+        "role": "shareholder",
+        "stake": 50.0,
+        "stake_note": None,
+        "since": None,
+        "until": None,
+        "sources": ["s1"],
+    }
 
 
 # --- show -----------------------------------------------------------------------------------
@@ -148,8 +168,10 @@ def test_show_event_and_its_formats() -> None:
 def test_show_markdown_has_footnotes() -> None:
     md = fixture_run("show", "outscale", "-f", "markdown").stdout
     assert "## Sources" in md
-    assert "1. ANSSI, \"Qualified SecNumCloud providers\", 2024-05 (register) " \
-           "<https://cyber.example.gouv.fr/snc>" in md
+    assert (
+        '1. ANSSI, "Qualified SecNumCloud providers", 2024-05 (register) '
+        "<https://cyber.example.gouv.fr/snc>" in md
+    )
 
 
 # --- timeline -------------------------------------------------------------------------------
@@ -164,15 +186,20 @@ def test_timeline_in_date_order_at_own_precision() -> None:
     assert "2023-01-01" not in out  # no invented day
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (["--since", "2023"], ["2023-hds-v2", "2023-10-18-numspot-hdh", "2030-hdh-migration"]),
-    (["--since", "2023-06", "--until", "2023-12"], ["2023-hds-v2", "2023-10-18-numspot-hdh"]),
-    (["--until", "2022"], ["2020-05-27-senate-hdh", "2022-03-outscale-qualified"]),
-    (["--tag", "health-data-hub", "--reverse"],
-     ["2030-hdh-migration", "2023-10-18-numspot-hdh", "2020-05-27-senate-hdh"]),
-    (["--provider", "numspt"], ["2023-10-18-numspot-hdh", "2030-hdh-migration"]),
-    (["--kind", "certification"], ["2022-03-outscale-qualified"]),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--since", "2023"], ["2023-hds-v2", "2023-10-18-numspot-hdh", "2030-hdh-migration"]),
+        (["--since", "2023-06", "--until", "2023-12"], ["2023-hds-v2", "2023-10-18-numspot-hdh"]),
+        (["--until", "2022"], ["2020-05-27-senate-hdh", "2022-03-outscale-qualified"]),
+        (
+            ["--tag", "health-data-hub", "--reverse"],
+            ["2030-hdh-migration", "2023-10-18-numspot-hdh", "2020-05-27-senate-hdh"],
+        ),
+        (["--provider", "numspt"], ["2023-10-18-numspot-hdh", "2030-hdh-migration"]),
+        (["--kind", "certification"], ["2022-03-outscale-qualified"]),
+    ],
+)
 def test_timeline_filters(args: list[str], expected: list[str]) -> None:
     assert ids(fixture_run("timeline", *args, "-f", "json")) == expected
 
@@ -195,9 +222,14 @@ def test_search_ranks_and_says_why() -> None:
     hits = json.loads(fixture_run("search", "orange", "-f", "json").stdout)
     assert hits[0]["id"] == "bleu" and hits[0]["field"] == "owner"
     hits = json.loads(fixture_run("search", "Cedric", "-f", "json").stdout)
-    assert hits[0] == {"kind": "event", "id": "2020-05-27-senate-hdh",
-                       "title": "Senate exchange on the Health Data Hub host", "score": 90.0,
-                       "field": "actor", "match": "Cédric O"}
+    assert hits[0] == {
+        "kind": "event",
+        "id": "2020-05-27-senate-hdh",
+        "title": "Senate exchange on the Health Data Hub host",
+        "score": 90.0,
+        "field": "actor",
+        "match": "Cédric O",
+    }
 
 
 def test_search_shows_the_matching_text_in_the_language_asked() -> None:
@@ -286,12 +318,14 @@ def test_secnumcloud_as_of_a_day(day: str, expected: list[str]) -> None:
 def test_as_of_hides_providers_not_yet_founded_and_owners_not_yet_holding() -> None:
     listed = ids(fixture_run("providers", "--as-of", "2021-01-01", "-f", "json"))
     assert "numspot" not in listed  # founded 2022
-    record = json.loads(fixture_run("show", "numspot", "--as-of", "2022-06-01", "-f", "json")
-                        .stdout)["provider"]
+    record = json.loads(
+        fixture_run("show", "numspot", "--as-of", "2022-06-01", "-f", "json").stdout
+    )["provider"]
     assert [o["name"] for o in record["owners"]] == ["Docaposte", "Dassault Systèmes"]
     # Events after the day are not shown.
-    detail = json.loads(fixture_run("show", "numspot", "--as-of", "2023-01-01", "-f",
-                                    "json").stdout)
+    detail = json.loads(
+        fixture_run("show", "numspot", "--as-of", "2023-01-01", "-f", "json").stdout
+    )
     assert detail["events"] == []
 
 
@@ -299,10 +333,24 @@ def test_held_without_grant_date_counts_only_from_last_review(data_dir) -> None:
     target = data_dir / "providers" / "outscale.yaml"
     target.write_text(target.read_text().replace("    granted: 2022-03\n", "", 1))
     assert ids(run("providers", "--secnumcloud", "--data", str(data_dir), "-f", "json")) == [
-        "outscale"]
+        "outscale"
+    ]
     # Reviewed 2026-11-01: before that we cannot tell it held.
-    assert ids(run("providers", "--secnumcloud", "--as-of", "2026-10-01", "--data",
-                   str(data_dir), "-f", "json")) == []
+    assert (
+        ids(
+            run(
+                "providers",
+                "--secnumcloud",
+                "--as-of",
+                "2026-10-01",
+                "--data",
+                str(data_dir),
+                "-f",
+                "json",
+            )
+        )
+        == []
+    )
 
 
 def test_as_of_in_compare_and_bad_day() -> None:
@@ -343,8 +391,9 @@ def test_search_says_how_many_it_leaves_out_and_how_to_see_them() -> None:
     out = " ".join(run("search", "health data hub").stdout.split())
     match = re.search(r"20 of (\d+) matches: --limit (\d+) shows them all", out)
     assert match and match.group(1) == match.group(2) and int(match.group(1)) > 20
-    everything = json.loads(run("search", "health data hub", "--limit", match.group(1),
-                                "-f", "json").stdout)
+    everything = json.loads(
+        run("search", "health data hub", "--limit", match.group(1), "-f", "json").stdout
+    )
     assert len(everything) == int(match.group(1))
 
 
@@ -374,14 +423,16 @@ def test_search_shows_the_matching_excerpt_not_the_title_again() -> None:
 
 def test_no_fact_is_cut_in_compare_or_markdown() -> None:
     # Bleu's owners carry a long stake note; licences and milestones are long too.
-    for args in (("compare", "bleu", "s3ns"), ("compare", "bleu", "s3ns", "-f", "markdown"),
-                 ("providers", "--secnumcloud", "--include-pending", "-f", "markdown"),
-                 ("match", "--require", "secnumcloud", "-f", "markdown")):
+    for args in (
+        ("compare", "bleu", "s3ns"),
+        ("compare", "bleu", "s3ns", "-f", "markdown"),
+        ("providers", "--secnumcloud", "--include-pending", "-f", "markdown"),
+        ("match", "--require", "secnumcloud", "-f", "markdown"),
+    ):
         out = run(*args).stdout
         assert "…" not in out, args
     out = run("compare", "bleu", "s3ns", "-f", "markdown").stdout
     assert "Orange and Capgemini together hold 100%; the split is not given in our sources" in out
-
 
 
 def test_markdown_is_citable_with_summaries_notes_and_linked_sources() -> None:
@@ -393,7 +444,15 @@ def test_markdown_is_citable_with_summaries_notes_and_linked_sources() -> None:
     assert "## Sources" in compared and "### Bleu" in compared and "### S3NS" in compared
     shown = run("show", "s3ns", "-f", "markdown").stdout
     numbered = re.findall(r"^\d+\. .*\((\w[\w-]*)\)(?: <|$)", shown, re.M)
-    order = ["register", "register-copy", "government", "company", "analyst", "press",
-             "opinion", "other"]
+    order = [
+        "register",
+        "register-copy",
+        "government",
+        "company",
+        "analyst",
+        "press",
+        "opinion",
+        "other",
+    ]
     ranks = [order.index(kind) for kind in numbered]
     assert ranks == sorted(ranks)

@@ -75,8 +75,10 @@ def test_a_large_directory_sees_edits_and_new_files_at_once(large: Path) -> None
     shown = run("show", "provider-00042", "-f", "json", "--data", str(large))
     assert json.loads(shown.stdout)["provider"]["name"] == "Renamed 42"
     new = large / "providers" / "newcomer.yaml"
-    new.write_text(re.sub(r"(?m)^aliases: .*$", "aliases: []", target.read_text())
-                   .replace("id: provider-00042", "id: newcomer")
-                   .replace("name: Renamed 42", "name: Newcomer"))
+    new.write_text(
+        re.sub(r"(?m)^aliases: .*$", "aliases: []", target.read_text())
+        .replace("id: provider-00042", "id: newcomer")
+        .replace("name: Renamed 42", "name: Newcomer")
+    )
     listed = run("providers", "-f", "json", "--data", str(large))
     assert "newcomer" in [p["id"] for p in json.loads(listed.stdout)]

@@ -70,7 +70,13 @@ def test_json_carries_the_register_fields_and_standing_of_every_entry() -> None:
             for key in ("version", "expires", "activities", "number", "body", "checked"):
                 assert key in cert
             assert cert["standing"]["state"] in (
-                "held", "unverified", "unknown", "pending", "superseded", "lapsed")
+                "held",
+                "unverified",
+                "unknown",
+                "pending",
+                "superseded",
+                "lapsed",
+            )
             assert "evidence" in cert["standing"]
     ovh = next(p for p in listed if p["id"] == "ovhcloud")
     decided = [c for c in ovh["certifications"] if c.get("number")]
@@ -142,8 +148,10 @@ def test_a_scheme_added_as_one_file_works_everywhere(data_dir: Path, tmp_path: P
 
 def test_a_misspelt_scheme_is_refused_with_the_nearest(data_dir: Path) -> None:
     path = data_dir / "providers" / "outscale.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "scheme: secnumcloud", "scheme: secnumcloude", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("scheme: secnumcloud", "scheme: secnumcloude", 1),
+        encoding="utf-8",
+    )
     result = run("validate", str(data_dir))
     assert result.exit_code == 1
     assert "SC209" in result.stdout and "did you mean `secnumcloud`?" in result.stdout
@@ -173,8 +181,10 @@ def test_past_its_validity_a_qualification_lapses_and_says_renewal_not_confirmed
 
 def test_an_hds_certificate_under_the_2018_referential_no_longer_counts(data_dir: Path) -> None:
     path = data_dir / "providers" / "numspot.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        'version: "2.0"', 'version: "1.1"', 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('version: "2.0"', 'version: "1.1"', 1),
+        encoding="utf-8",
+    )
     data = ("--data", str(data_dir))
     assert "numspot" not in [p["id"] for p in as_json("providers", "--hds", *data)]
     assert "SUPERSEDED" in run("show", "numspot", *data).stdout
@@ -219,7 +229,8 @@ def test_stale_entries_lists_evidence_oldest_first() -> None:
     assert any(e["scheme"] == "hds" and e["evidence_date"] == "2020-06" for e in found)
     out = run("stale", "--entries").stdout
     assert "certification entries whose newest source is older than 180 days" in " ".join(
-        out.split())
+        out.split()
+    )
 
 
 def test_stats_state_the_coverage_of_registers_with_a_count() -> None:

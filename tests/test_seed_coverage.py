@@ -58,10 +58,18 @@ SEED_EVENTS = [
     ("2023-01-docaposte-acquires-maincare", "2023-01", ["docaposte"], []),  # 002
     ("2023-docaposte-acquires-weliom", "2023", ["docaposte"], []),  # 002
     ("2023-10-18-la-poste-sante-autonomie-created", "2023-10-18", [], []),  # 000
-    ("2023-10-18-docaposte-numspot-hdh-alternative", "2023-10-18", ["numspot", "docaposte"],
-     ["Olivier Vallet"]),  # 000
-    ("2023-dns-consultation-french-clouds", "2023",
-     ["ovhcloud", "numspot", "cloud-temple"], []),  # 002: "fin 2023" stays 2023
+    (
+        "2023-10-18-docaposte-numspot-hdh-alternative",
+        "2023-10-18",
+        ["numspot", "docaposte"],
+        ["Olivier Vallet"],
+    ),  # 000
+    (
+        "2023-dns-consultation-french-clouds",
+        "2023",
+        ["ovhcloud", "numspot", "cloud-temple"],
+        [],
+    ),  # 002: "fin 2023" stays 2023
     ("2024-01-18-hdh-report-secnumcloud", "2024-01-18", [], []),  # 002
     ("2024-01-cloud-temple-targets-hdh", "2024-01", ["cloud-temple"], []),  # 002
     ("2025-hdh-azure-contract-end", "2025", ["microsoft-azure"], []),  # 002: end of contract
@@ -82,8 +90,9 @@ def test_every_seed_provider_is_found_by_its_seed_name(name: str, expected_id: s
     assert document["provider"]["id"] == expected_id
 
 
-@pytest.mark.parametrize(("event_id", "date", "providers", "actors"), SEED_EVENTS,
-                         ids=[e[0] for e in SEED_EVENTS])
+@pytest.mark.parametrize(
+    ("event_id", "date", "providers", "actors"), SEED_EVENTS, ids=[e[0] for e in SEED_EVENTS]
+)
 def test_every_seed_event_is_present_at_the_articles_precision(
     event_id: str, date: str, providers: list[str], actors: list[str]
 ) -> None:
@@ -107,8 +116,12 @@ def test_numspot_owners_are_the_four_the_articles_name() -> None:
     document = shipped("show", "numspot")
     assert isinstance(document, dict)
     owners = {o["name"].split(" (")[0] for o in document["provider"]["owners"]}
-    assert {"Docaposte", "Banque des Territoires", "Dassault Systèmes",
-            "Bouygues Telecom"} <= owners
+    assert {
+        "Docaposte",
+        "Banque des Territoires",
+        "Dassault Systèmes",
+        "Bouygues Telecom",
+    } <= owners
 
 
 @pytest.mark.parametrize(("provider", "vendor"), [("bleu", "Microsoft"), ("s3ns", "Google")])
@@ -127,8 +140,7 @@ def test_hds_hosts_named_in_2020_are_recorded_with_what_their_evidence_is_worth(
     listed = {r["id"] for r in shipped("providers", "--hds")}  # type: ignore[union-attr]
     for provider in named:
         record = shipped("show", provider)["provider"]  # type: ignore[index]
-        states = {c["standing"]["state"] for c in record["certifications"]
-                  if c["scheme"] == "hds"}
+        states = {c["standing"]["state"] for c in record["certifications"] if c["scheme"] == "hds"}
         assert states and states <= {"held", "unverified", "superseded"}, provider
         # Listed when held or unverified (marked as such); a 2018-referential certificate
         # with no renewal found is superseded and left out of the listing.

@@ -133,15 +133,20 @@ SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 
 def fetched(text: str) -> list[str]:
     """Addresses a browser would fetch on its own: style sheets, imports, fonts, sources."""
-    found = re.findall(r"<link\b[^>]*>|@import[^;]*|\bsrc\s*=\s*\S+|url\(\s*['\"]?https?:[^)]*\)",
-                       text)
+    found = re.findall(
+        r"<link\b[^>]*>|@import[^;]*|\bsrc\s*=\s*\S+|url\(\s*['\"]?https?:[^)]*\)", text
+    )
     return [f for f in found if "http" in f]
 
 
-@pytest.mark.parametrize("args", [*COMMANDS, ["providers", "--country", "FR", "--sort", "id"]],
-                         ids=["providers", "timeline", "stats", "options"])
-def test_pictures_need_nothing_from_anywhere_and_are_titled(tmp_path: Path,
-                                                           args: list[str]) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [*COMMANDS, ["providers", "--country", "FR", "--sort", "id"]],
+    ids=["providers", "timeline", "stats", "options"],
+)
+def test_pictures_need_nothing_from_anywhere_and_are_titled(
+    tmp_path: Path, args: list[str]
+) -> None:
     svg, html = tmp_path / "out.svg", tmp_path / "out.html"
     done = installed(*args, "--svg", str(svg), "--html", str(html), "--data", str(FIXTURE_DATA))
     assert done.returncode == 0, done.stderr

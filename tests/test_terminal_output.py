@@ -115,8 +115,9 @@ def test_a_file_never_gets_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.delenv("NO_COLOR")
     out = tmp_path / "numspot.txt"
     with out.open("w") as file:
-        done = installed("show", "numspot", *DATA, stdout=file, capture_output=False,
-                         env={"FORCE_COLOR": "1"})
+        done = installed(
+            "show", "numspot", *DATA, stdout=file, capture_output=False, env={"FORCE_COLOR": "1"}
+        )
     assert done.returncode == 0
     text = out.read_text()
     assert SITE in text and "\x1b]8" not in text

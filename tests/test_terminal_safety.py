@@ -147,7 +147,7 @@ def escapes_are_rich_only(output: str, links: set[str] = LINK_TARGETS) -> None:
         target = found.group(2)
         assert target in links, f"a hyperlink to {target!r}"
         if target:  # a link shows its own address: no text disguises where it goes
-            shown = visible(output[found.end():].split("\x1b]8;", 1)[0])
+            shown = visible(output[found.end() :].split("\x1b]8;", 1)[0])
             assert shown == target, (shown, target)
     for found in SGR.finditer(output):
         assert sgr_codes(found.group()) <= SGR_CODES, f"a style from the data: {found.group()!r}"
@@ -185,8 +185,9 @@ def colour_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.usefixtures("colour_terminal")
 @pytest.mark.parametrize("format_", FORMATS)
 @pytest.mark.parametrize("command", COMMANDS, ids=list(COMMANDS))
-def test_markup_in_records_is_shown_as_written(markup_dir: Path, command: str,
-                                               format_: str) -> None:
+def test_markup_in_records_is_shown_as_written(
+    markup_dir: Path, command: str, format_: str
+) -> None:
     result = run(*COMMANDS[command], "--data", str(markup_dir), "--format", format_)
     assert result.exit_code == 0, result
     escapes_are_rich_only(result.stdout + result.stderr)
@@ -226,10 +227,23 @@ def test_markup_in_records_is_shown_as_written(markup_dir: Path, command: str,
 def test_a_provider_table_shows_every_field_literally(markup_dir: Path) -> None:
     out = run("show", "markup-cloud", "--data", str(markup_dir)).stdout
     shown = visible(out)
-    for text in [BOLD, LINK, "[blink]Paris[/blink]", "[italic]Owner[/italic]", "[u]Vendor[/u]",
-                 "[s]Tech[/s]", "[reverse]Offer[/reverse]", "[dim]Lyon[/dim]",
-                 "[on red]Operator[/]", "[yellow]J1[/yellow]", "[green]scope[/green]",
-                 "[bold]Publisher[/bold]", "[red]Red[/] :warning:", SITE, SOURCE_URL]:
+    for text in [
+        BOLD,
+        LINK,
+        "[blink]Paris[/blink]",
+        "[italic]Owner[/italic]",
+        "[u]Vendor[/u]",
+        "[s]Tech[/s]",
+        "[reverse]Offer[/reverse]",
+        "[dim]Lyon[/dim]",
+        "[on red]Operator[/]",
+        "[yellow]J1[/yellow]",
+        "[green]scope[/green]",
+        "[bold]Publisher[/bold]",
+        "[red]Red[/] :warning:",
+        SITE,
+        SOURCE_URL,
+    ]:
         assert text in shown, text
     # The only links are the website and the source, each showing its own address.
     assert {m.group(2) for m in OSC8.finditer(out)} <= {"", SITE, SOURCE_URL}
@@ -239,17 +253,25 @@ def test_a_provider_table_shows_every_field_literally(markup_dir: Path) -> None:
 @pytest.mark.usefixtures("colour_terminal")
 def test_an_event_table_shows_every_field_literally(markup_dir: Path) -> None:
     shown = visible(run("show", "2024-01-01-markup", "--data", str(markup_dir)).stdout)
-    for text in ["[bold]Markup[/bold] event", LINK, "[red]Summary[/red]", "[blue]Actor[/blue]",
-                 "[bold]Press[/bold]", "[i]event note[/i]", SOURCE_URL]:
+    for text in [
+        "[bold]Markup[/bold] event",
+        LINK,
+        "[red]Summary[/red]",
+        "[blue]Actor[/blue]",
+        "[bold]Press[/bold]",
+        "[i]event note[/i]",
+        SOURCE_URL,
+    ]:
         assert text in shown, text
 
 
 @pytest.mark.usefixtures("colour_terminal")
-@pytest.mark.parametrize("args", [["dossier", "markup-cloud"], ["stats"],
-                                  ["stats", "-f", "markdown"], ["stats", "-f", "csv"]],
-                         ids=["dossier", "stats", "stats-markdown", "stats-csv"])
-def test_other_commands_carry_no_escapes_from_the_data(markup_dir: Path,
-                                                       args: list[str]) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [["dossier", "markup-cloud"], ["stats"], ["stats", "-f", "markdown"], ["stats", "-f", "csv"]],
+    ids=["dossier", "stats", "stats-markdown", "stats-csv"],
+)
+def test_other_commands_carry_no_escapes_from_the_data(markup_dir: Path, args: list[str]) -> None:
     result = run(*args, "--data", str(markup_dir))
     assert result.exit_code == 0, result
     escapes_are_rich_only(result.stdout + result.stderr)
@@ -261,8 +283,7 @@ def test_other_commands_carry_no_escapes_from_the_data(markup_dir: Path,
 
 @pytest.mark.usefixtures("colour_terminal")
 def test_not_found_messages_show_markup_literally(markup_dir: Path) -> None:
-    result = run("show", f"[bold]{EVIL}[/bold] \x1b]8;;{EVIL}\x1b\\x", "--data",
-                 str(markup_dir))
+    result = run("show", f"[bold]{EVIL}[/bold] \x1b]8;;{EVIL}\x1b\\x", "--data", str(markup_dir))
     assert result.exit_code == 1
     escapes_are_rich_only(result.stderr)
     assert "[bold]" in visible(result.stderr)
@@ -282,10 +303,17 @@ website: "{EVIL}\\e[0m"
 
 @pytest.mark.usefixtures("colour_terminal")
 @pytest.mark.parametrize("format_", ["text", "json", "github"])
-@pytest.mark.parametrize("file_name", ["hostile.yaml", "[bold red]x[link=https:evil]y.yaml",
-                                       "\x1b[31mred.yaml", "\x9b31m.yaml",
-                                       "\x1b]8;;https:evil.example\x1b\\x.yaml"],
-                         ids=["plain-name", "markup-name", "esc-name", "csi-name", "osc8-name"])
+@pytest.mark.parametrize(
+    "file_name",
+    [
+        "hostile.yaml",
+        "[bold red]x[link=https:evil]y.yaml",
+        "\x1b[31mred.yaml",
+        "\x9b31m.yaml",
+        "\x1b]8;;https:evil.example\x1b\\x.yaml",
+    ],
+    ids=["plain-name", "markup-name", "esc-name", "csi-name", "osc8-name"],
+)
 def test_validate_messages_never_carry_escapes_from_the_data(
     data_dir: Path, format_: str, file_name: str
 ) -> None:
@@ -308,6 +336,7 @@ def test_validate_messages_never_carry_escapes_from_the_data(
 
 
 # --- records that bypass validation: a tampered index -----------------------------------------
+
 
 def tamper(data_dir: Path, changes: dict[str, str]) -> None:
     """Put control characters into the records the index serves, as a bug past validation
@@ -344,8 +373,12 @@ BAD = {
 
 
 # The links of the test catalogue, before tampering.
-FIXTURE_LINKS = {"", "https://cyber.example.gouv.fr/snc", "https://numspot.example.com",
-                 "https://press.example.com/a"}
+FIXTURE_LINKS = {
+    "",
+    "https://cyber.example.gouv.fr/snc",
+    "https://numspot.example.com",
+    "https://press.example.com/a",
+}
 BYPASS_COMMANDS = {
     "providers": ["providers"],
     "show": ["show", "outscale"],
@@ -373,8 +406,10 @@ def test_control_characters_that_bypassed_validation_never_reach_the_output(
     assert result.exit_code == 0, result
     # A link with a space stays a link to what the record says, shown as itself: the words
     # after the space must not become styles (blink, reverse).
-    escapes_are_rich_only(result.stdout + result.stderr,
-                          FIXTURE_LINKS | {"https://cyber.example.gouv.fr/snc blink reverse"})
+    escapes_are_rich_only(
+        result.stdout + result.stderr,
+        FIXTURE_LINKS | {"https://cyber.example.gouv.fr/snc blink reverse"},
+    )
     assert "\u202e" not in result.stdout and "\x07" not in result.stdout
     if format_ == "json" and command in ("providers", "show", "compare"):
         assert "\\u001b" in result.stdout  # the same value for programs, as escapes

@@ -27,12 +27,18 @@ def test_closed_values_ids_and_countries_get_did_you_mean(data_dir: Path) -> Non
     edit(outscale, "status: qualified", "status: qualifed")
     edit(data_dir / "providers" / "bleu.yaml", "id: bleu", "id: Bleu")
     messages = [f["message"] for f in findings(data_dir)]
-    assert any("'France' is not a country code" in m and "did you mean `FR`?" in m
-               for m in messages)
-    assert any(m.startswith("`service` of offer 1 is 'IaaS'") and "did you mean `iaas`?" in m
-               for m in messages)
-    assert any(m.startswith("`status` of certification 1 is 'qualifed'")
-               and "did you mean `qualified`?" in m for m in messages)
+    assert any(
+        "'France' is not a country code" in m and "did you mean `FR`?" in m for m in messages
+    )
+    assert any(
+        m.startswith("`service` of offer 1 is 'IaaS'") and "did you mean `iaas`?" in m
+        for m in messages
+    )
+    assert any(
+        m.startswith("`status` of certification 1 is 'qualifed'")
+        and "did you mean `qualified`?" in m
+        for m in messages
+    )
     assert any("which is not an id" in m and "did you mean `bleu`?" in m for m in messages)
     # Positions are 1-based and in words, never pydantic's `certifications.0`; the value
     # given is said once.
@@ -50,8 +56,9 @@ def test_one_typo_gives_one_finding(data_dir: Path) -> None:
 def test_no_source_is_said_as_the_first_rule(data_dir: Path) -> None:
     path = data_dir / "events" / "2023-hds-v2.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.split("sources:")[0] + "sources: []\nlast_reviewed: 2026-11-01\n",
-                    encoding="utf-8")
+    path.write_text(
+        text.split("sources:")[0] + "sources: []\nlast_reviewed: 2026-11-01\n", encoding="utf-8"
+    )
     (message,) = [f["message"] for f in findings(data_dir)]
     assert message.startswith("`sources` is empty: every fact here cites at least one source")
 
@@ -77,7 +84,10 @@ def test_an_alias_in_an_event_suggests_its_provider(tmp_path: Path) -> None:
 
     data = tmp_path / "data"
     shutil.copytree(REPO / "tests" / "data", data)
-    edit(data / "events" / "2022-03-outscale-qualified.yaml", "providers: [outscale]",
-         "providers: [3ds-outscale]")
+    edit(
+        data / "events" / "2022-03-outscale-qualified.yaml",
+        "providers: [outscale]",
+        "providers: [3ds-outscale]",
+    )
     (message,) = [f["message"] for f in findings(data) if f["code"] == "SC203"]
     assert "did you mean `outscale`? `3ds-outscale` is one of its names" in message

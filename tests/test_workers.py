@@ -18,8 +18,9 @@ from test_faults import generate
 from conftest import INSTALLED
 from sovcloud.index.refresh import die_with_parent
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(),
-                                reason="finding child processes needs /proc")
+pytestmark = pytest.mark.skipif(
+    not Path("/proc/self/stat").exists(), reason="finding child processes needs /proc"
+)
 
 
 def children(pid: int) -> list[int]:
@@ -57,14 +58,17 @@ def many_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: files are read in-process")
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL],
-                         ids=["SIGTERM", "SIGINT", "SIGKILL"])
-def test_reader_processes_die_with_the_command(many_files: Path, tmp_path: Path,
-                                               sig: signal.Signals) -> None:
+@pytest.mark.parametrize(
+    "sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=["SIGTERM", "SIGINT", "SIGKILL"]
+)
+def test_reader_processes_die_with_the_command(
+    many_files: Path, tmp_path: Path, sig: signal.Signals
+) -> None:
     command = [str(INSTALLED)] if INSTALLED.exists() else [sys.executable, "-m", "sovcloud"]
     build = subprocess.Popen(
         [*command, "validate", str(many_files)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         env={**os.environ, "SOVCLOUD_CACHE_DIR": str(tmp_path / "cache")},
     )
     workers: list[int] = []
