@@ -5,11 +5,18 @@ from __future__ import annotations
 import os
 from typing import Any
 
-# The French texts are data, kept in their own package; they are named here too, where the
-# rest of the code finds them.
-from sovcloud.french import CHECKS_FR, FRENCH, FRENCH_COUNTS
-
 LANGS = ("en", "fr")
+
+
+def __getattr__(name: str) -> Any:
+    # The French texts are data, kept in their own package and loaded when French is asked
+    # for (an English answer never needs them); they are named here too, where the rest of
+    # the code finds them.
+    if name in ("CHECKS_FR", "FRENCH", "FRENCH_COUNTS"):
+        import sovcloud.french
+
+        return getattr(sovcloud.french, name)
+    raise AttributeError(f"module 'sovcloud.i18n' has no attribute {name!r}")
 
 
 def current_lang(explicit: str | None = None) -> str:
@@ -29,9 +36,6 @@ def localized(value: Any, lang: str = "en") -> str:
 
 
 __all__ = [
-    "CHECKS_FR",
-    "FRENCH",
-    "FRENCH_COUNTS",
     "LANGS",
     "current_lang",
     "localized",
@@ -43,6 +47,8 @@ __all__ = [
 def t(text: str, lang: str = "en", /, **values: object) -> str:
     """`text` in `lang` (English is the key), with {placeholders} filled."""
     if lang == "fr":
+        from sovcloud.french import FRENCH
+
         text = FRENCH.get(text, text)
     return text.format(**values) if values else text
 
@@ -51,7 +57,11 @@ def tn(n: int, one: str, other: str, lang: str = "en", /, **values: object) -> s
     """The phrase counting `n`, singular or plural as `lang` wants it (gettext's ngettext):
     English `one` and `other` forms, the French ones from FRENCH_COUNTS, {n} and the other
     {placeholders} filled."""
-    forms = FRENCH_COUNTS.get(other) if lang == "fr" else None
+    forms = None
+    if lang == "fr":
+        from sovcloud.french import FRENCH_COUNTS
+
+        forms = FRENCH_COUNTS.get(other)
     if forms is None:
         text = one if n == 1 else other
     elif n == 0 and len(forms) > 2:

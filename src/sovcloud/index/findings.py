@@ -12,16 +12,6 @@ import os
 import sqlite3
 from typing import Any
 
-from sovcloud.checks.cross import (
-    confusable_names,
-    dangling_refs,
-    duplicate_ids,
-    max_age_findings,
-    shared_names,
-    unchecked_findings,
-    unknown_scheme_refs,
-    unknown_tag_refs,
-)
 from sovcloud.errors import Finding
 from sovcloud.index.store import (
     PROVIDER_NAMES,
@@ -106,6 +96,8 @@ def compute_findings(
     max_age_days: int | None,
 ) -> list[Finding]:
     """Every finding, from the index's rows (trusted: see Index.open)."""
+    from sovcloud.checks import cross  # only when findings are computed
+
     findings = list(listing_findings)
     for path, stored in conn.execute("SELECT path, findings FROM files WHERE findings != '[]'"):
         findings.extend(
@@ -125,13 +117,13 @@ def compute_findings(
         reviews = conn.execute(
             "SELECT path, reviewed_line, reviewed FROM files WHERE id IS NOT NULL"
         )
-        findings.extend(max_age_findings(reviews, today, max_age_days))
+        findings.extend(cross.max_age_findings(reviews, today, max_age_days))
         unchecked = conn.execute(
             "SELECT f.path, c.line, c.scheme, c.checked FROM certs c JOIN files f "
             "ON f.fid = c.fid WHERE c.checked IS NULL OR c.checked < ? ORDER BY f.path, c.line",
             ((today - dt.timedelta(days=max_age_days)).isoformat(),),
         )
-        findings.extend(unchecked_findings(unchecked, today))
+        findings.extend(cross.unchecked_findings(unchecked, today))
     findings.extend(_version_findings(conn, today))
     return sorted(set(findings))
 
@@ -251,6 +243,8 @@ def _ids(conn: sqlite3.Connection, folder: str) -> list[str]:
 
 
 def _duplicate_ids(conn: sqlite3.Connection) -> list[Finding]:
+    from sovcloud.checks import cross  # only when findings are computed
+
     # Providers, events and schemes share one namespace (`show ID` finds any of them);
     # tags have their own: the tag `secnumcloud` names the scheme's subject.
     rows = conn.execute(
@@ -258,10 +252,12 @@ def _duplicate_ids(conn: sqlite3.Connection) -> list[Finding]:
         "(SELECT id FROM files WHERE id IS NOT NULL AND folder != 'tags' GROUP BY id "
         "HAVING count(*) > 1) ORDER BY id, folder = 'events', path"
     )
-    return list(duplicate_ids(rows.fetchall()))
+    return list(cross.duplicate_ids(rows.fetchall()))
 
 
 def _dangling_refs(conn: sqlite3.Connection) -> list[Finding]:
+    from sovcloud.checks import cross  # only when findings are computed
+
     dangling = conn.execute(
         "SELECT f.path, r.line, r.provider_id FROM refs r JOIN files f ON f.fid = r.fid "
         "WHERE r.provider_id NOT IN "
@@ -282,11 +278,13 @@ def _dangling_refs(conn: sqlite3.Connection) -> list[Finding]:
         return dict(rows.fetchall())
 
     return list(
-        dangling_refs(dangling, lambda: _ids(conn, "providers"), invalid_ids, provider_names)
+        cross.dangling_refs(dangling, lambda: _ids(conn, "providers"), invalid_ids, provider_names)
     )
 
 
 def _unknown_tags(conn: sqlite3.Connection) -> list[Finding]:
+    from sovcloud.checks import cross  # only when findings are computed
+
     tag_ids = _ids(conn, "tags")
     if not tag_ids:
         return []  # a data directory without a tag vocabulary
@@ -303,10 +301,12 @@ def _unknown_tags(conn: sqlite3.Connection) -> list[Finding]:
         )
         return dict(rows.fetchall())
 
-    return list(unknown_tag_refs(unknown, tag_ids, tag_names))
+    return list(cross.unknown_tag_refs(unknown, tag_ids, tag_names))
 
 
 def _shared_names(conn: sqlite3.Connection) -> list[Finding]:
+    from sovcloud.checks import cross  # only when findings are computed
+
     rows = conn.execute(
         "SELECT s.folded, f.id, f.path, s.line, s.text FROM search s JOIN files f "
         f"ON f.fid = s.fid WHERE {PROVIDER_NAMES} AND f.folder = 'providers' AND s.folded IN "
@@ -314,10 +314,12 @@ def _shared_names(conn: sqlite3.Connection) -> list[Finding]:
         "AND f.folder = 'providers' GROUP BY s.folded HAVING count(DISTINCT f.id) > 1) "
         "ORDER BY s.folded, f.path, s.line"
     )
-    return list(shared_names(rows.fetchall()))
+    return list(cross.shared_names(rows.fetchall()))
 
 
 def _unknown_schemes(conn: sqlite3.Connection) -> list[Finding]:
+    from sovcloud.checks import cross  # only when findings are computed
+
     # A certification must name a scheme that has a record, once the data has schemes at
     # all (a data directory from before schemes were records has none).
     scheme_ids = _ids(conn, "schemes")
@@ -329,10 +331,12 @@ def _unknown_schemes(conn: sqlite3.Connection) -> list[Finding]:
         "(SELECT id FROM files WHERE folder = 'schemes' AND id IS NOT NULL) "
         "ORDER BY f.path, c.line"
     ).fetchall()
-    return list(unknown_scheme_refs(unknown, scheme_ids))
+    return list(cross.unknown_scheme_refs(unknown, scheme_ids))
 
 
 def _look_alikes(conn: sqlite3.Connection) -> list[Finding]:
+    from sovcloud.checks import cross  # only when findings are computed
+
     # Providers' names that look alike (one skeleton) without folding alike: found through
     # their own partial index, only the groups in trouble come back.
     rows = conn.execute(
@@ -341,4 +345,4 @@ def _look_alikes(conn: sqlite3.Connection) -> list[Finding]:
         "FROM search WHERE skeleton IS NOT NULL GROUP BY skeleton "
         "HAVING count(DISTINCT folded) > 1) ORDER BY s.skeleton, f.path, s.line"
     )
-    return list(confusable_names(rows.fetchall()))
+    return list(cross.confusable_names(rows.fetchall()))
