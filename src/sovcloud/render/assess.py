@@ -14,8 +14,14 @@ from sovcloud.assess import Assessment
 from sovcloud.assess_rules import MET, NOT_MET, RULES_INTRO, UNKNOWN, Rule, rules_in
 from sovcloud.facts import Fact
 from sovcloud.i18n import t, tn
-from sovcloud.render.facts import Numbered, source_md, source_text, sources_block, wrapped
-from sovcloud.render.grid import LINK
+from sovcloud.render.facts import (
+    Numbered,
+    rule_lines,
+    source_md,
+    source_text,
+    sources_block,
+    wrapped,
+)
 from sovcloud.render.markup import md, md_table
 
 if TYPE_CHECKING:
@@ -226,18 +232,7 @@ class RulesView(NamedTuple):
 
         width = console.width
         out: list[Line] = paragraph(self.intro, "", width)
-        for rule in self.rules:
-            out += [[], [(rule.title, "bold"), (f"  ({rule.id})", "dim")]]
-            out += paragraph(rule.explanation, "", width, indent="  ", hang="  ")
-            for x in rule.references:
-                out += paragraph(
-                    f'{x.publisher}, "{x.title}", {x.date}: {x.note}.',
-                    "dim",
-                    width,
-                    indent="  - ",
-                    hang="    ",
-                )
-                out.append([("    ", ""), (x.url, LINK)])
+        out += rule_lines(self.rules, width)
         print_lines(console, out)
 
 

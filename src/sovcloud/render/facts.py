@@ -90,3 +90,24 @@ def sources_block(sources: list[Record], width: int, lang: str = "en") -> list[L
         if s.get("url"):
             out.append([("      ", ""), (s["url"], LINK)])
     return out
+
+
+def rule_lines(rules: Any, width: int) -> list[Line]:
+    """The terminal lines of a table of rules (assess's and the framework's): each rule's
+    title and id, its explanation, then its references with their links."""
+    from sovcloud.render.grid import paragraph
+
+    out: list[Line] = []
+    for rule in rules:
+        out += [[], [(rule.title, "bold"), (f"  ({rule.id})", "dim")]]
+        out += paragraph(rule.explanation, "", width, indent="  ", hang="  ")
+        for x in rule.references:
+            out += paragraph(
+                f'{x.publisher}, "{x.title}", {x.date}: {x.note}.',
+                "dim",
+                width,
+                indent="  - ",
+                hang="    ",
+            )
+            out.append([("    ", ""), (x.url, LINK)])
+    return out

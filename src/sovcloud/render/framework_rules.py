@@ -14,8 +14,7 @@ from sovcloud.core.labels import source_label
 from sovcloud.framework_assess import label
 from sovcloud.framework_rules import INTRO, RULES
 from sovcloud.i18n import localized
-from sovcloud.render.facts import wrapped
-from sovcloud.render.grid import LINK
+from sovcloud.render.facts import rule_lines, wrapped
 from sovcloud.render.markup import md, md_table
 from sovcloud.render.terminal import plain
 
@@ -249,18 +248,7 @@ class FrameworkRulesView(NamedTuple):
                     hang="    ",
                 )
         out += [[], [("What the records answer", "bold underline")]]
-        for rule in RULES:
-            out += [[], [(rule.title, "bold"), (f"  ({rule.id})", "dim")]]
-            out += paragraph(rule.explanation, "", width, indent="  ", hang="  ")
-            for x in rule.references:
-                out += paragraph(
-                    f'{x.publisher}, "{x.title}", {x.date}: {x.note}.',
-                    "dim",
-                    width,
-                    indent="  - ",
-                    hang="    ",
-                )
-                out.append([("    ", ""), (x.url, LINK)])
+        out += rule_lines(RULES, width)
         out += [
             [],
             [("Each criterion's answers, points and levels: --format csv or markdown", "dim")],
