@@ -47,9 +47,12 @@ def wrap(text: str, width: int) -> list[str]:
     get a line of their own, whole, however long."""
     if len(text) <= width and "\n" not in text:
         return [text]
+    paragraphs = text.split("\n")
+    if max(map(len, paragraphs)) <= width:
+        return paragraphs  # lines that each fit (a title and its id): kept as they are
     width = max(1, width)  # cutting to nothing would never end
     lines: list[str] = []
-    for paragraph in text.split("\n"):
+    for paragraph in paragraphs:
         if len(paragraph) <= width:  # as a text that fits whole (above): kept as it is
             lines.append(paragraph)
             continue
