@@ -91,3 +91,13 @@ def test_an_alias_in_an_event_suggests_its_provider(tmp_path: Path) -> None:
     )
     (message,) = [f["message"] for f in findings(data) if f["code"] == "SC203"]
     assert "did you mean `outscale`? `3ds-outscale` is one of its names" in message
+
+
+def test_the_summary_counts_agree_with_their_number(data_dir) -> None:
+    # "1 framework", "0 errors" in English; "0 erreur", "2 fichiers" in French.
+    from conftest import run
+
+    english = run("validate", str(data_dir)).stdout.splitlines()[-1]
+    assert ", 0 errors, 0 warnings" in english and " 1 files" not in english
+    french = run("validate", str(data_dir), "--lang", "fr").stdout.splitlines()[-1]
+    assert ", 0 erreur, 0 avertissement" in french

@@ -174,6 +174,10 @@ LABELS: dict[str, str] = {
     "valid": "valide",
     "invalid": "invalide",
     "files": "fichiers",
+    "file": "fichier",
+    "scheme": "référentiel",
+    "tag": "étiquette",
+    "framework": "cadre de souveraineté",
     "errors": "erreurs",
     "warnings": "avertissements",
     # Codes of the vocabularies these commands show: event and provider kinds, what a

@@ -83,8 +83,13 @@ def _summary_line(counts: dict[str, int], lang: str = "en") -> str:
     keys = ["files", "providers", "events", "schemes", "tags", "errors", "warnings"]
     if counts.get("frameworks"):
         keys.insert(5, "frameworks")
+
+    def word(key: str) -> str:  # 1 error, 2 errors; in French 0 and 1 take the singular
+        many = counts[key] > 1 if lang == "fr" else counts[key] != 1
+        return t(key if many else key[:-1], lang)
+
     parts = ", ".join(
-        f"{counts[key]} {t(key, lang)}"
+        f"{counts[key]} {word(key)}"
         for key in keys + (["notices"] if counts.get("notices") else [])
     )
     return f"{verdict}: {parts}"
