@@ -3,7 +3,7 @@
 `read_record` depends on the file's content alone, so it can run in parallel and its result
 can be cached by content version in the derived index. What needs other records (ids,
 references, names) or today's date is handed on as plain facts (`refs`, `timed`, the lines
-of the record's fields) for checks.py, so that the index can re-run those checks without
+of the record's fields) for checks/record.py, so that the index can re-run those checks without
 re-reading files.
 """
 

@@ -289,7 +289,7 @@ def _check_answers(
     order: Callable[[tuple[Any, ...], str | None, str | None, str], None],
 ) -> None:
     """A provider's sovereignty answers: each rung once, known offers, dates in order. Whether
-    the criterion and its rungs exist is checked against the framework (sovereignty.py)."""
+    the criterion and its rungs exist is checked against the framework (framework_assess.py)."""
     for index, item in enumerate(record["sovereignty"]):
         where = ("sovereignty", index)
         answers = item["answers"]
