@@ -196,6 +196,30 @@ def test_sourced_answers_count_from_since_or_their_earliest_source(data: Path) -
     assert early["sov-6-3"] == "unknown"  # its only source is of 2026-03
 
 
+def test_an_answer_on_a_page_of_this_year_counts_from_the_records_review(data: Path) -> None:
+    # An undated page read this year is dated "2026": it existed when the record was
+    # reviewed (2026-11-01), so its answer holds from then, not from 31 December.
+    write_provider(data, "yearcloud", "sovereignty:\n" + answer("sov-7-3", "5", sources="s3"))
+    path = data / "providers" / "yearcloud.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "last_reviewed:",
+            "  - id: s3\n    publisher: Test Company\n    title: Undated page\n    date: 2026\n"
+            "    url: https://company.example.com/undated\n    type: company\n"
+            "last_reviewed:",
+        ),
+        encoding="utf-8",
+    )
+
+    def state(*args: str) -> str:
+        found = objectives(assess(data, "yearcloud", *args))
+        criteria = [c for o in found.values() for c in o["criteria"]]
+        return next(c["state"] for c in criteria if c["id"] == "sov-7-3")
+
+    assert state() == "settled"  # today, 2026-11-30
+    assert state("--as-of", "2026-10-15") == "unknown"  # before the review
+
+
 def test_owners_of_the_day_decide_control(data: Path) -> None:
     write_provider(
         data,

@@ -85,6 +85,17 @@ def _answer_start(item: Record, record: Record) -> str | None:
     return min(days, key=dates.first_day) if days else None
 
 
+def _known_from(start: str, item: Record, record: Record) -> dt.date:
+    """The first day the answer is sure to hold: the end of the period `start` names (a
+    source of "2026" may be of December). Without a `since`, the record's last review caps
+    it: whoever reviewed the record read the source that day, so it existed then (an
+    undated page read this year is known from that day, not from 31 December)."""
+    known = dates.last_day(start)
+    if not item.get("since"):
+        known = min(known, dates.first_day(str(record["last_reviewed"])))
+    return known
+
+
 def recorded_answers(
     record: Record, criteria: dict[str, Record], on: dt.date
 ) -> tuple[dict[str, list[Evidence]], list[str]]:
@@ -108,7 +119,7 @@ def recorded_answers(
             )
             continue
         start = _answer_start(item, record)
-        if start and dates.last_day(start) > on:
+        if start and _known_from(start, item, record) > on:
             continue
         if item.get("until") and on >= dates.first_day(item["until"]):
             continue
