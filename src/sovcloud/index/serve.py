@@ -57,7 +57,6 @@ class Index(Searching):
         *,
         cached: bool,
         file_count: int,
-        key: bytes,
         quick: bool = False,
         untrusted: str | None = None,
     ):
@@ -67,7 +66,6 @@ class Index(Searching):
         self.cached = cached
         self.file_count = file_count
         self.last_match_count = 0  # records holding every word, in the last search_matches
-        self.key = key
         # Why the cache was set aside, when it was for want of trust: the CLI says so once.
         self.untrusted = untrusted
         # A quick index trusted the folders' listings instead of checking every file; it
@@ -152,9 +150,7 @@ class Index(Searching):
                 refresh(conn, listing, today, jobs, progress, readers, key)
             remember_listing(conn, listing, times, key)
             findings = cached_findings(conn, listing.findings, today, max_age_days, key)
-            index = cls(
-                data_dir, conn, findings, cached=True, file_count=len(listing.files), key=key
-            )
+            index = cls(data_dir, conn, findings, cached=True, file_count=len(listing.files))
         if not trusted or file_identity(path) != seen:
             witness(path, key)  # only after a write: a read leaves the file as it was
         return index
@@ -182,7 +178,6 @@ class Index(Searching):
             findings,
             cached=False,
             file_count=len(listing.files),
-            key=key,
             untrusted=untrusted,
         )
 
@@ -206,9 +201,7 @@ class Index(Searching):
             return None
         listing_findings = [Finding(*f) for f in json.loads(meta["listing_findings"])]
         findings = cached_findings(conn, listing_findings, today, max_age, key, quick=True)
-        return cls(
-            data_dir, conn, findings, cached=True, file_count=file_count, key=key, quick=True
-        )
+        return cls(data_dir, conn, findings, cached=True, file_count=file_count, quick=True)
 
     @property
     def cache_path(self) -> Path:
