@@ -14,6 +14,7 @@ from sovcloud.cli.common import DataOption, LangOption, answer, command, today
 
 if TYPE_CHECKING:
     from sovcloud.index import Index
+    from sovcloud.render.blocks import Document
 
 
 @command()
@@ -69,24 +70,16 @@ def dossier(
     from sovcloud.provenance import stamp
     from sovcloud.query import provider_detail, resolve
     from sovcloud.render.blocks import Document
-    from sovcloud.render.dossier import dossier as render
-    from sovcloud.render.dossier import shortlist
+    from sovcloud.render.dossier import dossier_of
 
     as_html = checked_output(output, force)
 
     def question(index: "Index") -> Document:
         ids = dict.fromkeys(resolve(index, n, folders=("providers",)).id for n in names)
         details = [provider_detail(index, id_) for id_ in ids]
-        if len(details) == 1:
-            return render(details[0], stamp(index, today()), current_lang(lang))
-        return shortlist(details, stamp(index, today()), current_lang(lang))
+        return dossier_of(details, stamp(index, today()), current_lang(lang))
 
-    from sovcloud.render.terminal import log_safe
-
-    document = answer(data, question)
-    # Markdown escapes (HTML writes `#` as an entity): a CI log that shows the file runs
-    # nothing, and it renders the same.
-    write_output(log_safe(document.html() if as_html else document.markdown()), output, force)
+    write_document(answer(data, question), as_html, output, force)
 
 
 MARKDOWN = (".md", ".markdown")
@@ -110,6 +103,15 @@ def checked_output(output: Path | None, force: bool, option: str = "--output") -
         )
     check_free(output, force)
     return suffix in HTML
+
+
+def write_document(document: "Document", as_html: bool, output: Path | None, force: bool) -> None:
+    """The dossier in its format, to standard output or the file. Markdown escapes (HTML
+    writes `#` as an entity): a CI log that shows the file runs nothing, and it renders
+    the same."""
+    from sovcloud.render.terminal import log_safe
+
+    write_output(log_safe(document.html() if as_html else document.markdown()), output, force)
 
 
 def write_output(text: str, output: Path | None, force: bool) -> None:

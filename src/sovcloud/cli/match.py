@@ -160,7 +160,7 @@ def match(
     tender = Tender(
         schemes, service or [], country or [], day(as_of), everyone, all_services, seals
     )
-    from sovcloud.cli.dossier import checked_output, write_output
+    from sovcloud.cli.dossier import checked_output, write_document
 
     as_html = checked_output(dossier, force, "--dossier")  # before any work
 
@@ -184,9 +184,7 @@ def match(
                 "no provider meets every requirement: no dossier written to {file}",
                 file=str(dossier),
             )
-        from sovcloud.render.terminal import log_safe
-
-        write_output(log_safe(document.html() if as_html else document.markdown()), dossier, force)
+        write_document(document, as_html, dossier, force)
     emit_view(MatchView(result, chosen), format_)
 
 
@@ -195,11 +193,7 @@ def _shortlist(index: "Index", result: "MatchResult", lang: str) -> "Document | 
     writes it for them; None when none does."""
     from sovcloud.provenance import stamp
     from sovcloud.query import provider_detail
-    from sovcloud.render.dossier import dossier, shortlist
+    from sovcloud.render.dossier import dossier_of
 
     details = [provider_detail(index, c.record["id"]) for c in result.candidates if c.meets_all]
-    if not details:
-        return None
-    if len(details) == 1:
-        return dossier(details[0], stamp(index, today()), lang)
-    return shortlist(details, stamp(index, today()), lang)
+    return dossier_of(details, stamp(index, today()), lang) if details else None

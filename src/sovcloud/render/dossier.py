@@ -129,6 +129,13 @@ def dossier(detail: ProviderDetail, stamp: Stamp, lang: str = "en") -> Document:
     return Document(title, blocks, lang)
 
 
+def dossier_of(details: list[ProviderDetail], stamp: Stamp, lang: str = "en") -> Document:
+    """What `sovcloud dossier` writes: one provider's file, or a shortlist for several."""
+    if len(details) == 1:
+        return dossier(details[0], stamp, lang)
+    return shortlist(details, stamp, lang)
+
+
 def shortlist(details: list[ProviderDetail], stamp: Stamp, lang: str = "en") -> Document:
     """One file for a shortlist: the comparison, then a section per provider, every fact
     footnoted once across the file, the data's date and fingerprint."""
