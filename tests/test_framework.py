@@ -153,12 +153,20 @@ def test_every_rule_names_criteria_and_answers_the_framework_has() -> None:
 # --- the rules on recorded facts -----------------------------------------------------------
 
 
-def test_secnumcloud_32_settles_data_location_and_narrows_control(data: Path) -> None:
+def test_secnumcloud_32_narrows_what_its_requirements_rule_out(data: Path) -> None:
     found = objectives(assess(data, "outscale"))
     criteria = {c["id"]: c for o in found.values() for c in o["criteria"]}
-    assert criteria["sov-3-4"]["answers"] == [5]
+    # Data stays in the EU, but 19.2 e and 9.7 allow consented support access from abroad.
+    assert criteria["sov-3-4"]["answers"] == [4, 5]
     assert criteria["sov-3-4"]["evidence"][0]["by"] == "secnumcloud-3-2"
     assert criteria["sov-1-1"]["answers"] == [3, 4]
+    # 19.1 h-i: a reversibility clause with documented formats or interfaces.
+    assert criteria["sov-4-1"]["answers"] == [3, 4, 5]
+    assert criteria["sov-4-1"]["seal"] == {"low": 4, "high": 4}
+    # 16.1-16.2: incidents told without delay under set procedures.
+    assert criteria["sov-7-5"]["answers"] == [3, 4, 5]
+    # 3.3.2: the référentiel gives no technical guarantee on keys; nothing is ruled out.
+    assert criteria["sov-3-1"]["state"] == "unknown"
     # Before the qualification was granted (2022-03), nothing of it applies.
     before = objectives(assess(data, "outscale", "--as-of", "2021-06-01"))
     early = {c["id"]: c for o in before.values() for c in o["criteria"]}

@@ -198,6 +198,17 @@ SECNUMCLOUD_REFERENCES = (
         "c) no non-EU third party may technically obtain the data, d) continuous operating "
         "autonomy from third parties",
     ),
+    Reference(
+        "ANSSI, as transcribed by intuitem (CISO Assistant library, a public code repository)",
+        "SecNumCloud, référentiel d'exigences, version 3.2 of 8 March 2022: chapters 5.3, "
+        "9.7, 11.9, 12.5, 12.6, 15.2, 16.1, 16.2, 19.1, 19.2, 19.4 and 19.6",
+        "2022-03-08",
+        "https://github.com/intuitem/ciso-assistant-community/blob/"
+        "496d35463dc516f77267add494f6b4281cd65177/backend/library/libraries/secnumcloud-3.2.yaml",
+        "a machine transcription of ANSSI's PDF, read in full on 30 November 2026; its 19.2 "
+        "and 19.6 match word for word the research notes' quotations of the PDF; page numbers "
+        "are not kept, so chapters and letters are cited",
+    ),
 )
 
 CLOUD_ACT_REFERENCES = (
@@ -282,22 +293,47 @@ RULES: tuple[Rule, ...] = (
         "secnumcloud-3-2",
         "SecNumCloud 3.2 qualification held",
         "Applies when a SecNumCloud qualification under version 3.2 is held on the day (as "
-        "every command judges it), and then describes the qualified offer. Its chapter 19.6 "
-        "requires a registered office in the EU, non-EU holders of at most 24% each and 39% "
-        "together with no veto and no power to appoint most of the boards, and continuous "
-        "operating autonomy from third parties; its chapter 19.2 requires customer and "
-        "technical data to be stored and processed in the EU, and administration and "
-        "supervision from the EU. So SOV-1.1 is largely or wholly inside the EU (SEAL-3 to "
-        "4), SOV-1.8 at least able to turn to other suppliers (SEAL-2 to 4), SOV-2.2 at least "
-        "shielded by legal structures (SEAL-2 to 4), SOV-3.4 all data in the EU (SEAL-4), and "
-        "SOV-4.2 not run by non-EU teams (SEAL-1 to 4). Entries recorded without a version "
-        "are not read as 3.2.",
+        "every command judges it), and then describes the qualified offer, whose every "
+        "mandatory requirement ANSSI checked. Chapter 19.6 requires a registered office in "
+        "the EU, non-EU holders of at most 24% each and 39% together with no veto and no "
+        "power to appoint most of the boards, and that any non-EU-controlled third party the "
+        "service relies on leave the provider able to go on alone or with two other "
+        "suppliers: SOV-1.1 is largely or wholly inside the EU (SEAL-3 to 4), SOV-1.8 and "
+        "SOV-4.6 at least able to turn to other suppliers (SEAL-2 to 4 and SEAL-3 to 4), "
+        "SOV-2.2 at least shielded by legal structures (SEAL-2 to 4; 5.3 expects residual "
+        "risks to be listed, so immunity is not implied). Chapter 19.1 requires a service "
+        "agreement under the law of an EU member state (SOV-2.1 not non-EU law only), a "
+        "reversibility clause with documented export formats or interfaces (SOV-4.1 at "
+        "least standard documented export, SEAL-4), and lets ANSSI, the qualification body "
+        "and a qualified auditor audit the service (SOV-7.7 not the vendor alone). Chapter "
+        "19.2 keeps customer data, technical data and backups (12.5) in the EU and "
+        "administration and supervision there, but 19.2 e and 9.7 allow support from outside "
+        "the EU, reaching customer data only with the customer's consent through a "
+        "supervised gateway: SOV-3.4 is all in the EU or in the EU with tightly controlled "
+        "exceptions (SEAL-1 to 4), SOV-4.2 not run by non-EU teams (SEAL-1 to 4). Security "
+        "events are logged, kept six months and given to the customer on request (12.6): "
+        "SOV-3.2 and SOV-7.4 not without logs (SEAL-1 to 4). Data is securely erased at the "
+        "end of the contract (19.4, 11.9): SOV-3.3 not unguaranteed (SEAL-1 to 4). Incidents "
+        "are told to customers without delay under set procedures and reported as the law "
+        "requires (16.1, 16.2): SOV-7.5 at least GDPR/NIS2 procedures (SEAL-2 to 4). Third "
+        "parties taking part in the service sign audit clauses for the qualification body "
+        "(15.2): SOV-5.7 not no supplier auditable. Entries recorded without a version are "
+        "not read as 3.2.",
         {
             "sov-1-1": (3, 4),
             "sov-1-8": (4, 5),
+            "sov-2-1": (2, 3),
             "sov-2-2": (4, 5),
-            "sov-3-4": (5,),
+            "sov-3-2": (2, 3, 4, 5),
+            "sov-3-3": (2, 3, 4, 5),
+            "sov-3-4": (4, 5),
+            "sov-4-1": (3, 4, 5),
             "sov-4-2": (2, 3, 4, 5),
+            "sov-4-6": (4, 5),
+            "sov-5-7": (2, 3, 4, 5),
+            "sov-7-4": (2, 3, 4, 5),
+            "sov-7-5": (3, 4, 5),
+            "sov-7-7": (2, 3, 4, 5),
         },
         _secnumcloud_32,
         SECNUMCLOUD_REFERENCES,
