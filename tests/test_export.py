@@ -543,7 +543,7 @@ def test_export_and_new_help_do_not_load_heavy_modules() -> None:
             f"sys.argv = ['sovcloud', *{args!r}]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "print('HEAVY', [m for m in ('pydantic', 'yaml', 'rapidfuzz', 'sovcloud.models', "
-            "'sovcloud.cli.queries') if m in sys.modules])\n"
+            "'sovcloud.cli.providers') if m in sys.modules])\n"
         )
         out = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=True

@@ -1,4 +1,4 @@
-"""The vocabularies: `sovcloud schemes` and `sovcloud tags` (`show SCHEME` is in queries.py)."""
+"""The vocabularies: `sovcloud schemes` and `sovcloud tags` (`show SCHEME` is in show.py)."""
 
 # No `from __future__ import annotations`: Typer evaluates the annotations.
 from typing import TYPE_CHECKING

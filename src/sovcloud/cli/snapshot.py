@@ -1,6 +1,6 @@
 """The --svg, --html and --force options of the commands that draw tables and charts.
 
-Not a command module: the commands of `queries` and `stats` import it. Only typer and the
+Not a command module: the commands providers, timeline and stats import it. Only typer and the
 standard library are imported here.
 """
 
