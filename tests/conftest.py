@@ -1,7 +1,8 @@
-"""Shared fixtures: a fixed 'today', no colour, a fixed width, a private cache."""
+"""Shared fixtures: a fixed 'today', no colour, a fixed width, a cache of the tests' own."""
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -20,14 +21,32 @@ REPO = TESTS.parent
 TODAY = "2026-11-30"
 
 
+@pytest.fixture(scope="session")
+def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """One cache and one key for the session's tests (for each worker): an index is built
+    once per catalogue, as it is for a user, instead of once per test."""
+    return tmp_path_factory.mktemp("cache"), tmp_path_factory.mktemp("state")
+
+
 @pytest.fixture(autouse=True)
-def _environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory):
+def _environment(
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+    _shared_cache: tuple[Path, Path],
+):
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("SOVCLOUD_TODAY", TODAY)
-    monkeypatch.setenv("SOVCLOUD_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    # Tests that forge, break or time the cache, or need it cold, have one of their own
+    # (`pytestmark = pytest.mark.private_cache`); the others share one.
+    if request.node.get_closest_marker("private_cache"):
+        cache, state = tmp_path_factory.mktemp("cache"), tmp_path_factory.mktemp("state")
+    else:
+        cache, state = _shared_cache
+    monkeypatch.setenv("SOVCLOUD_CACHE_DIR", str(cache))
     # The index's key, outside the cache and private to the tests.
-    monkeypatch.setenv("SOVCLOUD_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.setenv("SOVCLOUD_STATE_DIR", str(state))
     monkeypatch.delenv("SOVCLOUD_DATA", raising=False)
     monkeypatch.delenv("SOVCLOUD_LANG", raising=False)
     monkeypatch.delenv("SOVCLOUD_NO_CACHE", raising=False)
@@ -101,18 +120,124 @@ def installed(
     timeout: float = 120,
     **kwargs: Any,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the installed `sovcloud` console script in a subprocess (as `nobody` when asked,
-    through setpriv: permissions do not stop root, so faults are tried as another user)."""
+    """Run `sovcloud` as a process of its own: its exit code, stdout and stderr as text.
+
+    As another user (`as_nobody`, through setpriv: permissions do not stop root), with
+    redirections of the caller's own, or with settings that Python reads as it starts (its
+    encoding, its locale), this starts the installed console script. Otherwise the process is
+    forked from this one and runs the function the console script runs, `sovcloud.cli:main`,
+    on its own descriptors and environment: the same exit code and output, without starting
+    and importing again (most of the suite's time otherwise). `test_packaging` runs the
+    console script itself."""
+    environment = {**os.environ, **(env or {})}
+    # Standard output may go to a file of the caller's (e.g. /dev/full), stderr captured.
+    stdout = kwargs.get("stdout") if set(kwargs) == {"stdout", "stderr", "capture_output"} else None
+    forkable = not kwargs or (
+        stdout is not None and kwargs["stderr"] == subprocess.PIPE and not kwargs["capture_output"]
+    )
+    if as_nobody or not forkable or not hasattr(os, "fork") or _read_at_start(environment):
+        return _started(*args, env=environment, as_nobody=as_nobody, timeout=timeout, **kwargs)
+    return _forked(list(args), environment, timeout, stdout)
+
+
+def _read_at_start(environment: dict[str, str]) -> bool:
+    """Whether the environment changes what Python reads only as it starts (its encoding,
+    its buffering, its locale): a forked process would keep this one's."""
+    keys = {k for k in {*environment, *os.environ} if k.startswith(("PYTHON", "LC_", "LANG"))}
+    return any(environment.get(k) != os.environ.get(k) for k in keys)
+
+
+def _started(
+    *args: str, env: dict[str, str], as_nobody: bool, timeout: float, **kwargs: Any
+) -> subprocess.CompletedProcess[str]:
     command = [str(INSTALLED)] if INSTALLED.exists() else [sys.executable, "-m", "sovcloud"]
     if as_nobody:
         command = [*as_nobody_prefix(), *command]
     kwargs.setdefault("capture_output", True)
-    return subprocess.run(
-        [*command, *args],
-        env={**os.environ, **(env or {})},
-        text=True,
-        timeout=timeout,
-        **kwargs,
+    return subprocess.run([*command, *args], env=env, text=True, timeout=timeout, **kwargs)
+
+
+def _forked(
+    args: list[str], environment: dict[str, str], timeout: float, stdout: Any = None
+) -> Any:
+    import threading
+
+    stdin_r, stdin_w = os.pipe()
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    if stdout is not None:  # the caller's file instead of a pipe: nothing to read back
+        os.close(out_w)
+        out_w = os.dup(stdout.fileno())
+    pid = os.fork()
+    if pid == 0:  # the child: sovcloud's process from here on, and it never returns
+        code = 1
+        try:
+            for fd, target in ((stdin_r, 0), (out_w, 1), (err_w, 2)):
+                os.dup2(fd, target)
+            for fd in (stdin_r, stdin_w, out_r, out_w, err_r, err_w):
+                os.close(fd)
+            os.environ.clear()
+            os.environ.update(environment)
+            # The streams Python would open: its encoding, and unbuffered under
+            # PYTHONUNBUFFERED (which _read_at_start keeps the same as here).
+            encoding = sys.__stdout__.encoding if sys.__stdout__ else "utf-8"
+            unbuffered = bool(environment.get("PYTHONUNBUFFERED"))
+
+            def stream(fd: int, errors: str) -> io.TextIOWrapper:
+                raw = io.FileIO(fd, "w", closefd=False)
+                binary = raw if unbuffered else io.BufferedWriter(raw)
+                return io.TextIOWrapper(
+                    binary,  # type: ignore[arg-type]
+                    encoding=encoding,
+                    errors=errors,
+                    write_through=unbuffered,
+                )
+
+            sys.stdin = open(0, encoding=encoding, closefd=False)  # noqa: SIM115
+            sys.stdout = stream(1, "strict")
+            sys.stderr = stream(2, "backslashreplace")
+            sys.argv = [str(INSTALLED), *args]
+            from sovcloud.cli import main
+
+            try:
+                main()
+                code = 0
+            except SystemExit as done:
+                code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+                if isinstance(done.code, str):
+                    sys.stderr.write(done.code + "\n")
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except BaseException:  # shown as a traceback, as Python would show it
+            import traceback
+
+            traceback.print_exc()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
+    for fd in (stdin_r, out_w, err_w):
+        os.close(fd)
+    os.close(stdin_w)  # nothing on stdin, as with capture_output
+    chunks: dict[int, list[bytes]] = {out_r: [], err_r: []}
+
+    def drain(fd: int) -> None:
+        while block := os.read(fd, 65536):
+            chunks[fd].append(block)
+        os.close(fd)
+
+    readers = [threading.Thread(target=drain, args=(fd,), daemon=True) for fd in chunks]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join(timeout)
+    if any(reader.is_alive() for reader in readers):
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+        raise subprocess.TimeoutExpired(args, timeout)
+    _, status = os.waitpid(pid, 0)
+    out, err = (b"".join(chunks[fd]).decode("utf-8", "replace") for fd in (out_r, err_r))
+    return subprocess.CompletedProcess(
+        [str(INSTALLED), *args], os.waitstatus_to_exitcode(status), out, err
     )
 
 

@@ -23,6 +23,8 @@ from conftest import NOBODY, as_nobody_prefix, give_to_nobody, installed
 from sovcloud.index import cache_path
 from sovcloud.trust import digest
 
+pytestmark = pytest.mark.private_cache
+
 HYPERSCALER = """\
 id: hyperscaler
 name: Hyperscaler

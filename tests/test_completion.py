@@ -46,6 +46,7 @@ def test_tags_with_their_counts(indexed: None) -> None:
     assert tags(ctx(), "zzz") == []
 
 
+@pytest.mark.private_cache  # no index may exist yet
 def test_without_an_index_ids_come_from_file_names() -> None:
     # No query has run: the cache directory is empty, and completion never builds it.
     assert provider_names(ctx(), "nu") == [("numspot", "numspot")]
@@ -246,6 +247,7 @@ def test_countries_of_the_providers_recorded(indexed: None) -> None:
     assert countries(ctx(), "f") == [("fr", "5 providers")]
 
 
+@pytest.mark.private_cache  # no index may exist yet
 def test_without_an_index_any_country_code() -> None:
     offered = [value for value, _ in countries(ctx(), "")]
     assert len(offered) == 249 and {"FR", "DE", "US"} <= set(offered)

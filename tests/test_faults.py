@@ -22,6 +22,8 @@ import pytest
 from conftest import EVERY_QUERY, answers_to, run
 from sovcloud.index import cache_path
 
+pytestmark = pytest.mark.private_cache
+
 
 def answers(data_dir: Path) -> list[str]:
     """The answers to questions that cover every query path; each must succeed."""

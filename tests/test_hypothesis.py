@@ -7,6 +7,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import datetime as dt
+import functools
 import io
 import json
 import os
@@ -42,7 +43,7 @@ from sovcloud.render.formats import OutputFormat
 from sovcloud.trust import cache_dir, state_dir
 from sovcloud.yamlparse import dump, parse
 
-# The autouse environment fixture (no colour, fixed today, a private cache) is the same for
+# The autouse environment fixture (no colour, fixed today, the cache) is the same for
 # every example of a test, so sharing it between examples is what we want.
 SHARED = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 
@@ -231,7 +232,7 @@ event_record = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=SHARED)
+@settings(max_examples=60, deadline=None, suppress_health_check=SHARED)
 @given(
     st.one_of(
         provider_record.map(lambda r: (Provider, r)), event_record.map(lambda r: (EventModel, r))
@@ -389,7 +390,7 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=SHARED)
+@settings(max_examples=80, deadline=None, suppress_health_check=SHARED)
 @given(
     content=file_content,
     folder=st.sampled_from(["providers", "events"]),
@@ -536,7 +537,7 @@ def query_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=SHARED)
+@settings(max_examples=60, deadline=None, suppress_health_check=SHARED)
 @given(
     text=query_text,
     command=st.sampled_from(["show", "search"]),
@@ -614,11 +615,16 @@ def listed(*args: str) -> list[str]:
     return [record["id"] for record in json.loads(result.stdout)]
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=SHARED)
+@functools.cache
+def _everything() -> tuple[str, ...]:
+    return tuple(listed())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=SHARED)
 @given(case=provider_filters())
 def test_a_filter_returns_a_subset(case: tuple[list[str], list[str]]) -> None:
     filters, extra = case
-    everything = listed()
+    everything = _everything()
     some = listed(*filters)
     assert len(some) == len(set(some))
     assert set(some) <= set(everything)

@@ -13,6 +13,8 @@ import pytest
 from conftest import EVERY_QUERY, answers_to, run
 from sovcloud.index import cache_path
 
+pytestmark = pytest.mark.private_cache
+
 
 def answers(data_dir: Path) -> list[str]:
     return answers_to(data_dir, EVERY_QUERY)

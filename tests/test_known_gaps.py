@@ -11,6 +11,8 @@ import pytest
 
 from conftest import installed
 
+pytestmark = pytest.mark.private_cache
+
 
 @pytest.mark.xfail(strict=True, reason="freshness is the file's size and modification time")
 def test_an_edit_restoring_size_and_time_is_seen(data_dir: Path) -> None:

@@ -13,6 +13,8 @@ from conftest import FIXTURE_DATA, run
 from sovcloud.index import Index
 from sovcloud.render.progress import progress_bar, wanted
 
+pytestmark = pytest.mark.private_cache
+
 
 class Terminal(io.StringIO):
     """A stream that says it is a terminal."""

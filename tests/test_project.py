@@ -9,7 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO, run
+
+pytestmark = pytest.mark.private_cache
 
 
 def test_help_does_not_load_heavy_modules() -> None:

@@ -13,12 +13,13 @@ import io
 import json
 import os
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from conftest import reseal_record, run
+from conftest import FIXTURE_DATA, reseal_record, run
 from sovcloud.index import cache_path
 from sovcloud.render.formats import OutputFormat
 from sovcloud.yamlparse import parse
@@ -159,12 +160,20 @@ def visible(output: str) -> str:
     return SGR.sub("", OSC8.sub("", output))
 
 
+@pytest.fixture(scope="module")
+def _markup_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test catalogue and two records full of markup, written once for the module's
+    tests, which only read them (and so share one index)."""
+    target = Path(shutil.copytree(FIXTURE_DATA, tmp_path_factory.mktemp("markup") / "data"))
+    (target / "providers" / "markup-cloud.yaml").write_text(PROVIDER, encoding="utf-8")
+    (target / "events" / "2024-01-01-markup.yaml").write_text(EVENT, encoding="utf-8")
+    return target
+
+
 @pytest.fixture
-def markup_dir(data_dir: Path) -> Path:
-    (data_dir / "providers" / "markup-cloud.yaml").write_text(PROVIDER, encoding="utf-8")
-    (data_dir / "events" / "2024-01-01-markup.yaml").write_text(EVENT, encoding="utf-8")
-    assert run("validate", str(data_dir)).exit_code == 0
-    return data_dir
+def markup_dir(_markup_copy: Path) -> Path:
+    assert run("validate", str(_markup_copy)).exit_code == 0
+    return _markup_copy
 
 
 def force_colour(monkeypatch: pytest.MonkeyPatch) -> None:
