@@ -620,7 +620,7 @@ def _everything() -> tuple[str, ...]:
     return tuple(listed())
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=SHARED)
+@settings(max_examples=15, deadline=None, suppress_health_check=SHARED)
 @given(case=provider_filters())
 def test_a_filter_returns_a_subset(case: tuple[list[str], list[str]]) -> None:
     filters, extra = case
