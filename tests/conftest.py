@@ -150,8 +150,8 @@ def installed(
     encoding, its locale), this starts the installed console script. Otherwise the process is
     forked from this one and runs the function the console script runs, `sovcloud.cli:main`,
     on its own descriptors and environment: the same exit code and output, without starting
-    and importing again (most of the suite's time otherwise). `test_packaging` runs the
-    console script itself."""
+    and importing again (most of the suite's time otherwise). `in_terminal()`, the pipe,
+    worker and completion tests run the console script itself."""
     environment = {**os.environ, **(env or {})}
     # Standard output may go to a file of the caller's (e.g. /dev/full), stderr captured.
     stdout = kwargs.get("stdout") if set(kwargs) == {"stdout", "stderr", "capture_output"} else None
@@ -201,24 +201,25 @@ def _forked(
                 os.close(fd)
             os.environ.clear()
             os.environ.update(environment)
-            # The streams Python would open: its encoding, and unbuffered under
-            # PYTHONUNBUFFERED (which _read_at_start keeps the same as here).
+            # The streams Python would open: its encoding, stderr line-buffered, both
+            # unbuffered under PYTHONUNBUFFERED (which _read_at_start keeps as here).
             encoding = sys.__stdout__.encoding if sys.__stdout__ else "utf-8"
             unbuffered = bool(environment.get("PYTHONUNBUFFERED"))
 
-            def stream(fd: int, errors: str) -> io.TextIOWrapper:
+            def stream(fd: int, errors: str, by_line: bool) -> io.TextIOWrapper:
                 raw = io.FileIO(fd, "w", closefd=False)
                 binary = raw if unbuffered else io.BufferedWriter(raw)
                 return io.TextIOWrapper(
                     binary,  # type: ignore[arg-type]
                     encoding=encoding,
                     errors=errors,
+                    line_buffering=by_line,
                     write_through=unbuffered,
                 )
 
             sys.stdin = open(0, encoding=encoding, closefd=False)  # noqa: SIM115
-            sys.stdout = stream(1, "strict")
-            sys.stderr = stream(2, "backslashreplace")
+            sys.stdout = stream(1, "strict", by_line=False)
+            sys.stderr = stream(2, "backslashreplace", by_line=True)
             sys.argv = [str(INSTALLED), *args]
             from sovcloud.cli import main
 
