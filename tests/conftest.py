@@ -221,6 +221,11 @@ def _forked(
             sys.stdout = stream(1, "strict", by_line=False)
             sys.stderr = stream(2, "backslashreplace", by_line=True)
             sys.argv = [str(INSTALLED), *args]
+            # The console script is run as a file, not with -m: Click names the program
+            # (and completion its variable) after it, not after `python -m pytest`.
+            import types
+
+            sys.modules["__main__"] = types.ModuleType("__main__")
             from sovcloud.cli import main
 
             try:
