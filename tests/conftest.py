@@ -133,6 +133,14 @@ def data_dir(tmp_path: Path) -> Path:
 # --- the installed command, as a user (or another user) runs it ------------------------------
 
 INSTALLED = Path(sys.executable).with_name("sovcloud")
+
+
+def installed_command() -> list[str]:
+    """How to start the installed command: its console script, or `python -m sovcloud`
+    where the environment has none."""
+    return [str(INSTALLED)] if INSTALLED.exists() else [sys.executable, "-m", "sovcloud"]
+
+
 NOBODY = 65534
 
 
@@ -173,7 +181,7 @@ def _read_at_start(environment: dict[str, str]) -> bool:
 def _started(
     *args: str, env: dict[str, str], as_nobody: bool, timeout: float, **kwargs: Any
 ) -> subprocess.CompletedProcess[str]:
-    command = [str(INSTALLED)] if INSTALLED.exists() else [sys.executable, "-m", "sovcloud"]
+    command = installed_command()
     if as_nobody:
         command = [*as_nobody_prefix(), *command]
     kwargs.setdefault("capture_output", True)
@@ -182,8 +190,9 @@ def _started(
 
 def _forked(
     args: list[str], environment: dict[str, str], timeout: float, stdout: Any = None
-) -> Any:
+) -> subprocess.CompletedProcess[str]:
     import threading
+    import time
 
     stdin_r, stdin_w = os.pipe()
     out_r, out_w = os.pipe()
@@ -257,8 +266,9 @@ def _forked(
     readers = [threading.Thread(target=drain, args=(fd,), daemon=True) for fd in chunks]
     for reader in readers:
         reader.start()
+    deadline = time.monotonic() + timeout  # one timeout for the whole run, as subprocess's
     for reader in readers:
-        reader.join(timeout)
+        reader.join(max(0.0, deadline - time.monotonic()))
     if any(reader.is_alive() for reader in readers):
         os.kill(pid, 9)
         os.waitpid(pid, 0)
@@ -287,7 +297,7 @@ def in_terminal(
     import termios
     import threading
 
-    command = [str(INSTALLED)] if INSTALLED.exists() else [sys.executable, "-m", "sovcloud"]
+    command = installed_command()
     environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
     environment.update(env or {})
     master, slave = os.openpty()

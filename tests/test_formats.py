@@ -210,11 +210,10 @@ def test_tsv_is_plain_on_a_colour_terminal(monkeypatch: pytest.MonkeyPatch) -> N
 def test_csv_excel_is_utf8_with_a_bom_and_semicolons_whatever_the_locale() -> None:
     import os
     import subprocess
-    import sys
 
-    from conftest import FIXTURE_DATA, INSTALLED
+    from conftest import FIXTURE_DATA, installed_command
 
-    command = [str(INSTALLED)] if INSTALLED.exists() else [sys.executable, "-m", "sovcloud"]
+    command = installed_command()
     result = subprocess.run(
         [*command, "providers", "--format", "csv-excel", "--data", str(FIXTURE_DATA)],
         env={**os.environ, "PYTHONIOENCODING": "latin-1", "LC_ALL": "C"},

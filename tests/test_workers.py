@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from test_faults import generate
 
-from conftest import INSTALLED
+from conftest import installed_command
 from sovcloud.index.refresh import die_with_parent
 
 pytestmark = pytest.mark.skipif(
@@ -64,7 +64,7 @@ def many_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_reader_processes_die_with_the_command(
     many_files: Path, tmp_path: Path, sig: signal.Signals
 ) -> None:
-    command = [str(INSTALLED)] if INSTALLED.exists() else [sys.executable, "-m", "sovcloud"]
+    command = installed_command()
     build = subprocess.Popen(
         [*command, "validate", str(many_files)],
         stdout=subprocess.PIPE,
